@@ -1,0 +1,79 @@
+#pragma once
+// The JSON Schema engine: compiles a schema once, then validates positioned trees.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leaspec/source.hpp"
+#include "leaspec/yaml.hpp"
+
+namespace leaspec::schema {
+
+enum class Dialect { draft4, draft6, draft7, draft2019_09, draft2020_12 };
+
+/// The dialect named by a `$schema` URI, if it is one leaspec knows.
+std::optional<Dialect> dialect_from_uri(std::string_view uri);
+
+/// A schema document found for a URI: its text and the name to use in diagnostics.
+struct FetchedDocument {
+  std::string name;
+  std::string text;
+};
+
+/// Finds schema documents that a `$ref` names by absolute URI (without fragment): bundled
+/// schemas, files next to the schema, or a test suite's remotes. Returns nullopt when unknown.
+using Fetcher = std::function<std::optional<FetchedDocument>(const std::string& uri)>;
+
+struct Options {
+  /// Dialect of schemas without `$schema`.
+  Dialect default_dialect = Dialect::draft2020_12;
+  /// Whether `format` is an assertion (true) or only an annotation.
+  bool format_assertion = true;
+  /// Steps a single pattern match may take before it is abandoned.
+  std::uint32_t regex_match_limit = 1'000'000;
+};
+
+class Compiled;
+
+/// A compiled schema, shareable across threads once built.
+class Schema {
+ public:
+  ~Schema();
+  Schema(Schema&&) noexcept;
+  Schema& operator=(Schema&&) noexcept;
+
+  /// Compiles the schema in `document` whose base URI is `base_uri`. Problems with the schema
+  /// itself go to `sink` (rule "invalid-schema") and yield nullopt.
+  static std::optional<Schema> compile(yaml::Document document, const std::string& base_uri,
+                                       const Options& options, const Fetcher& fetcher,
+                                       DiagnosticSink& sink);
+
+  /// Validates `instance`, reporting every finding in `sink` against `file`.
+  /// Returns true when the instance is valid.
+  bool validate(const yaml::Node& instance, const std::string& file, DiagnosticSink& sink) const;
+
+  /// True when the instance is valid; reports nothing.
+  bool is_valid(const yaml::Node& instance) const;
+
+ private:
+  explicit Schema(std::unique_ptr<Compiled> compiled);
+  std::unique_ptr<Compiled> m_compiled;
+};
+
+/// Resolves a URI reference against a base URI (RFC 3986 section 5.2).
+std::string resolve_uri(const std::string& base, const std::string& reference);
+
+/// Splits "uri#fragment" into its two parts; the fragment is empty when absent.
+std::pair<std::string, std::string> split_fragment(const std::string& uri);
+
+/// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+
+/// Whether `text` is valid for the named format; unknown formats are always valid.
+bool check_format(std::string_view format, std::string_view text);
+
+}  // namespace leaspec::schema

@@ -1,0 +1,94 @@
+#pragma once
+// The loader: YAML (and so JSON) text becomes leaspec's own positioned tree.
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leaspec/source.hpp"
+
+namespace leaspec::yaml {
+
+/// Node kinds, typed by the YAML 1.2 core schema; they map one to one onto JSON's types.
+enum class Kind { null, boolean, integer, number, string, sequence, mapping };
+
+std::string_view to_string(Kind kind);
+
+class Node;
+
+/// A key of a mapping and its value; the key is a string node with its own position.
+struct Entry {
+  const Node* key = nullptr;
+  const Node* value = nullptr;
+};
+
+/// One node of a loaded document. Aliases share nodes, so a tree is a DAG.
+class Node {
+ public:
+  Kind kind = Kind::null;
+  Position position;
+  /// For scalars: the text as written (after YAML unquoting), also for numbers.
+  std::string text;
+  bool boolean = false;
+  std::int64_t integer = 0;  ///< valid when kind is integer
+  double number = 0;         ///< valid when kind is integer or number
+  std::vector<const Node*> items;
+  std::vector<Entry> entries;
+
+  bool is_scalar() const { return kind != Kind::sequence && kind != Kind::mapping; }
+  bool is_number() const { return kind == Kind::integer || kind == Kind::number; }
+  /// True for integers and for numbers without a fractional part (1.0).
+  bool is_integral() const;
+  /// The value of the key `name` in a mapping, or nullptr.
+  const Node* find(std::string_view name) const;
+  /// The entry of the key `name` in a mapping, or nullptr.
+  const Entry* find_entry(std::string_view name) const;
+};
+
+/// JSON equality: numbers compare by value (1 equals 1.0), mappings ignore key order.
+bool equal(const Node& a, const Node& b);
+
+/// Compact JSON text of a node, for messages and exports.
+std::string to_json(const Node& node);
+
+/// Pretty-printed JSON text of a node, keys in document order.
+std::string to_json_pretty(const Node& node, int indent = 2);
+
+/// Bounds that keep hostile input cheap.
+struct Limits {
+  std::size_t max_bytes = 16u << 20;
+  std::size_t max_depth = 64;
+  /// Nodes the document may hold once every alias is expanded.
+  std::uint64_t max_expanded_nodes = 1'000'000;
+};
+
+/// A loaded document: owns its nodes; `root` is null when loading failed.
+class Document {
+ public:
+  Document() = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+
+  std::string file;
+  const Node* root = nullptr;
+
+  Node& make_node();
+
+ private:
+  std::deque<Node> m_nodes;
+};
+
+/// Parses `source` into a document. Every problem becomes a positioned diagnostic in `sink`
+/// (rule ids: yaml-syntax, duplicate-key, invalid-utf8, tab-indent, empty-file,
+/// multiple-documents, too-deep, too-large, alias-expansion, unsupported-tag, complex-key).
+Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limits = {});
+
+/// Types a plain (unquoted) scalar by the YAML 1.2 core schema into `node`.
+void type_plain_scalar(std::string_view text, Node& node);
+
+}  // namespace leaspec::yaml

@@ -1,0 +1,210 @@
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "leaspec/check.hpp"
+#include "leaspec/resources.hpp"
+
+namespace leaspec::check {
+namespace fs = std::filesystem;
+
+bool is_spec(const yaml::Node& root) {
+  return root.kind == yaml::Kind::mapping && root.find("leaspec") != nullptr;
+}
+
+bool looks_like_spec(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    std::string_view line = text.substr(pos, end == text.npos ? text.npos : end - pos);
+    if (line.substr(0, 8) == "leaspec:" || line.substr(0, 10) == "\"leaspec\":" ||
+        line.find("{\"leaspec\"") != line.npos) {
+      return true;
+    }
+    if (end == text.npos) {
+      break;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+namespace {
+
+bool has_extension(const fs::path& path, bool include_json) {
+  std::string extension = path.extension().string();
+  return extension == ".yaml" || extension == ".yml" || (include_json && extension == ".json");
+}
+
+}  // namespace
+
+std::vector<Target> discover(const std::vector<std::string>& paths, bool include_json) {
+  std::vector<Target> targets;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      throw Error(fmt::format("{}: no such file or directory", path));
+    }
+    if (!fs::is_directory(status)) {
+      targets.push_back({path, true});
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+    if (error) {
+      throw Error(fmt::format("cannot read folder {}: {}", path, error.message()));
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+      if (error) {
+        throw Error(fmt::format("cannot read folder {}: {}", path, error.message()));
+      }
+      const fs::path& entry = it->path();
+      std::string name = entry.filename().string();
+      if (it->is_directory(error)) {
+        if (name.size() > 1 && name[0] == '.') {
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      if (it->is_regular_file(error) && has_extension(entry, include_json)) {
+        found.push_back(entry.string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    for (std::string& file : found) {
+      targets.push_back({std::move(file), false});
+    }
+  }
+  return targets;
+}
+
+const SourceFile* Outcome::find_source(const std::string& path) const {
+  for (const CheckedFile& file : files) {
+    if (file.source->path() == path) {
+      return file.source.get();
+    }
+  }
+  return nullptr;
+}
+
+const std::vector<BundledSchema>& bundled_schemas() {
+  static const std::vector<BundledSchema> k_schemas = {
+      {"spec", "https://leaspec.eu/schema/spec/1", "schemas/spec.yaml"},
+  };
+  return k_schemas;
+}
+
+std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri) {
+  for (const BundledSchema& bundled : bundled_schemas()) {
+    if (uri == bundled.uri) {
+      if (auto data = catalog::find_resource(bundled.resource)) {
+        return schema::FetchedDocument{std::string(bundled.resource), std::string(*data)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::string file_uri(const fs::path& path) {
+  return "file://" + fs::weakly_canonical(fs::absolute(path)).string();
+}
+
+/// Finds `$ref` targets: bundled schemas by `$id`, and files inside the user schema's folder.
+schema::Fetcher make_fetcher(std::optional<fs::path> folder) {
+  return [folder](const std::string& uri) -> std::optional<schema::FetchedDocument> {
+    if (auto bundled = fetch_bundled(uri)) {
+      return bundled;
+    }
+    if (!folder || uri.rfind("file://", 0) != 0) {
+      return std::nullopt;
+    }
+    fs::path path = fs::weakly_canonical(fs::path(uri.substr(7)));
+    std::string root = folder->string();
+    std::string candidate = path.string();
+    if (candidate.compare(0, root.size(), root) != 0 || !fs::is_regular_file(path)) {
+      return std::nullopt;
+    }
+    return schema::FetchedDocument{candidate, read_file(candidate, 16u << 20)};
+  };
+}
+
+}  // namespace
+
+Checker::Checker(schema::Schema schema, Options options)
+    : m_schema(std::move(schema)), m_options(std::move(options)) {}
+
+std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& sink) {
+  schema::Options schema_options;
+  std::string base;
+  std::string name;
+  std::string text;
+  std::optional<fs::path> folder;
+  if (options.schema_file) {
+    name = *options.schema_file;
+    text = read_file(name, options.limits.max_bytes);
+    base = file_uri(name);
+    folder = fs::weakly_canonical(fs::absolute(name)).parent_path();
+  } else {
+    const BundledSchema& spec = bundled_schemas().front();
+    auto data = catalog::find_resource(spec.resource);
+    if (!data) {
+      throw Error("the bundled spec schema is missing from this build");
+    }
+    name = std::string(spec.resource);
+    text = std::string(*data);
+    base = std::string(spec.uri);
+  }
+  SourceFile source(name, std::move(text));
+  yaml::Document document = yaml::load(source, sink, options.limits);
+  auto compiled = schema::Schema::compile(std::move(document), base, schema_options,
+                                          make_fetcher(folder), sink);
+  if (!compiled) {
+    return std::nullopt;
+  }
+  return Checker(std::move(*compiled), options);
+}
+
+void Checker::check_source(const SourceFile& source, DiagnosticSink& sink) const {
+  yaml::Document document = yaml::load(source, sink, m_options.limits);
+  if (!document.root) {
+    return;
+  }
+  m_schema.validate(*document.root, source.path(), sink);
+}
+
+Outcome Checker::run(const std::vector<Target>& targets) const {
+  Outcome outcome;
+  bool user_schema = m_options.schema_file.has_value();
+  for (const Target& target : targets) {
+    std::error_code error;
+    std::uintmax_t size = fs::file_size(target.path, error);
+    if (!error && size > m_options.limits.max_bytes) {
+      outcome.files.push_back({std::make_shared<SourceFile>(target.path, ""), false});
+      outcome.diagnostics.report({Severity::error, "too-large",
+                                  fmt::format("the file has {} bytes, more than the limit of {}",
+                                              size, m_options.limits.max_bytes),
+                                  target.path, {}, ""});
+      continue;
+    }
+    auto source =
+        std::make_shared<SourceFile>(target.path, read_file(target.path, m_options.limits.max_bytes));
+    bool spec = looks_like_spec(source->text());
+    if (!target.named && !spec && !user_schema) {
+      continue;
+    }
+    outcome.files.push_back({source, spec});
+    DiagnosticSink sink;
+    check_source(*source, sink);
+    sink.sort_by_position();
+    for (const Diagnostic& diagnostic : sink.diagnostics()) {
+      outcome.diagnostics.report(diagnostic);
+    }
+  }
+  return outcome;
+}
+
+}  // namespace leaspec::check

@@ -1,0 +1,28 @@
+#include <optional>
+
+#include "leaspec/report.hpp"
+
+namespace leaspec::report {
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "text") {
+    return Format::text;
+  }
+  if (name == "json") {
+    return Format::json;
+  }
+  return std::nullopt;
+}
+
+std::string render(Format format, const std::vector<Diagnostic>& diagnostics,
+                   const Context& context) {
+  switch (format) {
+    case Format::text:
+      return render_text(diagnostics, context);
+    case Format::json:
+      return render_json(diagnostics, context);
+  }
+  return {};
+}
+
+}  // namespace leaspec::report

@@ -1,0 +1,406 @@
+#include <cctype>
+#include <string>
+
+#include "leaspec/schema.hpp"
+#include "schema/regex.hpp"
+
+namespace leaspec::schema {
+namespace {
+
+bool digits(std::string_view text, std::size_t pos, std::size_t count, int& value) {
+  if (pos + count > text.size()) {
+    return false;
+  }
+  value = 0;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
+      return false;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+bool check_date(std::string_view text) {
+  int year = 0, month = 0, day = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 0, 4, year) ||
+      !digits(text, 5, 2, month) || !digits(text, 8, 2, day)) {
+    return false;
+  }
+  static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) {
+    return false;
+  }
+  int limit = k_days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+  return day <= limit;
+}
+
+bool check_time(std::string_view text) {
+  int hour = 0, minute = 0, second = 0;
+  if (text.size() < 9 || text[2] != ':' || text[5] != ':' || !digits(text, 0, 2, hour) ||
+      !digits(text, 3, 2, minute) || !digits(text, 6, 2, second)) {
+    return false;
+  }
+  std::size_t i = 8;
+  if (i < text.size() && text[i] == '.') {
+    std::size_t start = ++i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    }
+    if (i == start) {
+      return false;
+    }
+  }
+  if (i >= text.size()) {
+    return false;
+  }
+  int offset_minutes = 0;
+  if (text[i] == 'Z' || text[i] == 'z') {
+    if (i + 1 != text.size()) {
+      return false;
+    }
+  } else if (text[i] == '+' || text[i] == '-') {
+    int offset_hour = 0, offset_minute = 0;
+    if (text.size() != i + 6 || text[i + 3] != ':' || !digits(text, i + 1, 2, offset_hour) ||
+        !digits(text, i + 4, 2, offset_minute) || offset_hour > 23 || offset_minute > 59) {
+      return false;
+    }
+    offset_minutes = (offset_hour * 60 + offset_minute) * (text[i] == '+' ? 1 : -1);
+  } else {
+    return false;
+  }
+  if (hour > 23 || minute > 59 || second > 60) {
+    return false;
+  }
+  if (second == 60) {
+    // A leap second happens at 23:59:60 UTC only.
+    int utc = ((hour * 60 + minute - offset_minutes) % 1440 + 1440) % 1440;
+    return utc == 23 * 60 + 59;
+  }
+  return true;
+}
+
+bool check_date_time(std::string_view text) {
+  if (text.size() < 20 || (text[10] != 'T' && text[10] != 't')) {
+    return false;
+  }
+  return check_date(text.substr(0, 10)) && check_time(text.substr(11));
+}
+
+bool check_ipv4(std::string_view text) {
+  int parts = 0;
+  std::size_t i = 0;
+  while (parts < 4) {
+    std::size_t start = i;
+    int value = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && i - start < 3) {
+      value = value * 10 + (text[i] - '0');
+      ++i;
+    }
+    std::size_t length = i - start;
+    if (length == 0 || value > 255 || (length > 1 && text[start] == '0')) {
+      return false;
+    }
+    ++parts;
+    if (parts < 4) {
+      if (i >= text.size() || text[i] != '.') {
+        return false;
+      }
+      ++i;
+    }
+  }
+  return i == text.size();
+}
+
+bool check_ipv6(std::string_view text) {
+  if (text.empty() || text.size() > 45) {
+    return false;
+  }
+  int groups = 0;
+  bool compressed = false;
+  std::size_t i = 0;
+  if (text.substr(0, 2) == "::") {
+    compressed = true;
+    i = 2;
+    if (i == text.size()) {
+      return true;
+    }
+  } else if (text[0] == ':') {
+    return false;
+  }
+  while (i < text.size()) {
+    std::size_t start = i;
+    while (i < text.size() && std::isxdigit(static_cast<unsigned char>(text[i])) && i - start < 5) {
+      ++i;
+    }
+    if (i < text.size() && text[i] == '.') {
+      if (!check_ipv4(text.substr(start))) {
+        return false;
+      }
+      groups += 2;
+      i = text.size();
+      break;
+    }
+    std::size_t length = i - start;
+    if (length == 0 || length > 4) {
+      return false;
+    }
+    ++groups;
+    if (i == text.size()) {
+      break;
+    }
+    if (text[i] != ':') {
+      return false;
+    }
+    ++i;
+    if (i < text.size() && text[i] == ':') {
+      if (compressed) {
+        return false;
+      }
+      compressed = true;
+      ++i;
+      if (i == text.size()) {
+        break;
+      }
+    } else if (i == text.size()) {
+      return false;
+    }
+  }
+  return compressed ? groups < 8 : groups == 8;
+}
+
+bool check_hostname(std::string_view text) {
+  if (text.empty() || text.size() > 253) {
+    return false;
+  }
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = text.find('.', start);
+    std::string_view label = text.substr(start, dot == std::string_view::npos ? text.npos : dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+      return false;
+    }
+    for (char c : label) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') {
+        return false;
+      }
+    }
+    if (label.size() >= 4 && label[2] == '-' && label[3] == '-' &&
+        !(std::tolower(label[0]) == 'x' && std::tolower(label[1]) == 'n')) {
+      return false;
+    }
+    if (dot == std::string_view::npos) {
+      return true;
+    }
+    start = dot + 1;
+  }
+}
+
+bool check_email(std::string_view text) {
+  auto at = text.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 == text.size()) {
+    return false;
+  }
+  std::string_view local = text.substr(0, at);
+  std::string_view domain = text.substr(at + 1);
+  if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
+    // A quoted local part may hold almost anything.
+  } else {
+    if (local.front() == '.' || local.back() == '.' || local.find("..") != local.npos) {
+      return false;
+    }
+    for (char c : local) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) &&
+          std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) == std::string_view::npos) {
+        return false;
+      }
+    }
+  }
+  if (domain.front() == '[' && domain.back() == ']') {
+    std::string_view literal = domain.substr(1, domain.size() - 2);
+    if (literal.substr(0, 5) == "IPv6:") {
+      return check_ipv6(literal.substr(5));
+    }
+    return check_ipv4(literal);
+  }
+  return check_hostname(domain);
+}
+
+bool check_uuid(std::string_view text) {
+  if (text.size() != 36) {
+    return false;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool valid_uri_chars(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '%') {
+      if (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+          !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+        return false;
+      }
+      continue;
+    }
+    if (c <= 0x20 || c >= 0x7F || std::string_view("\"<>\\^`{|}").find(static_cast<char>(c)) !=
+                                      std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool check_uri_reference(std::string_view text) {
+  if (!valid_uri_chars(text)) {
+    return false;
+  }
+  auto hash = text.find('#');
+  return hash == text.npos || text.find('#', hash + 1) == text.npos;
+}
+
+bool check_uri(std::string_view text) {
+  auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 ||
+      !std::isalpha(static_cast<unsigned char>(text[0]))) {
+    return false;
+  }
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = text[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  std::string_view rest = text.substr(colon + 1);
+  if (rest.substr(0, 2) == "//") {
+    std::string_view authority = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+    auto at = authority.find('@');
+    std::string_view host = at == authority.npos ? authority : authority.substr(at + 1);
+    if (!host.empty() && host.front() == '[') {
+      if (host.find(']') == host.npos) {
+        return false;
+      }
+    } else if (host.find('[') != host.npos || host.find(']') != host.npos) {
+      return false;
+    }
+  }
+  return check_uri_reference(text);
+}
+
+bool check_json_pointer(std::string_view text) {
+  if (!text.empty() && text[0] != '/') {
+    return false;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '~' && (i + 1 >= text.size() || (text[i + 1] != '0' && text[i + 1] != '1'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool check_duration(std::string_view text) {
+  if (text.size() < 2 || text[0] != 'P') {
+    return false;
+  }
+  std::size_t i = 1;
+  bool in_time = false, any = false, weeks = false, other = false;
+  std::string_view date_units = "YMD";
+  std::string_view time_units = "HMS";
+  std::size_t last_unit = 0;
+  while (i < text.size()) {
+    if (text[i] == 'T') {
+      if (in_time) {
+        return false;
+      }
+      in_time = true;
+      last_unit = 0;
+      ++i;
+      if (i == text.size()) {
+        return false;
+      }
+      continue;
+    }
+    std::size_t start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    }
+    if (i == start || i == text.size()) {
+      return false;
+    }
+    char unit = text[i++];
+    if (unit == 'W' && !in_time) {
+      weeks = true;
+    } else {
+      std::string_view units = in_time ? time_units : date_units;
+      auto index = units.find(unit);
+      if (index == std::string_view::npos || index + 1 <= last_unit) {
+        return false;
+      }
+      last_unit = index + 1;
+      other = true;
+    }
+    any = true;
+  }
+  return any && !(weeks && other);
+}
+
+bool check_regex(std::string_view text) {
+  Regex regex(text, 1000);
+  return regex.valid();
+}
+
+}  // namespace
+
+bool check_format(std::string_view format, std::string_view text) {
+  if (format == "date") {
+    return check_date(text);
+  }
+  if (format == "time") {
+    return check_time(text);
+  }
+  if (format == "date-time") {
+    return check_date_time(text);
+  }
+  if (format == "email") {
+    return check_email(text);
+  }
+  if (format == "hostname") {
+    return check_hostname(text);
+  }
+  if (format == "ipv4") {
+    return check_ipv4(text);
+  }
+  if (format == "ipv6") {
+    return check_ipv6(text);
+  }
+  if (format == "uuid") {
+    return check_uuid(text);
+  }
+  if (format == "uri") {
+    return check_uri(text);
+  }
+  if (format == "uri-reference") {
+    return check_uri_reference(text);
+  }
+  if (format == "json-pointer") {
+    return check_json_pointer(text);
+  }
+  if (format == "duration") {
+    return check_duration(text);
+  }
+  if (format == "regex") {
+    return check_regex(text);
+  }
+  return true;
+}
+
+}  // namespace leaspec::schema

@@ -1,0 +1,145 @@
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "leaspec/yaml.hpp"
+
+namespace leaspec::yaml {
+
+std::string_view to_string(Kind kind) {
+  switch (kind) {
+    case Kind::null:
+      return "null";
+    case Kind::boolean:
+      return "boolean";
+    case Kind::integer:
+      return "integer";
+    case Kind::number:
+      return "number";
+    case Kind::string:
+      return "string";
+    case Kind::sequence:
+      return "array";
+    case Kind::mapping:
+      return "object";
+  }
+  return "null";
+}
+
+bool Node::is_integral() const {
+  if (kind == Kind::integer) {
+    return true;
+  }
+  return kind == Kind::number && std::isfinite(number) && std::floor(number) == number;
+}
+
+const Entry* Node::find_entry(std::string_view name) const {
+  for (const Entry& entry : entries) {
+    if (entry.key->text == name) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+const Node* Node::find(std::string_view name) const {
+  const Entry* entry = find_entry(name);
+  return entry ? entry->value : nullptr;
+}
+
+Node& Document::make_node() {
+  return m_nodes.emplace_back();
+}
+
+bool equal(const Node& a, const Node& b) {
+  if (a.is_number() && b.is_number()) {
+    if (a.kind == Kind::integer && b.kind == Kind::integer) {
+      return a.integer == b.integer;
+    }
+    return a.number == b.number;
+  }
+  if (a.kind != b.kind) {
+    return false;
+  }
+  switch (a.kind) {
+    case Kind::null:
+      return true;
+    case Kind::boolean:
+      return a.boolean == b.boolean;
+    case Kind::string:
+      return a.text == b.text;
+    case Kind::sequence:
+      if (a.items.size() != b.items.size()) {
+        return false;
+      }
+      for (std::size_t i = 0; i < a.items.size(); ++i) {
+        if (!equal(*a.items[i], *b.items[i])) {
+          return false;
+        }
+      }
+      return true;
+    case Kind::mapping:
+      if (a.entries.size() != b.entries.size()) {
+        return false;
+      }
+      for (const Entry& entry : a.entries) {
+        const Node* other = b.find(entry.key->text);
+        if (!other || !equal(*entry.value, *other)) {
+          return false;
+        }
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+nlohmann::ordered_json to_value(const Node& node) {
+  switch (node.kind) {
+    case Kind::null:
+      return nullptr;
+    case Kind::boolean:
+      return node.boolean;
+    case Kind::integer:
+      return node.integer;
+    case Kind::number:
+      if (!std::isfinite(node.number)) {
+        return node.text;
+      }
+      return node.number;
+    case Kind::string:
+      return node.text;
+    case Kind::sequence: {
+      auto array = nlohmann::ordered_json::array();
+      for (const Node* item : node.items) {
+        array.push_back(to_value(*item));
+      }
+      return array;
+    }
+    case Kind::mapping: {
+      auto object = nlohmann::ordered_json::object();
+      for (const Entry& entry : node.entries) {
+        object[entry.key->text] = to_value(*entry.value);
+      }
+      return object;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string to_json(const Node& node) {
+  if (node.is_number()) {
+    return node.text;
+  }
+  return to_value(node).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string to_json_pretty(const Node& node, int indent) {
+  return to_value(node).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace leaspec::yaml
