@@ -317,9 +317,6 @@ class Evaluator {
       if (!*s.boolean && out) {
         out->push_back(finding(inst, "schema-false", "no value is allowed here"));
       }
-      if (*s.boolean && ann) {
-        mark_all(inst, *ann);
-      }
       return *s.boolean;
     }
     if (m_depth >= k_max_evaluation_depth) {
@@ -330,22 +327,16 @@ class Evaluator {
       return false;
     }
     ++m_depth;
+    // Annotations are collected inside every subschema when any unevaluated* keyword needs
+    // them, also where the caller discards them (inside `not`, say).
     Annotations mine;
-    Annotations* local = ann ? &mine : nullptr;
+    Annotations* local = ann || m_compiled.track_annotations ? &mine : nullptr;
     bool ok = evaluate_keywords(s, inst, out, local);
     --m_depth;
     if (ok && ann) {
       ann->merge(mine);
     }
     return ok;
-  }
-
-  static void mark_all(const yaml::Node& inst, Annotations& ann) {
-    if (inst.kind == yaml::Kind::mapping) {
-      ann.properties.assign(inst.entries.size(), 1);
-    } else if (inst.kind == yaml::Kind::sequence) {
-      ann.items.assign(inst.items.size(), 1);
-    }
   }
 
   bool eval_ref(const Subschema& target, const yaml::Node& inst, std::vector<Finding>* out,

@@ -302,6 +302,49 @@ std::optional<Position> find_tab_indent(const SourceFile& source) {
   return std::nullopt;
 }
 
+/// JSON writes characters beyond the BMP as surrogate pairs (\\uD83D\\uDCA9), which YAML's
+/// \\u escape does not accept; rewrites each pair as one \\U escape.
+std::optional<std::string> join_surrogate_escapes(const std::string& text) {
+  auto hex_at = [&](std::size_t pos, unsigned& value) {
+    if (pos + 4 > text.size()) {
+      return false;
+    }
+    value = 0;
+    for (std::size_t i = pos; i < pos + 4; ++i) {
+      char c = text[i];
+      unsigned digit = 0;
+      if (c >= '0' && c <= '9') {
+        digit = static_cast<unsigned>(c - '0');
+      } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        digit = static_cast<unsigned>((c | 0x20) - 'a' + 10);
+      } else {
+        return false;
+      }
+      value = value * 16 + digit;
+    }
+    return true;
+  };
+  std::string result;
+  bool changed = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned high = 0, low = 0;
+    if (text[i] == '\\' && i + 11 < text.size() && text[i + 1] == 'u' && hex_at(i + 2, high) &&
+        high >= 0xD800 && high <= 0xDBFF && text[i + 6] == '\\' && text[i + 7] == 'u' &&
+        hex_at(i + 8, low) && low >= 0xDC00 && low <= 0xDFFF) {
+      unsigned code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+      result += fmt::format("\\U{:08X}", code);
+      i += 11;
+      changed = true;
+      continue;
+    }
+    result += text[i];
+  }
+  if (!changed) {
+    return std::nullopt;
+  }
+  return result;
+}
+
 }  // namespace
 
 Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limits) {
@@ -331,12 +374,29 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
   }
 
   std::size_t duplicates_before = sink.count(Severity::error);
-  std::istringstream stream(text);
-  TreeBuilder builder(document, sink, limits);
-  try {
+  auto parse = [&](const std::string& input, TreeBuilder& builder) {
+    std::istringstream stream(input);
     YAML::Parser parser(stream);
     if (parser.HandleNextDocument(builder)) {
       parser.HandleNextDocument(builder);
+    }
+  };
+  std::optional<TreeBuilder> builder;
+  builder.emplace(document, sink, limits);
+  try {
+    try {
+      parse(text, *builder);
+    } catch (const YAML::Exception& error) {
+      auto rewritten = error.msg.rfind(YAML::ErrorMsg::INVALID_UNICODE, 0) == 0
+                           ? join_surrogate_escapes(text)
+                           : std::nullopt;
+      if (!rewritten) {
+        throw;
+      }
+      document = Document();
+      document.file = source.path();
+      builder.emplace(document, sink, limits);
+      parse(*rewritten, *builder);
     }
   } catch (const Stop& stop) {
     return fail(stop.position, stop.rule, stop.message);
@@ -347,13 +407,13 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
     auto [rule, message] = explain(error.msg);
     return fail(to_position(error.mark), rule, message);
   }
-  if (!builder.started() || builder.root() == nullptr) {
+  if (!builder->started() || builder->root() == nullptr) {
     return fail({1, 1}, "empty-file", "the file holds no YAML document");
   }
-  if (builder.root()->kind == Kind::null && builder.root()->text.empty()) {
+  if (builder->root()->kind == Kind::null && builder->root()->text.empty()) {
     return fail({1, 1}, "empty-file", "the document is empty");
   }
-  document.root = sink.count(Severity::error) > duplicates_before ? nullptr : builder.root();
+  document.root = sink.count(Severity::error) > duplicates_before ? nullptr : builder->root();
   return document;
 }
 
