@@ -1,5 +1,6 @@
 # Writes a C++ source that holds every bundled resource file as a byte array,
 # keyed by its path relative to the source root (for example "schemas/spec.yaml").
+string(REPLACE "|" ";" FILES "${FILES}")
 list(SORT FILES)
 set(body "")
 set(table "")

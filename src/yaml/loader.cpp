@@ -345,6 +345,39 @@ std::optional<std::string> join_surrogate_escapes(const std::string& text) {
   return result;
 }
 
+/// The position of the last '[' or '{' that is never closed, skipping quoted text and
+/// comments: yaml-cpp reports an unclosed flow collection at the end of the file, which
+/// does not tell the user where it was opened.
+std::optional<Position> find_unclosed_bracket(const SourceFile& source) {
+  std::vector<std::size_t> open;
+  const std::string& text = source.text();
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (quote == '"' && c == '\\') {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      i = std::min(text.find('\n', i), text.size());
+    } else if ((c == '"' || c == '\'') && (i == 0 || std::string_view(" [{,:\n").find(text[i - 1]) != std::string_view::npos)) {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      open.push_back(i);
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  if (open.empty()) {
+    return std::nullopt;
+  }
+  return source.position_of(open.back());
+}
+
 }  // namespace
 
 Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limits) {
@@ -405,6 +438,15 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
                 fmt::format("nesting is deeper than the limit of {} levels", limits.max_depth));
   } catch (const YAML::Exception& error) {
     auto [rule, message] = explain(error.msg);
+    bool unclosed = error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
+                    error.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
+    std::optional<Position> opened = unclosed ? find_unclosed_bracket(source) : std::nullopt;
+    if (opened) {
+      bool sequence = error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+      return fail(*opened, rule,
+                  fmt::format("this '{}' is never closed with '{}'", sequence ? '[' : '{',
+                              sequence ? ']' : '}'));
+    }
     return fail(to_position(error.mark), rule, message);
   }
   if (!builder->started() || builder->root() == nullptr) {

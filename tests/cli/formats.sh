@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# --format json prints one object that tools can read; text is compiler style.
+. "$(dirname "$0")/lib.sh"
+py=/usr/bin/python3
+cases="$SOURCE_DIR/tests/cli/cases"
+
+run validate --format json "$cases/misspelt-key.yaml" "$SOURCE_DIR/data/examples/anpr.yaml"
+expect_code 1 "json with findings"
+printf '%s' "$out" > "$work/report.json"
+"$py" - "$work/report.json" "$cases/misspelt-key.yaml" <<'PY' || fail "json report content"
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["summary"] == {"files": 2, "errors": 2, "warnings": 0}, report["summary"]
+first, second = report["diagnostics"]
+assert first == {"file": sys.argv[2], "line": 11, "column": 9, "severity": "error",
+                 "rule": "schema-required", "message": 'missing required key "priority"',
+                 "pointer": "/sections/0/requirements/0"}, first
+assert second["rule"] == "unknown-key" and second["line"] == 13 and second["column"] == 9
+assert second["pointer"] == "/sections/0/requirements/0/priorty", second
+assert second["message"] == 'unknown key "priorty"; did you mean "priority"?'
+PY
+
+run validate --format json "$SOURCE_DIR/data/examples"
+expect_code 0 "json clean"
+printf '%s' "$out" | "$py" -c 'import json,sys; r=json.load(sys.stdin); assert r["diagnostics"]==[] and r["summary"]["files"]==3' \
+  || fail "clean json report"
+
+# Colour only on a terminal, and never with NO_COLOR.
+if command -v script >/dev/null; then
+  coloured=$(NO_COLOR= TERM=xterm script -qec "$LEASPEC validate $cases/enum-miss.yaml" /dev/null)
+  grep -q $'\x1b\[' <<<"$coloured" || fail "no colour on a terminal"
+  plain=$(NO_COLOR=1 TERM=xterm script -qec "$LEASPEC validate $cases/enum-miss.yaml" /dev/null)
+  ! grep -q $'\x1b\[' <<<"$plain" || fail "colour despite NO_COLOR"
+else
+  fail "the 'script' command (bsdutils) is needed to test colour on a terminal"
+fi
+run validate "$cases/enum-miss.yaml"
+! grep -q $'\x1b\[' <<<"$out" || fail "colour when not on a terminal"
+
+finish

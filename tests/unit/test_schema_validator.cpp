@@ -1,0 +1,193 @@
+#include <chrono>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "helpers.hpp"
+#include "leaspec/schema.hpp"
+
+using namespace leaspec;
+using leaspec::test::Loaded;
+
+namespace {
+
+/// Compiles a schema from YAML text, failing the test when it does not compile.
+schema::Schema compile(const std::string& text, schema::Options options = {}) {
+  SourceFile source("schema.yaml", text);
+  DiagnosticSink sink;
+  auto document = yaml::load(source, sink);
+  auto compiled = schema::Schema::compile(std::move(document), "https://example.test/schema",
+                                          options, nullptr, sink);
+  for (const auto& d : sink.diagnostics()) {
+    FAIL_CHECK(d.message);
+  }
+  REQUIRE(compiled);
+  return std::move(*compiled);
+}
+
+/// Validates YAML text and renders every diagnostic as "line:col pointer: message [rule]".
+std::vector<std::string> findings(const schema::Schema& compiled, const std::string& text) {
+  Loaded loaded(text);
+  REQUIRE(loaded.document.root);
+  DiagnosticSink sink;
+  compiled.validate(loaded.root(), "data.yaml", sink);
+  sink.sort_by_position();
+  std::vector<std::string> result;
+  for (const auto& d : sink.diagnostics()) {
+    result.push_back(fmt::format("{}:{} {}: {} [{}]", d.position.line, d.position.column,
+                                 d.pointer, d.message, d.rule));
+  }
+  return result;
+}
+
+const char* const k_requirement_schema = R"(
+type: object
+required: [id, priority]
+additionalProperties: false
+properties:
+  id: {type: string, pattern: "^[A-Z]+-[0-9]+$"}
+  text: {type: string, minLength: 1}
+  priority: {enum: [mandatory, recommended, optional]}
+  weight: {type: number, minimum: 0, maximum: 100}
+  tags: {type: array, items: {type: string}, uniqueItems: true}
+)";
+
+}  // namespace
+
+TEST_CASE("a missing required key points at the object and names the key") {
+  auto compiled = compile(k_requirement_schema);
+  CHECK(findings(compiled, "id: BWC-1\ntext: x\n") ==
+        std::vector<std::string>{"1:1 : missing required key \"priority\" [schema-required]"});
+}
+
+TEST_CASE("an unknown key points at the key and suggests the nearest allowed one") {
+  auto compiled = compile(k_requirement_schema);
+  CHECK(findings(compiled, "id: BWC-1\npriorty: mandatory\npriority: optional\n") ==
+        std::vector<std::string>{
+            "2:1 /priorty: unknown key \"priorty\"; did you mean \"priority\"? [unknown-key]"});
+  CHECK(findings(compiled, "id: BWC-1\npriority: optional\ncompletely_else: 1\n") ==
+        std::vector<std::string>{"3:1 /completely_else: unknown key \"completely_else\" [unknown-key]"});
+}
+
+TEST_CASE("an enum miss lists the allowed values") {
+  auto compiled = compile(k_requirement_schema);
+  CHECK(findings(compiled, "id: BWC-1\npriority: high\n") ==
+        std::vector<std::string>{
+            "2:11 /priority: \"high\" is not one of the allowed values: mandatory, recommended, "
+            "optional [schema-enum]"});
+  CHECK(findings(compiled, "id: BWC-1\npriority: mandatroy\n") ==
+        std::vector<std::string>{
+            "2:11 /priority: \"mandatroy\" is not one of the allowed values: mandatory, "
+            "recommended, optional; did you mean \"mandatory\"? [schema-enum]"});
+}
+
+TEST_CASE("findings come in document order with pointers and positions") {
+  auto compiled = compile(k_requirement_schema);
+  CHECK(findings(compiled, "weight: 100.50\nid: bwc\ntags: [a, b, a, 5]\npriority: may\n") ==
+        std::vector<std::string>{
+            "1:9 /weight: 100.50 is greater than the maximum of 100 [schema-maximum]",
+            "2:5 /id: \"bwc\" does not match the pattern ^[A-Z]+-[0-9]+$ [schema-pattern]",
+            "3:14 /tags/2: item 2 repeats item 0; items must be unique [schema-unique-items]",
+            "3:17 /tags/3: expected a string, got the integer 5 [schema-type]",
+            "4:11 /priority: \"may\" is not one of the allowed values: mandatory, recommended, "
+            "optional [schema-enum]",
+        });
+}
+
+TEST_CASE("numbers print as written") {
+  auto compiled = compile("type: object\nproperties:\n  n: {minimum: 5, multipleOf: 0.5}\n");
+  CHECK(findings(compiled, "n: 1.25\n") ==
+        std::vector<std::string>{"1:4 /n: 1.25 is less than the minimum of 5 [schema-minimum]",
+                                 "1:4 /n: 1.25 is not a multiple of 0.5 [schema-multiple-of]"});
+}
+
+TEST_CASE("multipleOf is exact for decimals") {
+  auto compiled = compile("multipleOf: 0.01\n");
+  CHECK(compiled.is_valid(Loaded("19.99\n").root()));
+  CHECK(compiled.is_valid(Loaded("0.07\n").root()));
+  CHECK_FALSE(compiled.is_valid(Loaded("0.075\n").root()));
+  auto tenth = compile("multipleOf: 0.1\n");
+  CHECK(tenth.is_valid(Loaded("0.3\n").root()));
+}
+
+TEST_CASE("oneOf and anyOf report the closest alternative, not every branch") {
+  auto compiled = compile(R"(
+oneOf:
+  - type: object
+    required: [op, value]
+    additionalProperties: false
+    properties: {op: {enum: [">=", "<="]}, value: {type: number}}
+  - type: object
+    required: [min]
+    additionalProperties: false
+    properties: {min: {type: number}, max: {type: number}}
+)");
+  CHECK(findings(compiled, "op: '>='\nvalue: twelve\n") ==
+        std::vector<std::string>{
+            "2:8 /value: expected a number, got the string \"twelve\" [schema-type]"});
+  auto types = compile("anyOf: [{type: string}, {type: object}]\n");
+  CHECK(findings(types, "5\n") ==
+        std::vector<std::string>{"1:1 : expected an object or a string, got the integer 5 [schema-type]"});
+  auto both = compile("oneOf: [{minimum: 1}, {maximum: 10}]\n");
+  CHECK(findings(both, "5\n") ==
+        std::vector<std::string>{"1:1 : the value matches alternatives 1 and 2 of \"oneOf\", but "
+                                 "must match exactly one [schema-one-of]"});
+}
+
+TEST_CASE("$ref into $defs, and recursion that makes no progress is reported") {
+  auto compiled = compile(R"(
+$defs:
+  node:
+    type: object
+    properties:
+      children: {type: array, items: {$ref: "#/$defs/node"}}
+      name: {type: string}
+$ref: "#/$defs/node"
+)");
+  CHECK(findings(compiled, "name: a\nchildren:\n  - name: b\n    children:\n      - name: 3\n") ==
+        std::vector<std::string>{
+            "5:15 /children/0/children/0/name: expected a string, got the integer 3 [schema-type]"});
+  auto loop = compile("$defs:\n  a: {$ref: '#/$defs/b'}\n  b: {$ref: '#/$defs/a'}\n$ref: '#/$defs/a'\n");
+  auto result = findings(loop, "1\n");
+  REQUIRE(result.size() == 1);
+  CHECK(result[0] ==
+        "1:1 : the schema refers to itself without progressing into the value [schema-recursion]");
+}
+
+TEST_CASE("formats are assertions by default and can be annotations") {
+  auto compiled = compile("format: date\n");
+  CHECK(findings(compiled, "2026-02-29\n") ==
+        std::vector<std::string>{"1:1 : \"2026-02-29\" is not a valid date [schema-format]"});
+  CHECK(compiled.is_valid(Loaded("2028-02-29\n").root()));
+  schema::Options annotations;
+  annotations.format_assertion = false;
+  CHECK(compile("format: date\n", annotations).is_valid(Loaded("2026-02-29\n").root()));
+}
+
+TEST_CASE("backtracking patterns on long strings end in a diagnostic, quickly") {
+  auto compiled = compile("pattern: '^(a+)+$'\n");
+  std::string hostile = std::string(5000, 'a') + "!";
+  auto start = std::chrono::steady_clock::now();
+  auto result = findings(compiled, "'" + hostile + "'\n");
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  REQUIRE(result.size() == 1);
+  CHECK(result[0].find("[schema-pattern]") != std::string::npos);
+  CHECK(elapsed < std::chrono::seconds(2));
+}
+
+TEST_CASE("invalid schemas get positioned diagnostics in the schema file") {
+  SourceFile source("bad.yaml", "type: strng\nproperties:\n  a: {pattern: '(', minLength: -1}\n$ref: '#/nowhere'\n");
+  DiagnosticSink sink;
+  auto compiled = schema::Schema::compile(yaml::load(source, sink), "https://example.test/bad",
+                                          {}, nullptr, sink);
+  CHECK_FALSE(compiled);
+  std::vector<std::string> messages;
+  for (const auto& d : sink.diagnostics()) {
+    messages.push_back(fmt::format("{}:{}: {}", d.position.line, d.position.column, d.message));
+  }
+  REQUIRE(messages.size() == 4);
+  CHECK(messages[0] == "4:7: $ref \"#/nowhere\" does not resolve: nothing at \"https://example.test/bad#/nowhere\"");
+  CHECK(messages[1] == "1:7: unknown type \"strng\"");
+  CHECK(messages[2].rfind("3:16: invalid regular expression \"(\": ", 0) == 0);
+  CHECK(messages[3] == "3:32: \"minLength\" must be a non-negative integer");
+}

@@ -1,0 +1,174 @@
+#include <chrono>
+
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+
+using leaspec::test::Loaded;
+using leaspec::yaml::Kind;
+
+TEST_CASE("keys and values know their line and column") {
+  Loaded loaded("leaspec: 1\nsections:\n  - id: VID\n    title: \"Video\"\n");
+  REQUIRE(loaded.document.root);
+  const auto& root = loaded.root();
+  CHECK(root.kind == Kind::mapping);
+  const auto* sections = root.find_entry("sections");
+  REQUIRE(sections);
+  CHECK(sections->key->position == leaspec::Position{2, 1});
+  const auto& section = *sections->value->items.at(0);
+  CHECK(section.position == leaspec::Position{3, 5});
+  const auto* title = section.find_entry("title");
+  CHECK(title->key->position == leaspec::Position{4, 5});
+  CHECK(title->value->position == leaspec::Position{4, 12});
+  CHECK(title->value->text == "Video");
+}
+
+TEST_CASE("scalars are typed by the YAML 1.2 core schema") {
+  Loaded loaded(
+      "a: no\nb: on\nc: 2026-01-01\nd: 1.0\ne: 12\nf: '12'\ng: true\nh: ~\ni: 0x1F\nj: 1e3\n"
+      "k: \"true\"\nl: |\n  block\nm: yes\n");
+  REQUIRE(loaded.document.root);
+  const auto& root = loaded.root();
+  CHECK(root.find("a")->kind == Kind::string);
+  CHECK(root.find("b")->kind == Kind::string);
+  CHECK(root.find("c")->kind == Kind::string);
+  CHECK(root.find("c")->text == "2026-01-01");
+  CHECK(root.find("d")->kind == Kind::number);
+  CHECK(root.find("d")->text == "1.0");
+  CHECK(root.find("d")->is_integral());
+  CHECK(root.find("e")->kind == Kind::integer);
+  CHECK(root.find("e")->integer == 12);
+  CHECK(root.find("f")->kind == Kind::string);
+  CHECK(root.find("g")->kind == Kind::boolean);
+  CHECK(root.find("h")->kind == Kind::null);
+  CHECK(root.find("i")->integer == 31);
+  CHECK(root.find("j")->number == 1000.0);
+  CHECK(root.find("k")->kind == Kind::string);
+  CHECK(root.find("l")->text == "block\n");
+  CHECK(root.find("m")->kind == Kind::string);
+}
+
+TEST_CASE("explicit core tags are honoured and checked") {
+  Loaded loaded("a: !!str 12\nb: !!int 7\n");
+  REQUIRE(loaded.document.root);
+  CHECK(loaded.root().find("a")->kind == Kind::string);
+  CHECK(loaded.root().find("b")->kind == Kind::integer);
+  Loaded bad("a: !!int seven\n");
+  CHECK_FALSE(bad.document.root);
+  CHECK(bad.only_diagnostic() == "1:4: \"seven\" is not a valid !!int [unsupported-tag]");
+}
+
+TEST_CASE("duplicate keys are errors, each one reported") {
+  Loaded loaded("id: A\ntitle: T\nid: B\nnested:\n  x: 1\n  x: 2\n");
+  CHECK_FALSE(loaded.document.root);
+  REQUIRE(loaded.sink.diagnostics().size() == 2);
+  CHECK(loaded.sink.diagnostics()[0].message == "key \"id\" is already used at line 1");
+  CHECK(loaded.sink.diagnostics()[0].position == leaspec::Position{3, 1});
+  CHECK(loaded.sink.diagnostics()[1].position == leaspec::Position{6, 3});
+  CHECK(loaded.sink.diagnostics()[1].rule == "duplicate-key");
+}
+
+TEST_CASE("syntax errors name the place") {
+  Loaded unclosed("a: 1\nb: {c: 2\n");
+  CHECK(unclosed.only_diagnostic() == "2:4: this '{' is never closed with '}' [yaml-syntax]");
+  Loaded bad_indent("a:\n  b: 1\n c: 2\n");
+  CHECK_FALSE(bad_indent.document.root);
+  CHECK(bad_indent.sink.diagnostics().at(0).position.line == 3);
+}
+
+TEST_CASE("invalid UTF-8 is reported at the offending byte") {
+  Loaded loaded(std::string("a: ok\nb: caf\xC3") + "\n");
+  CHECK(loaded.only_diagnostic() ==
+        "2:7: invalid UTF-8 byte 0xC3; the file must be UTF-8 encoded [invalid-utf8]");
+  Loaded overlong(std::string("a: \xC0\xAF\n"));
+  CHECK(overlong.only_diagnostic().rfind("1:4: invalid UTF-8 byte 0xC0", 0) == 0);
+}
+
+TEST_CASE("tabs used for indentation are errors, tabs inside text are not") {
+  Loaded loaded("a:\n\tb: 1\n");
+  CHECK(loaded.only_diagnostic() ==
+        "2:1: tab character used for indentation; YAML indents with spaces only [tab-indent]");
+  Loaded content("a: \"x\ty\"\nb: |\n  col1\tcol2\n");
+  REQUIRE(content.document.root);
+  CHECK(content.root().find("a")->text == "x\ty");
+  CHECK(content.root().find("b")->text == "col1\tcol2\n");
+}
+
+TEST_CASE("empty files and several documents are errors") {
+  CHECK(Loaded("").only_diagnostic() == "1:1: the file holds no YAML document [empty-file]");
+  CHECK(Loaded("# only a comment\n").only_diagnostic() ==
+        "1:1: the file holds no YAML document [empty-file]");
+  CHECK(Loaded("---\n").only_diagnostic() == "1:1: the document is empty [empty-file]");
+  CHECK(Loaded("a: 1\n---\nb: 2\n").only_diagnostic() ==
+        "2:1: the file holds more than one YAML document; a spec is a single document "
+        "[multiple-documents]");
+}
+
+TEST_CASE("nesting is bounded") {
+  leaspec::yaml::Limits limits;
+  limits.max_depth = 4;
+  CHECK(Loaded("a: [[[1]]]\n", limits).document.root);
+  CHECK(Loaded("a: [[[[1]]]]\n", limits).only_diagnostic() ==
+        "1:7: nesting is deeper than the limit of 4 levels [too-deep]");
+  // Far beyond yaml-cpp's own recursion guard: still a diagnostic, not "bad file".
+  std::string deep = "a: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  Loaded very_deep(deep);
+  CHECK_FALSE(very_deep.document.root);
+  CHECK(very_deep.sink.diagnostics().at(0).rule == "too-deep");
+}
+
+TEST_CASE("the size of a file is bounded") {
+  leaspec::yaml::Limits limits;
+  limits.max_bytes = 10;
+  CHECK(Loaded("a: 12345678901\n", limits).only_diagnostic() ==
+        "0:0: the file has 15 bytes, more than the limit of 10 [too-large]");
+}
+
+TEST_CASE("aliases are shared, and their expansion is bounded") {
+  Loaded shared("base: &b {x: 1}\ncopy: *b\n");
+  REQUIRE(shared.document.root);
+  CHECK(shared.root().find("copy") == shared.root().find("base"));
+
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char previous = 'a';
+  for (char name = 'b'; name <= 'j'; ++name) {
+    bomb += std::string(1, name) + ": &" + name + " [";
+    for (int i = 0; i < 10; ++i) {
+      bomb += std::string(i ? ", *" : "*") + previous;
+    }
+    bomb += "]\n";
+    previous = name;
+  }
+  CHECK(bomb.size() < 1024);
+  auto start = std::chrono::steady_clock::now();
+  Loaded loaded(bomb);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK_FALSE(loaded.document.root);
+  CHECK(loaded.sink.diagnostics().at(0).rule == "alias-expansion");
+  // Not a timing test: a bound of whole seconds only guards against expanding the bomb.
+  CHECK(elapsed < std::chrono::seconds(2));
+
+  Loaded cycle("a: &a [*a]\n");
+  CHECK(cycle.only_diagnostic() == "1:8: alias *a refers to a node that contains it [alias-expansion]");
+}
+
+TEST_CASE("keys must be scalars") {
+  CHECK(Loaded("? [a, b]\n: 1\n").only_diagnostic() ==
+        "1:3: a mapping key must be a scalar, not a sequence or mapping [complex-key]");
+}
+
+TEST_CASE("JSON is loaded too, including escaped surrogate pairs") {
+  Loaded loaded(R"({"a": [1, 2.5, "x"], "b": {"c": null}, "d": "\ud83d\udca9"})");
+  REQUIRE(loaded.document.root);
+  CHECK(loaded.root().find("a")->items.size() == 3);
+  CHECK(loaded.root().find("b")->find("c")->kind == Kind::null);
+  CHECK(loaded.root().find("d")->text == "\xF0\x9F\x92\xA9");
+}
+
+TEST_CASE("nodes convert to JSON and compare as JSON values") {
+  Loaded loaded("a: [1, 1.0, 'x', null, true]\nb: {k: 1, j: 2}\nc: {j: 2, k: 1.0}\n");
+  REQUIRE(loaded.document.root);
+  CHECK(leaspec::yaml::to_json(*loaded.root().find("a")) == R"([1,1.0,"x",null,true])");
+  CHECK(leaspec::yaml::equal(*loaded.root().find("b"), *loaded.root().find("c")));
+  CHECK_FALSE(leaspec::yaml::equal(*loaded.root().find("a"), *loaded.root().find("b")));
+}
