@@ -114,7 +114,7 @@ std::string file_uri(const fs::path& path) {
 }
 
 /// Finds `$ref` targets: bundled schemas by `$id`, and files inside the user schema's folder.
-schema::Fetcher make_fetcher(std::optional<fs::path> folder) {
+schema::Fetcher make_fetcher(const std::optional<fs::path>& folder) {
   return [folder](const std::string& uri) -> std::optional<schema::FetchedDocument> {
     if (auto bundled = fetch_bundled(uri)) {
       return bundled;
@@ -184,14 +184,17 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
     std::uintmax_t size = fs::file_size(target.path, error);
     if (!error && size > m_options.limits.max_bytes) {
       outcome.files.push_back({std::make_shared<SourceFile>(target.path, ""), false});
-      outcome.diagnostics.report({Severity::error, "too-large",
+      outcome.diagnostics.report({Severity::error,
+                                  "too-large",
                                   fmt::format("the file has {} bytes, more than the limit of {}",
                                               size, m_options.limits.max_bytes),
-                                  target.path, {}, ""});
+                                  target.path,
+                                  {},
+                                  ""});
       continue;
     }
-    auto source =
-        std::make_shared<SourceFile>(target.path, read_file(target.path, m_options.limits.max_bytes));
+    auto source = std::make_shared<SourceFile>(target.path,
+                                               read_file(target.path, m_options.limits.max_bytes));
     bool spec = looks_like_spec(source->text());
     if (!target.named && !spec && !user_schema) {
       continue;

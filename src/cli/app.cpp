@@ -5,8 +5,8 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "leaspec/source.hpp"
@@ -31,8 +31,9 @@ void print_error(const std::string& message) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"leaspec: requirement specifications for police technology, checked and turned "
-               "into joint procurement documents"};
+  CLI::App app{
+      "leaspec: requirement specifications for police technology, checked and turned "
+      "into joint procurement documents"};
   app.name("leaspec");
   app.set_version_flag("--version", std::string("leaspec ") + LEASPEC_VERSION);
   app.require_subcommand(1);

@@ -1,8 +1,8 @@
 // `leaspec schema [NAME]`: prints a bundled JSON Schema as JSON, for editors and CI.
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "leaspec/check.hpp"

@@ -1,8 +1,8 @@
 // `leaspec validate`: checks spec files and reports findings for people or CI.
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "leaspec/check.hpp"

@@ -20,9 +20,9 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics, const Contex
                         {"message", d.message},
                         {"pointer", d.pointer}});
   }
-  Json document{{"diagnostics", list},
-                {"summary",
-                 {{"files", context.files.size()}, {"errors", errors}, {"warnings", warnings}}}};
+  Json document{
+      {"diagnostics", list},
+      {"summary", {{"files", context.files.size()}, {"errors", errors}, {"warnings", warnings}}}};
   return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -43,7 +43,8 @@ struct Info {
 std::string percent_decode(const std::string& text) {
   std::string result;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
       result += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
       i += 2;
@@ -58,7 +59,8 @@ const yaml::Node* follow_pointer(const yaml::Node* node, const std::string& poin
   std::size_t pos = 1;
   while (node && pos <= pointer.size()) {
     std::size_t next = pointer.find('/', pos);
-    std::string token = pointer.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+    std::string token =
+        pointer.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
     std::string key;
     for (std::size_t i = 0; i < token.size(); ++i) {
       if (token[i] == '~' && i + 1 < token.size()) {
@@ -89,14 +91,25 @@ const yaml::Node* follow_pointer(const yaml::Node* node, const std::string& poin
   return node;
 }
 
-bool legacy(Dialect dialect) { return dialect <= Dialect::draft7; }
+bool legacy(Dialect dialect) {
+  return dialect <= Dialect::draft7;
+}
 
-const char* const k_single_schema_keywords[] = {
-    "additionalItems", "additionalProperties", "contains", "not", "if", "then", "else",
-    "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema", "items"};
+const char* const k_single_schema_keywords[] = {"additionalItems",
+                                                "additionalProperties",
+                                                "contains",
+                                                "not",
+                                                "if",
+                                                "then",
+                                                "else",
+                                                "propertyNames",
+                                                "unevaluatedItems",
+                                                "unevaluatedProperties",
+                                                "contentSchema",
+                                                "items"};
 const char* const k_array_schema_keywords[] = {"allOf", "anyOf", "oneOf", "items", "prefixItems"};
-const char* const k_map_schema_keywords[] = {"properties", "patternProperties", "$defs",
-                                             "definitions", "dependentSchemas", "dependencies"};
+const char* const k_map_schema_keywords[] = {"properties",  "patternProperties", "$defs",
+                                             "definitions", "dependentSchemas",  "dependencies"};
 
 class Compiler {
  public:
@@ -165,19 +178,22 @@ class Compiler {
     }
     m_info.emplace(&node, Info{base, dialect, file});
     for (const char* keyword : k_single_schema_keywords) {
-      if (const yaml::Node* child = node.find(keyword); child && child->kind != yaml::Kind::sequence) {
+      if (const yaml::Node* child = node.find(keyword);
+          child && child->kind != yaml::Kind::sequence) {
         index(*child, base, dialect, file);
       }
     }
     for (const char* keyword : k_array_schema_keywords) {
-      if (const yaml::Node* child = node.find(keyword); child && child->kind == yaml::Kind::sequence) {
+      if (const yaml::Node* child = node.find(keyword);
+          child && child->kind == yaml::Kind::sequence) {
         for (const yaml::Node* item : child->items) {
           index(*item, base, dialect, file);
         }
       }
     }
     for (const char* keyword : k_map_schema_keywords) {
-      if (const yaml::Node* child = node.find(keyword); child && child->kind == yaml::Kind::mapping) {
+      if (const yaml::Node* child = node.find(keyword);
+          child && child->kind == yaml::Kind::mapping) {
         for (const yaml::Entry& entry : child->entries) {
           index(*entry.value, base, dialect, file);
         }
@@ -228,7 +244,8 @@ class Compiler {
       node = anchor == m_anchors.end() ? nullptr : anchor->second;
     }
     if (!node) {
-      error(info, at, fmt::format("$ref \"{}\" does not resolve: nothing at \"{}\"", reference, target));
+      error(info, at,
+            fmt::format("$ref \"{}\" does not resolve: nothing at \"{}\"", reference, target));
       return std::nullopt;
     }
     return std::make_pair(node, info_of(*node, root_info));
@@ -237,9 +254,10 @@ class Compiler {
   const yaml::Node* fetch(const std::string& uri, const Info& info, const yaml::Node* at) {
     std::optional<FetchedDocument> fetched = m_fetcher ? m_fetcher(uri) : std::nullopt;
     if (!fetched) {
-      error(info, at, fmt::format("$ref names \"{}\", which is neither bundled nor a file next to "
-                                  "the schema",
-                                  uri));
+      error(info, at,
+            fmt::format("$ref names \"{}\", which is neither bundled nor a file next to "
+                        "the schema",
+                        uri));
       return nullptr;
     }
     SourceFile source(fetched->name, std::move(fetched->text));
@@ -257,8 +275,9 @@ class Compiler {
 
   const Subschema* child(const yaml::Node& node, const Info& info) {
     if (node.kind != yaml::Kind::mapping && node.kind != yaml::Kind::boolean) {
-      error(info, &node, fmt::format("expected a schema (an object or a boolean), got {}",
-                                     yaml::to_string(node.kind)));
+      error(info, &node,
+            fmt::format("expected a schema (an object or a boolean), got {}",
+                        yaml::to_string(node.kind)));
       return nullptr;
     }
     return get(node, info_of(node, info));
@@ -320,8 +339,8 @@ class Compiler {
     }
     auto compiled = std::make_unique<Regex>(node.text, m_compiled.options.regex_match_limit);
     if (!compiled->valid()) {
-      error(info, &node, fmt::format("invalid regular expression \"{}\": {}", node.text,
-                                     compiled->error()));
+      error(info, &node,
+            fmt::format("invalid regular expression \"{}\": {}", node.text, compiled->error()));
       return nullptr;
     }
     return compiled;
@@ -329,7 +348,7 @@ class Compiler {
 
   unsigned type_bits(const yaml::Node& node, const Info& info) {
     static const std::pair<std::string_view, unsigned> k_names[] = {
-        {"null", k_null},     {"boolean", k_boolean}, {"object", k_object}, {"array", k_array},
+        {"null", k_null},     {"boolean", k_boolean}, {"object", k_object},  {"array", k_array},
         {"number", k_number}, {"string", k_string},   {"integer", k_integer}};
     auto bit = [&](const yaml::Node& name) -> unsigned {
       for (auto [text, value] : k_names) {
@@ -516,7 +535,8 @@ class Compiler {
       }
       return;
     }
-    (is_minimum ? schema.exclusive_minimum : schema.exclusive_maximum) = number(value, info, keyword);
+    (is_minimum ? schema.exclusive_minimum : schema.exclusive_maximum) =
+        number(value, info, keyword);
   }
 
   void fill_dependencies(Subschema& schema, const yaml::Node& value, const Info& info,

@@ -21,7 +21,9 @@ bool digits(std::string_view text, std::size_t pos, std::size_t count, int& valu
   return true;
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 bool check_date(std::string_view text) {
   int year = 0, month = 0, day = 0;
@@ -178,7 +180,8 @@ bool check_hostname(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     std::size_t dot = text.find('.', start);
-    std::string_view label = text.substr(start, dot == std::string_view::npos ? text.npos : dot - start);
+    std::string_view label =
+        text.substr(start, dot == std::string_view::npos ? text.npos : dot - start);
     if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
       return false;
     }
@@ -251,8 +254,8 @@ bool valid_uri_chars(std::string_view text) {
       }
       continue;
     }
-    if (c <= 0x20 || c >= 0x7F || std::string_view("\"<>\\^`{|}").find(static_cast<char>(c)) !=
-                                      std::string_view::npos) {
+    if (c <= 0x20 || c >= 0x7F ||
+        std::string_view("\"<>\\^`{|}").find(static_cast<char>(c)) != std::string_view::npos) {
       return false;
     }
   }

@@ -16,17 +16,29 @@ namespace {
 /// ECMAScript names Unicode general categories by long names that PCRE2 10.42 lacks.
 std::string translate_property_names(std::string_view pattern) {
   static const std::pair<std::string_view, std::string_view> k_names[] = {
-      {"Letter", "L"},           {"Lowercase_Letter", "Ll"}, {"Uppercase_Letter", "Lu"},
-      {"Titlecase_Letter", "Lt"}, {"Modifier_Letter", "Lm"},  {"Other_Letter", "Lo"},
-      {"Mark", "M"},             {"Number", "N"},            {"Decimal_Number", "Nd"},
-      {"Letter_Number", "Nl"},   {"Other_Number", "No"},     {"Punctuation", "P"},
-      {"Symbol", "S"},           {"Separator", "Z"},         {"Space_Separator", "Zs"},
-      {"Other", "C"},            {"Control", "Cc"},          {"digit", "Nd"}};
+      {"Letter", "L"},
+      {"Lowercase_Letter", "Ll"},
+      {"Uppercase_Letter", "Lu"},
+      {"Titlecase_Letter", "Lt"},
+      {"Modifier_Letter", "Lm"},
+      {"Other_Letter", "Lo"},
+      {"Mark", "M"},
+      {"Number", "N"},
+      {"Decimal_Number", "Nd"},
+      {"Letter_Number", "Nl"},
+      {"Other_Number", "No"},
+      {"Punctuation", "P"},
+      {"Symbol", "S"},
+      {"Separator", "Z"},
+      {"Space_Separator", "Zs"},
+      {"Other", "C"},
+      {"Control", "Cc"},
+      {"digit", "Nd"}};
   std::string result;
   std::size_t i = 0;
   while (i < pattern.size()) {
-    if (pattern[i] == '\\' && i + 2 < pattern.size() && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P') &&
-        pattern[i + 2] == '{') {
+    if (pattern[i] == '\\' && i + 2 < pattern.size() &&
+        (pattern[i + 1] == 'p' || pattern[i + 1] == 'P') && pattern[i + 2] == '{') {
       std::size_t close = pattern.find('}', i + 3);
       if (close != std::string_view::npos) {
         std::string_view name = pattern.substr(i + 3, close - i - 3);

@@ -321,8 +321,8 @@ class Evaluator {
     }
     if (m_depth >= k_max_evaluation_depth) {
       if (out) {
-        out->push_back(finding(inst, "schema-recursion",
-                               "the schema nests deeper than leaspec evaluates"));
+        out->push_back(
+            finding(inst, "schema-recursion", "the schema nests deeper than leaspec evaluates"));
       }
       return false;
     }
@@ -372,9 +372,9 @@ class Evaluator {
     }
     if (s.types && !type_matches(s.types, inst, s.dialect)) {
       if (out) {
-        Finding f = finding(inst, "schema-type",
-                            fmt::format("expected {}, got {}", describe_types(s.types),
-                                        describe_value(inst)));
+        Finding f = finding(
+            inst, "schema-type",
+            fmt::format("expected {}, got {}", describe_types(s.types), describe_value(inst)));
         f.expected_types = s.types;
         out->push_back(std::move(f));
       }
@@ -387,8 +387,9 @@ class Evaluator {
     }
     if (s.const_value && !yaml::equal(*s.const_value, inst)) {
       if (out) {
-        out->push_back(finding(inst, "schema-const",
-                               fmt::format("expected {}, got {}", show(*s.const_value), show(inst))));
+        out->push_back(
+            finding(inst, "schema-const",
+                    fmt::format("expected {}, got {}", show(*s.const_value), show(inst))));
       }
       if (check(false)) {
         return false;
@@ -431,7 +432,8 @@ class Evaluator {
           names.push_back(allowed->text);
         }
       }
-      std::string message = fmt::format("{} is not one of the allowed values: {}", show(inst), list);
+      std::string message =
+          fmt::format("{} is not one of the allowed values: {}", show(inst), list);
       if (inst.kind == yaml::Kind::string) {
         if (auto hint = did_you_mean(inst.text, names)) {
           message += fmt::format("; did you mean \"{}\"?", *hint);
@@ -451,7 +453,8 @@ class Evaluator {
       }
     };
     if (s.minimum && compare(inst, *s.minimum) < 0) {
-      fail("schema-minimum", fmt::format("{} is less than the minimum of {}", inst.text, s.minimum->text));
+      fail("schema-minimum",
+           fmt::format("{} is less than the minimum of {}", inst.text, s.minimum->text));
     }
     if (s.maximum && compare(inst, *s.maximum) > 0) {
       fail("schema-maximum",
@@ -484,20 +487,22 @@ class Evaluator {
       std::size_t length = utf8_length(inst.text);
       if (s.min_length && length < *s.min_length) {
         fail("schema-min-length",
-             *s.min_length == 1 ? std::string("the text must not be empty")
-                                : fmt::format("the text has {} characters, fewer than the minimum of {}",
-                                              length, *s.min_length));
+             *s.min_length == 1
+                 ? std::string("the text must not be empty")
+                 : fmt::format("the text has {} characters, fewer than the minimum of {}", length,
+                               *s.min_length));
       }
       if (s.max_length && length > *s.max_length) {
-        fail("schema-max-length", fmt::format("the text has {} characters, more than the maximum of {}",
-                                              length, *s.max_length));
+        fail("schema-max-length",
+             fmt::format("the text has {} characters, more than the maximum of {}", length,
+                         *s.max_length));
       }
     }
     if (s.pattern) {
       MatchResult result = s.pattern->search(inst.text);
       if (result == MatchResult::no_match) {
-        fail("schema-pattern", fmt::format("{} does not match the pattern {}", show(inst),
-                                           s.pattern->pattern()));
+        fail("schema-pattern",
+             fmt::format("{} does not match the pattern {}", show(inst), s.pattern->pattern()));
       } else if (result == MatchResult::limit_exceeded) {
         fail("schema-pattern", fmt::format("matching {} against the pattern {} exceeded the match "
                                            "limit",
@@ -526,8 +531,9 @@ class Evaluator {
       }
     };
     if (s.min_items && items.size() < *s.min_items) {
-      fail("schema-min-items", fmt::format("the array has {} item{}, fewer than the minimum of {}",
-                                           items.size(), items.size() == 1 ? "" : "s", *s.min_items));
+      fail("schema-min-items",
+           fmt::format("the array has {} item{}, fewer than the minimum of {}", items.size(),
+                       items.size() == 1 ? "" : "s", *s.min_items));
     }
     if (s.max_items && items.size() > *s.max_items) {
       fail("schema-max-items", fmt::format("the array has {} items, more than the maximum of {}",
@@ -543,9 +549,9 @@ class Evaluator {
             ok = false;
             if (out) {
               PathScope scope(m_path, {{}, i, true});
-              out->push_back(finding(*items[i], "schema-unique-items",
-                                     fmt::format("item {} repeats item {}; items must be unique", i,
-                                                 it->second)));
+              out->push_back(finding(
+                  *items[i], "schema-unique-items",
+                  fmt::format("item {} repeats item {}; items must be unique", i, it->second)));
             }
             break;
           }
@@ -764,14 +770,15 @@ class Evaluator {
       }
     }
     if (only_type_mismatches && all_types) {
-      out.push_back(finding(inst, "schema-type",
-                            fmt::format("expected {}, got {}", describe_types(all_types),
-                                        describe_value(inst))));
+      out.push_back(finding(
+          inst, "schema-type",
+          fmt::format("expected {}, got {}", describe_types(all_types), describe_value(inst))));
       return;
     }
     if (best.empty()) {
-      out.push_back(finding(inst, "schema-" + std::string(keyword),
-                            fmt::format("the value matches none of the \"{}\" alternatives", keyword)));
+      out.push_back(
+          finding(inst, "schema-" + std::string(keyword),
+                  fmt::format("the value matches none of the \"{}\" alternatives", keyword)));
       return;
     }
     for (Finding& f : best) {
@@ -839,10 +846,11 @@ class Evaluator {
       } else if (passing.size() > 1) {
         ok = false;
         if (out) {
-          out->push_back(finding(inst, "schema-one-of",
-                                 fmt::format("the value matches alternatives {} and {} of \"oneOf\", "
-                                             "but must match exactly one",
-                                             passing[0] + 1, passing[1] + 1)));
+          out->push_back(
+              finding(inst, "schema-one-of",
+                      fmt::format("the value matches alternatives {} and {} of \"oneOf\", "
+                                  "but must match exactly one",
+                                  passing[0] + 1, passing[1] + 1)));
         }
       }
       if (!ok && stop_early) {

@@ -215,10 +215,10 @@ class TreeBuilder : public YAML::EventHandler {
       }
       auto [it, inserted] = frame.keys.emplace(node.text, node.position);
       if (!inserted) {
-        m_sink.report({Severity::error, "duplicate-key",
-                       fmt::format("key \"{}\" is already used at line {}", node.text,
-                                   it->second.line),
-                       m_document.file, node.position, ""});
+        m_sink.report(
+            {Severity::error, "duplicate-key",
+             fmt::format("key \"{}\" is already used at line {}", node.text, it->second.line),
+             m_document.file, node.position, ""});
         frame.skip_value = true;
       }
       frame.pending_key = &node;
@@ -364,7 +364,8 @@ std::optional<Position> find_unclosed_bracket(const SourceFile& source) {
     }
     if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
       i = std::min(text.find('\n', i), text.size());
-    } else if ((c == '"' || c == '\'') && (i == 0 || std::string_view(" [{,:\n").find(text[i - 1]) != std::string_view::npos)) {
+    } else if ((c == '"' || c == '\'') && (i == 0 || std::string_view(" [{,:\n").find(
+                                                         text[i - 1]) != std::string_view::npos)) {
       quote = c;
     } else if (c == '[' || c == '{') {
       open.push_back(i);
@@ -384,7 +385,8 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
   Document document;
   document.file = source.path();
   auto fail = [&](Position position, std::string rule, std::string message) {
-    sink.report({Severity::error, std::move(rule), std::move(message), source.path(), position, ""});
+    sink.report(
+        {Severity::error, std::move(rule), std::move(message), source.path(), position, ""});
     document.root = nullptr;
     return std::move(document);
   };

@@ -9,7 +9,9 @@
 namespace leaspec::yaml {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool all_of(std::string_view text, bool (*predicate)(char)) {
   if (text.empty()) {
@@ -23,8 +25,12 @@ bool all_of(std::string_view text, bool (*predicate)(char)) {
   return true;
 }
 
-bool is_octal(char c) { return c >= '0' && c <= '7'; }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_octal(char c) {
+  return c >= '0' && c <= '7';
+}
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 /// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
 bool is_core_float(std::string_view text) {
@@ -66,13 +72,14 @@ bool is_core_float(std::string_view text) {
 
 void set_integer_or_number(std::string_view digits, int base, bool negative, Node& node) {
   std::uint64_t magnitude = 0;
-  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
+  auto [end, error] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
   constexpr auto k_max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (error == std::errc() && end == digits.data() + digits.size() &&
       magnitude <= k_max + (negative ? 1u : 0u)) {
     node.kind = Kind::integer;
-    node.integer = negative ? static_cast<std::int64_t>(0 - magnitude)
-                            : static_cast<std::int64_t>(magnitude);
+    node.integer =
+        negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
     node.number = static_cast<double>(node.integer);
     return;
   }

@@ -23,11 +23,16 @@ using namespace leaspec;
 namespace {
 
 std::optional<schema::Dialect> dialect_of(const std::string& draft) {
-  if (draft == "draft4") return schema::Dialect::draft4;
-  if (draft == "draft6") return schema::Dialect::draft6;
-  if (draft == "draft7") return schema::Dialect::draft7;
-  if (draft == "draft2019-09") return schema::Dialect::draft2019_09;
-  if (draft == "draft2020-12") return schema::Dialect::draft2020_12;
+  if (draft == "draft4")
+    return schema::Dialect::draft4;
+  if (draft == "draft6")
+    return schema::Dialect::draft6;
+  if (draft == "draft7")
+    return schema::Dialect::draft7;
+  if (draft == "draft2019-09")
+    return schema::Dialect::draft2019_09;
+  if (draft == "draft2020-12")
+    return schema::Dialect::draft2020_12;
   return std::nullopt;
 }
 
@@ -73,7 +78,8 @@ int main(int argc, char** argv) {
     std::set<std::string> expected = read_expected(argv[3]);
     std::set<std::string> seen_expected;
     fs::path remotes = suite / "remotes";
-    schema::Fetcher fetcher = [&](const std::string& uri) -> std::optional<schema::FetchedDocument> {
+    schema::Fetcher fetcher =
+        [&](const std::string& uri) -> std::optional<schema::FetchedDocument> {
       const std::string prefix = "http://localhost:1234/";
       if (uri.rfind(prefix, 0) != 0) {
         return std::nullopt;
@@ -98,7 +104,8 @@ int main(int argc, char** argv) {
       if (!document.root || document.root->kind != yaml::Kind::sequence) {
         std::cerr << draft << "/" << name << ": does not load\n";
         for (const auto& d : sink.diagnostics()) {
-          std::cerr << "  " << d.position.line << ":" << d.position.column << " " << d.message << "\n";
+          std::cerr << "  " << d.position.line << ":" << d.position.column << " " << d.message
+                    << "\n";
         }
         ++unexpected;
         continue;

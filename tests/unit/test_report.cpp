@@ -9,7 +9,9 @@ namespace {
 report::Context context_for(const SourceFile& file, bool colour = false) {
   report::Context context;
   context.files = {file.path()};
-  context.source = [&file](const std::string& path) { return path == file.path() ? &file : nullptr; };
+  context.source = [&file](const std::string& path) {
+    return path == file.path() ? &file : nullptr;
+  };
   context.colour = colour;
   return context;
 }
@@ -18,9 +20,12 @@ report::Context context_for(const SourceFile& file, bool colour = false) {
 
 TEST_CASE("text diagnostics look like a compiler's, with the line and a caret") {
   SourceFile file("specs/bwc.yaml", "id: X\n    priorty: mandatory\n");
-  std::vector<Diagnostic> diagnostics = {
-      {Severity::error, "unknown-key", "unknown key \"priorty\"; did you mean \"priority\"?",
-       "specs/bwc.yaml", {2, 5}, "/priorty"}};
+  std::vector<Diagnostic> diagnostics = {{Severity::error,
+                                          "unknown-key",
+                                          "unknown key \"priorty\"; did you mean \"priority\"?",
+                                          "specs/bwc.yaml",
+                                          {2, 5},
+                                          "/priorty"}};
   CHECK(report::render_text(diagnostics, context_for(file)) ==
         "specs/bwc.yaml:2:5: error: unknown key \"priorty\"; did you mean \"priority\"? "
         "[unknown-key]\n"
@@ -42,11 +47,13 @@ TEST_CASE("colour codes appear only when asked for") {
   std::vector<Diagnostic> diagnostics = {{Severity::error, "r", "m", "a.yaml", {1, 1}, ""}};
   CHECK(report::render_text(diagnostics, context_for(file, true)).find("\x1b[1;31merror:") !=
         std::string::npos);
-  CHECK(report::render_text(diagnostics, context_for(file, false)).find('\x1b') == std::string::npos);
+  CHECK(report::render_text(diagnostics, context_for(file, false)).find('\x1b') ==
+        std::string::npos);
 }
 
 TEST_CASE("diagnostics without a position have no source line") {
-  std::vector<Diagnostic> diagnostics = {{Severity::error, "too-large", "too big", "big.yaml", {}, ""}};
+  std::vector<Diagnostic> diagnostics = {
+      {Severity::error, "too-large", "too big", "big.yaml", {}, ""}};
   CHECK(report::render_text(diagnostics, {}) == "big.yaml: error: too big [too-large]\n");
 }
 

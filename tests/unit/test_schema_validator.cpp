@@ -34,8 +34,8 @@ std::vector<std::string> findings(const schema::Schema& compiled, const std::str
   sink.sort_by_position();
   std::vector<std::string> result;
   for (const auto& d : sink.diagnostics()) {
-    result.push_back(fmt::format("{}:{} {}: {} [{}]", d.position.line, d.position.column,
-                                 d.pointer, d.message, d.rule));
+    result.push_back(fmt::format("{}:{} {}: {} [{}]", d.position.line, d.position.column, d.pointer,
+                                 d.message, d.rule));
   }
   return result;
 }
@@ -66,7 +66,8 @@ TEST_CASE("an unknown key points at the key and suggests the nearest allowed one
         std::vector<std::string>{
             "2:1 /priorty: unknown key \"priorty\"; did you mean \"priority\"? [unknown-key]"});
   CHECK(findings(compiled, "id: BWC-1\npriority: optional\ncompletely_else: 1\n") ==
-        std::vector<std::string>{"3:1 /completely_else: unknown key \"completely_else\" [unknown-key]"});
+        std::vector<std::string>{
+            "3:1 /completely_else: unknown key \"completely_else\" [unknown-key]"});
 }
 
 TEST_CASE("an enum miss lists the allowed values") {
@@ -83,14 +84,16 @@ TEST_CASE("an enum miss lists the allowed values") {
 
 TEST_CASE("findings come in document order with pointers and positions") {
   auto compiled = compile(k_requirement_schema);
+  const std::string enum_miss =
+      "4:11 /priority: \"may\" is not one of the allowed values: mandatory, recommended, "
+      "optional [schema-enum]";
   CHECK(findings(compiled, "weight: 100.50\nid: bwc\ntags: [a, b, a, 5]\npriority: may\n") ==
         std::vector<std::string>{
             "1:9 /weight: 100.50 is greater than the maximum of 100 [schema-maximum]",
             "2:5 /id: \"bwc\" does not match the pattern ^[A-Z]+-[0-9]+$ [schema-pattern]",
             "3:14 /tags/2: item 2 repeats item 0; items must be unique [schema-unique-items]",
             "3:17 /tags/3: expected a string, got the integer 5 [schema-type]",
-            "4:11 /priority: \"may\" is not one of the allowed values: mandatory, recommended, "
-            "optional [schema-enum]",
+            enum_miss,
         });
 }
 
@@ -127,7 +130,8 @@ oneOf:
             "2:8 /value: expected a number, got the string \"twelve\" [schema-type]"});
   auto types = compile("anyOf: [{type: string}, {type: object}]\n");
   CHECK(findings(types, "5\n") ==
-        std::vector<std::string>{"1:1 : expected an object or a string, got the integer 5 [schema-type]"});
+        std::vector<std::string>{
+            "1:1 : expected an object or a string, got the integer 5 [schema-type]"});
   auto both = compile("oneOf: [{minimum: 1}, {maximum: 10}]\n");
   CHECK(findings(both, "5\n") ==
         std::vector<std::string>{"1:1 : the value matches alternatives 1 and 2 of \"oneOf\", but "
@@ -144,10 +148,12 @@ $defs:
       name: {type: string}
 $ref: "#/$defs/node"
 )");
-  CHECK(findings(compiled, "name: a\nchildren:\n  - name: b\n    children:\n      - name: 3\n") ==
-        std::vector<std::string>{
-            "5:15 /children/0/children/0/name: expected a string, got the integer 3 [schema-type]"});
-  auto loop = compile("$defs:\n  a: {$ref: '#/$defs/b'}\n  b: {$ref: '#/$defs/a'}\n$ref: '#/$defs/a'\n");
+  CHECK(
+      findings(compiled, "name: a\nchildren:\n  - name: b\n    children:\n      - name: 3\n") ==
+      std::vector<std::string>{
+          "5:15 /children/0/children/0/name: expected a string, got the integer 3 [schema-type]"});
+  auto loop =
+      compile("$defs:\n  a: {$ref: '#/$defs/b'}\n  b: {$ref: '#/$defs/a'}\n$ref: '#/$defs/a'\n");
   auto result = findings(loop, "1\n");
   REQUIRE(result.size() == 1);
   CHECK(result[0] ==
@@ -176,17 +182,21 @@ TEST_CASE("backtracking patterns on long strings end in a diagnostic, quickly") 
 }
 
 TEST_CASE("invalid schemas get positioned diagnostics in the schema file") {
-  SourceFile source("bad.yaml", "type: strng\nproperties:\n  a: {pattern: '(', minLength: -1}\n$ref: '#/nowhere'\n");
+  SourceFile source(
+      "bad.yaml",
+      "type: strng\nproperties:\n  a: {pattern: '(', minLength: -1}\n$ref: '#/nowhere'\n");
   DiagnosticSink sink;
-  auto compiled = schema::Schema::compile(yaml::load(source, sink), "https://example.test/bad",
-                                          {}, nullptr, sink);
+  auto compiled = schema::Schema::compile(yaml::load(source, sink), "https://example.test/bad", {},
+                                          nullptr, sink);
   CHECK_FALSE(compiled);
   std::vector<std::string> messages;
   for (const auto& d : sink.diagnostics()) {
     messages.push_back(fmt::format("{}:{}: {}", d.position.line, d.position.column, d.message));
   }
   REQUIRE(messages.size() == 4);
-  CHECK(messages[0] == "4:7: $ref \"#/nowhere\" does not resolve: nothing at \"https://example.test/bad#/nowhere\"");
+  CHECK(
+      messages[0] ==
+      "4:7: $ref \"#/nowhere\" does not resolve: nothing at \"https://example.test/bad#/nowhere\"");
   CHECK(messages[1] == "1:7: unknown type \"strng\"");
   CHECK(messages[2].rfind("3:16: invalid regular expression \"(\": ", 0) == 0);
   CHECK(messages[3] == "3:32: \"minLength\" must be a non-negative integer");

@@ -149,7 +149,8 @@ TEST_CASE("aliases are shared, and their expansion is bounded") {
   CHECK(elapsed < std::chrono::seconds(2));
 
   Loaded cycle("a: &a [*a]\n");
-  CHECK(cycle.only_diagnostic() == "1:8: alias *a refers to a node that contains it [alias-expansion]");
+  CHECK(cycle.only_diagnostic() ==
+        "1:8: alias *a refers to a node that contains it [alias-expansion]");
 }
 
 TEST_CASE("keys must be scalars") {
