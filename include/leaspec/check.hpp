@@ -1,13 +1,16 @@
 #pragma once
 // Checking files: finds spec files, loads them and validates them against a schema.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "leaspec/catalog.hpp"
 #include "leaspec/schema.hpp"
 #include "leaspec/source.hpp"
+#include "leaspec/spec.hpp"
 #include "leaspec/yaml.hpp"
 
 namespace leaspec::check {
@@ -43,10 +46,58 @@ struct Outcome {
   const SourceFile* find_source(const std::string& path) const;
 };
 
+/// A rule: its stable id, default severity, group and what it checks.
+struct RuleInfo {
+  std::string_view id;
+  Severity severity;
+  std::string_view group;  ///< loading, schema, semantic or language
+  std::string_view summary;
+  /// Whether a configuration may change its severity or turn it off.
+  bool configurable;
+};
+
+/// Every rule leaspec reports, grouped, in a stable order.
+const std::vector<RuleInfo>& rules();
+const RuleInfo* find_rule(std::string_view id);
+
+/// Rule configuration from a `.leaspec.yaml` file.
+struct Config {
+  std::string file;  ///< where it was read from; empty for the defaults
+  /// Severity per rule id; nullopt turns the rule off.
+  std::map<std::string, std::optional<Severity>, std::less<>> severities;
+  /// Words and phrases added to the vague-term list.
+  std::vector<std::string> vague_terms;
+};
+
+/// Loads and validates a configuration file against the bundled config schema. Problems
+/// go to `sink` and give nullopt (the caller exits with 2); unreadable files throw Error.
+std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink);
+
+/// The nearest `.leaspec.yaml` in the folder of `spec_path` or above it.
+std::optional<std::string> find_config(const std::string& spec_path);
+
+/// What the semantic rules and the language lint look at.
+struct RuleContext {
+  const spec::Spec& spec;
+  const SourceFile& source;
+  const Config& config;
+  const catalog::Catalogs& catalogs;
+  /// A full official CPV list (--cpv-list), or nullptr for the bundled catalog.
+  const catalog::CpvList* cpv_list = nullptr;
+};
+
+/// Runs the semantic rules and the language lint, applies the configuration and inline
+/// suppressions, and reports what remains.
+void check_rules(const RuleContext& context, DiagnosticSink& sink);
+
 /// How to check files.
 struct Options {
   /// A user schema file instead of the bundled spec schema; every named file is checked.
   std::optional<std::string> schema_file;
+  /// A configuration file for every spec, instead of looking for `.leaspec.yaml`.
+  std::optional<std::string> config_file;
+  /// A full official CPV list to check codes against.
+  std::optional<std::string> cpv_list_file;
   yaml::Limits limits;
 };
 
@@ -61,13 +112,19 @@ class Checker {
   /// schema is in use); a file that cannot be read throws Error.
   Outcome run(const std::vector<Target>& targets) const;
 
-  /// Checks one source text.
-  void check_source(const SourceFile& source, DiagnosticSink& sink) const;
+  /// Checks one source text with the given rule configuration.
+  void check_source(const SourceFile& source, const Config& config, DiagnosticSink& sink) const;
 
  private:
   Checker(schema::Schema schema, Options options);
+  /// The configuration for a spec file: --config, else the nearest .leaspec.yaml.
+  const Config& config_for(const std::string& path) const;
+
   schema::Schema m_schema;
   Options m_options;
+  std::optional<catalog::CpvList> m_cpv_list;
+  std::optional<Config> m_fixed_config;
+  mutable std::map<std::string, Config> m_configs;
 };
 
 /// The bundled schema document for a URI such as the spec schema's `$id`.

@@ -10,6 +10,13 @@
 
 namespace leaspec::report {
 
+/// A rule as reporters that describe rules (SARIF) show it.
+struct RuleDescription {
+  std::string id;
+  std::string summary;
+  Severity severity = Severity::error;
+};
+
 /// What a reporter needs besides the diagnostics.
 struct Context {
   /// Every file that was checked, in order (reporters that list files use it).
@@ -18,9 +25,14 @@ struct Context {
   std::function<const SourceFile*(const std::string&)> source;
   /// Whether to use ANSI colours.
   bool colour = false;
+  /// Whether warnings fail (JUnit marks such files as failed).
+  bool strict = false;
+  /// Every rule, for reporters that describe them.
+  std::vector<RuleDescription> rules;
+  std::string tool_version;
 };
 
-enum class Format { text, json };
+enum class Format { text, json, sarif, junit, github };
 
 /// Parses a format name; nullopt when unknown.
 std::optional<Format> parse_format(std::string_view name);
@@ -34,5 +46,14 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Contex
 
 /// One JSON object with the diagnostics and a summary.
 std::string render_json(const std::vector<Diagnostic>& diagnostics, const Context& context);
+
+/// SARIF 2.1.0, as code-scanning services read it.
+std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const Context& context);
+
+/// JUnit XML: one test case per file, failures carrying the diagnostics.
+std::string render_junit(const std::vector<Diagnostic>& diagnostics, const Context& context);
+
+/// GitHub Actions workflow commands (`::error file=...,line=...::message`).
+std::string render_github(const std::vector<Diagnostic>& diagnostics, const Context& context);
 
 }  // namespace leaspec::report

@@ -40,6 +40,8 @@ class SourceFile {
 
   /// The position of a byte offset in the text.
   Position position_of(std::size_t offset) const;
+  /// The byte offset of a position (clamped to the text).
+  std::size_t offset_of(Position position) const;
 
  private:
   std::string m_path;

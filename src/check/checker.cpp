@@ -92,6 +92,7 @@ const SourceFile* Outcome::find_source(const std::string& path) const {
 const std::vector<BundledSchema>& bundled_schemas() {
   static const std::vector<BundledSchema> k_schemas = {
       {"spec", "https://leaspec.eu/schema/spec/1", "schemas/spec.yaml"},
+      {"config", "https://leaspec.eu/schema/config/1", "schemas/config.yaml"},
   };
   return k_schemas;
 }
@@ -165,15 +166,59 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
   if (!compiled) {
     return std::nullopt;
   }
-  return Checker(std::move(*compiled), options);
+  Checker checker(std::move(*compiled), options);
+  if (options.cpv_list_file) {
+    checker.m_cpv_list = catalog::load_cpv_list(*options.cpv_list_file);
+  }
+  if (options.config_file) {
+    checker.m_fixed_config = load_config(*options.config_file, sink);
+    if (!checker.m_fixed_config) {
+      return std::nullopt;
+    }
+  }
+  return checker;
 }
 
-void Checker::check_source(const SourceFile& source, DiagnosticSink& sink) const {
+const Config& Checker::config_for(const std::string& path) const {
+  if (m_fixed_config) {
+    return *m_fixed_config;
+  }
+  std::string file = find_config(path).value_or("");
+  auto cached = m_configs.find(file);
+  if (cached != m_configs.end()) {
+    return cached->second;
+  }
+  Config config;
+  if (!file.empty()) {
+    DiagnosticSink problems;
+    std::optional<Config> loaded = load_config(file, problems);
+    if (!loaded) {
+      std::string reasons;
+      for (const Diagnostic& d : problems.diagnostics()) {
+        reasons += fmt::format("\n{}:{}:{}: {} [{}]", d.file, d.position.line, d.position.column,
+                               d.message, d.rule);
+      }
+      throw Error(fmt::format("the configuration {} is invalid:{}", file, reasons));
+    }
+    config = std::move(*loaded);
+  }
+  return m_configs.emplace(file, std::move(config)).first->second;
+}
+
+void Checker::check_source(const SourceFile& source, const Config& config,
+                           DiagnosticSink& sink) const {
   yaml::Document document = yaml::load(source, sink, m_options.limits);
   if (!document.root) {
     return;
   }
-  m_schema.validate(*document.root, source.path(), sink);
+  bool valid = m_schema.validate(*document.root, source.path(), sink);
+  if (!valid || m_options.schema_file || !is_spec(*document.root)) {
+    return;
+  }
+  spec::Spec model = spec::build(*document.root, source.path());
+  RuleContext context{model, source, config, catalog::Catalogs::bundled(),
+                      m_cpv_list ? &*m_cpv_list : nullptr};
+  check_rules(context, sink);
 }
 
 Outcome Checker::run(const std::vector<Target>& targets) const {
@@ -201,7 +246,7 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
     }
     outcome.files.push_back({source, spec});
     DiagnosticSink sink;
-    check_source(*source, sink);
+    check_source(*source, config_for(target.path), sink);
     sink.sort_by_position();
     for (const Diagnostic& diagnostic : sink.diagnostics()) {
       outcome.diagnostics.report(diagnostic);

@@ -41,12 +41,16 @@ int run(int argc, char** argv) {
       "Examples:\n"
       "  leaspec validate specs/                 check every spec below specs/\n"
       "  leaspec validate --format json bwc.yaml machine-readable findings\n"
-      "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n\n"
+      "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n"
+      "  leaspec rules                           every rule and its severity\n"
+      "  leaspec catalog cpv camera              search the CPV catalog\n\n"
       "Exit codes: 0 success, 1 the input has errors, 2 usage, I/O or internal error.\n"
       "See leaspec(1) and leaspec-<command>(1).");
   int exit_code = k_exit_ok;
   setup_validate(app, exit_code);
   setup_schema(app, exit_code);
+  setup_rules(app, exit_code);
+  setup_catalog(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -24,5 +24,7 @@ void print_error(const std::string& message);
 /// Each subcommand adds itself to `app`; its callback stores the exit code it ends with.
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schema(CLI::App& app, int& exit_code);
+void setup_rules(CLI::App& app, int& exit_code);
+void setup_catalog(CLI::App& app, int& exit_code);
 
 }  // namespace leaspec::cli

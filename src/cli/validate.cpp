@@ -16,12 +16,20 @@ struct ValidateOptions {
   std::string format = "text";
   bool strict = false;
   std::string schema;
+  std::string config;
+  std::string cpv_list;
 };
 
 int run_validate(const ValidateOptions& options) {
   check::Options check_options;
   if (!options.schema.empty()) {
     check_options.schema_file = options.schema;
+  }
+  if (!options.config.empty()) {
+    check_options.config_file = options.config;
+  }
+  if (!options.cpv_list.empty()) {
+    check_options.cpv_list_file = options.cpv_list;
   }
   auto format = report::parse_format(options.format);
   DiagnosticSink schema_problems;
@@ -30,7 +38,9 @@ int run_validate(const ValidateOptions& options) {
     schema_problems.sort_by_position();
     std::string text = report::render_text(schema_problems.diagnostics(), {});
     fmt::print(stderr, "{}", text);
-    print_error("the schema is invalid; nothing was validated");
+    print_error(options.schema.empty() ? "the configuration is invalid; nothing was validated"
+                                       : "the schema or configuration is invalid; nothing was "
+                                         "validated");
     return k_exit_failure;
   }
   std::vector<check::Target> targets =
@@ -46,6 +56,11 @@ int run_validate(const ValidateOptions& options) {
   }
   context.source = [&outcome](const std::string& path) { return outcome.find_source(path); };
   context.colour = *format == report::Format::text && use_colour();
+  context.strict = options.strict;
+  context.tool_version = LEASPEC_VERSION;
+  for (const check::RuleInfo& rule : check::rules()) {
+    context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity});
+  }
   const std::vector<Diagnostic>& diagnostics = outcome.diagnostics.diagnostics();
   std::cout << report::render(*format, diagnostics, context);
   std::size_t errors = outcome.diagnostics.count(Severity::error);
@@ -70,18 +85,26 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("PATH", options->paths, "Spec files, or folders searched for *.yaml and *.yml")
       ->required();
   sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
       ->capture_default_str();
   sub->add_flag("--strict", options->strict, "Treat warnings as errors (exit code 1)");
   sub->add_option("--schema", options->schema,
                   "Validate against this JSON Schema (YAML or JSON) instead of the bundled one; "
                   "every named YAML or JSON file is then checked")
       ->check(CLI::ExistingFile);
+  sub->add_option("--config", options->config,
+                  "Rule configuration to use instead of the nearest .leaspec.yaml")
+      ->check(CLI::ExistingFile);
+  sub->add_option("--cpv-list", options->cpv_list,
+                  "Official CPV list (CSV code,label or JSON object) to check codes against")
+      ->check(CLI::ExistingFile);
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"
       "  leaspec validate --format json specs/bwc.yaml > findings.json\n"
-      "  leaspec validate --schema national.schema.yaml specs/\n\n"
+      "  leaspec validate --format sarif specs/ > leaspec.sarif\n"
+      "  leaspec validate --schema national.schema.yaml specs/\n"
+      "  leaspec validate --config ci.leaspec.yaml --cpv-list cpv.csv specs/\n\n"
       "Exit codes: 0 valid (warnings allowed unless --strict), 1 findings, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

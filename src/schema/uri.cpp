@@ -188,11 +188,15 @@ std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  bool best_same_start = false;
   for (const std::string& candidate : candidates) {
     std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
+    bool same_start = !word.empty() && !candidate.empty() && word[0] == candidate[0];
+    // On a tie, a candidate that starts like the word is the likelier typo.
+    if (distance < best_distance || (distance == best_distance && same_start && !best_same_start)) {
       best_distance = distance;
       best = candidate;
+      best_same_start = same_start;
     }
   }
   return best;

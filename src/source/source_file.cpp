@@ -41,6 +41,14 @@ Position SourceFile::position_of(std::size_t offset) const {
           static_cast<std::uint32_t>(offset - m_line_starts[index - 1] + 1)};
 }
 
+std::size_t SourceFile::offset_of(Position position) const {
+  if (position.line == 0 || position.line > m_line_starts.size()) {
+    return position.line == 0 ? 0 : m_text.size();
+  }
+  std::size_t offset = m_line_starts[position.line - 1] + (position.column > 0 ? position.column - 1 : 0);
+  return std::min(offset, m_text.size());
+}
+
 std::string read_file(const std::string& path, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

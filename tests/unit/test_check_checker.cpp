@@ -23,7 +23,7 @@ TEST_CASE("every bundled example validates against the bundled schema") {
     ++examples;
     SourceFile source(std::string(resource.name), std::string(resource.data));
     DiagnosticSink sink;
-    checker->check_source(source, sink);
+    checker->check_source(source, check::Config{}, sink);
     for (const auto& d : sink.diagnostics()) {
       FAIL_CHECK(resource.name << ":" << d.position.line << ": " << d.message);
     }
@@ -37,7 +37,7 @@ TEST_CASE("the checker reports schema findings against the file") {
   REQUIRE(checker);
   SourceFile source("x.yaml", "leaspec: 2\n");
   DiagnosticSink sink;
-  checker->check_source(source, sink);
+  checker->check_source(source, check::Config{}, sink);
   REQUIRE_FALSE(sink.diagnostics().empty());
   CHECK(sink.diagnostics().front().file == "x.yaml");
 }

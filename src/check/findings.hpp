@@ -1,0 +1,36 @@
+#pragma once
+// Findings of the rules before configuration and suppressions decide what is reported.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leaspec/check.hpp"
+
+namespace leaspec::check {
+
+struct Finding {
+  std::string rule;
+  Position position;
+  std::string message;
+  /// The requirement the finding is about, for lint_ignore and inline suppressions.
+  const spec::Requirement* requirement = nullptr;
+  /// Set when the rule decides the severity itself (cpv-unknown with --cpv-list).
+  std::optional<Severity> severity;
+};
+
+class Findings {
+ public:
+  void add(std::string_view rule, Position position, std::string message,
+           const spec::Requirement* requirement = nullptr,
+           std::optional<Severity> severity = std::nullopt);
+  const std::vector<Finding>& items() const { return m_items; }
+
+ private:
+  std::vector<Finding> m_items;
+};
+
+/// The language lint of requirement statements (lint.cpp).
+void lint_requirements(const RuleContext& context, Findings& findings);
+
+}  // namespace leaspec::check
