@@ -165,8 +165,8 @@ std::vector<std::pair<std::string, std::string>> search_cpv(const CpvList& list,
   std::vector<std::pair<std::string, std::string>> result;
   bool by_code = !query.empty() && std::isdigit(static_cast<unsigned char>(query[0]));
   for (const auto& [code, label] : list) {
-    bool match = by_code ? code.compare(0, query.size(), query) == 0
-                         : contains_all(normalise(label), words);
+    bool match =
+        by_code ? code.compare(0, query.size(), query) == 0 : contains_all(normalise(label), words);
     if (match) {
       result.emplace_back(code, label);
     }
@@ -211,8 +211,8 @@ CpvList load_cpv_list(const std::string& path) {
     }
   }
   if (list.empty()) {
-    throw Error(fmt::format("{}: no CPV codes found (expected CSV code,label or a JSON object)",
-                            path));
+    throw Error(
+        fmt::format("{}: no CPV codes found (expected CSV code,label or a JSON object)", path));
   }
   return list;
 }

@@ -52,9 +52,10 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
           }
         }
         std::string message =
-            rule ? fmt::format("rule \"{}\" cannot be configured: findings of the {} stage are "
-                               "always errors",
-                               entry.key->text, rule->group)
+            rule ? fmt::format(
+                       "rule \"{}\" cannot be configured: findings of the {} stage are "
+                       "always errors",
+                       entry.key->text, rule->group)
                  : fmt::format("unknown rule \"{}\"", entry.key->text);
         if (!rule) {
           if (auto close = schema::did_you_mean(entry.key->text, names)) {

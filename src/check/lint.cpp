@@ -10,20 +10,49 @@
 namespace leaspec::check {
 namespace {
 
-const char* const k_vague_terms[] = {
-    "user-friendly", "user friendly", "easy to use", "easy", "easily", "adequate", "adequately",
-    "sufficient", "sufficiently", "fast", "quick", "quickly", "approximately", "several", "many",
-    "appropriate", "appropriately", "reasonable", "reasonably", "flexible", "efficient",
-    "state-of-the-art", "state of the art", "high quality", "good quality", "robust", "seamless",
-    "seamlessly", "intuitive", "modern", "normal", "minimal", "significant", "as soon as possible"};
+const char* const k_vague_terms[] = {"user-friendly",
+                                     "user friendly",
+                                     "easy to use",
+                                     "easy",
+                                     "easily",
+                                     "adequate",
+                                     "adequately",
+                                     "sufficient",
+                                     "sufficiently",
+                                     "fast",
+                                     "quick",
+                                     "quickly",
+                                     "approximately",
+                                     "several",
+                                     "many",
+                                     "appropriate",
+                                     "appropriately",
+                                     "reasonable",
+                                     "reasonably",
+                                     "flexible",
+                                     "efficient",
+                                     "state-of-the-art",
+                                     "state of the art",
+                                     "high quality",
+                                     "good quality",
+                                     "robust",
+                                     "seamless",
+                                     "seamlessly",
+                                     "intuitive",
+                                     "modern",
+                                     "normal",
+                                     "minimal",
+                                     "significant",
+                                     "as soon as possible"};
 
-const char* const k_escape_clauses[] = {"where possible", "if possible", "as far as possible",
-                                        "to the extent possible", "if necessary", "where necessary",
-                                        "if needed", "where applicable", "if applicable",
-                                        "if practicable", "where practicable", "as appropriate"};
+const char* const k_escape_clauses[] = {
+    "where possible", "if possible",     "as far as possible", "to the extent possible",
+    "if necessary",   "where necessary", "if needed",          "where applicable",
+    "if applicable",  "if practicable",  "where practicable",  "as appropriate"};
 
-const char* const k_open_ended[] = {"etc", "and so on", "including but not limited to",
-                                    "including, but not limited to", "among others", "and more"};
+const char* const k_open_ended[] = {
+    "etc",          "and so on", "including but not limited to", "including, but not limited to",
+    "among others", "and more"};
 
 bool is_word_char(char c) {
   auto u = static_cast<unsigned char>(c);
@@ -39,7 +68,8 @@ std::string lower(std::string_view text) {
 
 /// Offsets of whole-word occurrences of `phrase` (lower case) in `text` (lower case).
 std::vector<std::size_t> find_words(std::string_view text, std::string_view phrase,
-                                    std::size_t from = 0, std::size_t limit = std::string_view::npos) {
+                                    std::size_t from = 0,
+                                    std::size_t limit = std::string_view::npos) {
   std::vector<std::size_t> result;
   std::size_t pos = from;
   while ((pos = text.find(phrase, pos)) != std::string_view::npos && pos < limit) {
@@ -96,10 +126,11 @@ class RequirementLint {
                          shalls.size()));
     }
     if (m_requirement.kind == "performance" && !m_requirement.metric) {
-      m_findings.add("missing-metric", m_requirement.id.position,
-                     fmt::format("performance requirement \"{}\" has no metric to verify it against",
-                                 m_requirement.id.value),
-                     &m_requirement);
+      m_findings.add(
+          "missing-metric", m_requirement.id.position,
+          fmt::format("performance requirement \"{}\" has no metric to verify it against",
+                      m_requirement.id.value),
+          &m_requirement);
     }
   }
 
@@ -132,10 +163,10 @@ class RequirementLint {
     }
     bool other_modal = !find_words(m_text, "must").empty() || !find_words(m_text, "will").empty();
     if (!has_wanted && !other_modal) {
-      m_findings.add("verbal-form", m_requirement.text.position,
-                     fmt::format("{} {} requirement is stated with \"{}\"", article, priority,
-                                 wanted),
-                     &m_requirement);
+      m_findings.add(
+          "verbal-form", m_requirement.text.position,
+          fmt::format("{} {} requirement is stated with \"{}\"", article, priority, wanted),
+          &m_requirement);
     }
   }
 

@@ -48,8 +48,8 @@ const std::vector<RuleInfo>& rules() {
        "requested_by or a lot quantity names an agency that is not defined", true},
       {"unknown-requirement", Severity::error, "semantic",
        "depends_on or an award criterion names a requirement that is not defined", true},
-      {"dependency-cycle", Severity::error, "semantic", "requirements depend on each other in a cycle",
-       true},
+      {"dependency-cycle", Severity::error, "semantic",
+       "requirements depend on each other in a cycle", true},
       {"lead-agency", Severity::error, "semantic",
        "a joint procurement needs exactly one agency with role lead", true},
       {"award-weights", Severity::error, "semantic",
@@ -57,10 +57,10 @@ const std::vector<RuleInfo>& rules() {
       {"award-method", Severity::error, "semantic",
        "a lowest-price or lowest-cost award has quality criteria", true},
       {"lot-quantity", Severity::error, "semantic", "a lot that no agency buys", true},
-      {"agency-without-lot", Severity::warning, "semantic",
-       "a participating agency buys in no lot", true},
-      {"unknown-unit", Severity::warning, "semantic", "a metric unit that is not in the units catalog",
+      {"agency-without-lot", Severity::warning, "semantic", "a participating agency buys in no lot",
        true},
+      {"unknown-unit", Severity::warning, "semantic",
+       "a metric unit that is not in the units catalog", true},
       {"metric-range", Severity::error, "semantic", "a metric whose min is greater than its max",
        true},
       {"cpv-check-digit", Severity::error, "semantic",
@@ -85,7 +85,8 @@ const std::vector<RuleInfo>& rules() {
        "an escape clause (where possible, if necessary...)", true},
       {"open-ended", Severity::warning, "language",
        "an open-ended list (etc., including but not limited to...)", true},
-      {"and-or", Severity::warning, "language", "\"and/or\" leaves the requirement ambiguous", true},
+      {"and-or", Severity::warning, "language", "\"and/or\" leaves the requirement ambiguous",
+       true},
       {"multiple-shall", Severity::warning, "language",
        "more than one \"shall\": split it into requirements", true},
       {"missing-metric", Severity::warning, "language",
@@ -197,13 +198,13 @@ class SemanticRules {
       }
       for (const spec::Text& lot : r.lots) {
         if (!m_lots.count(lot.value)) {
-          m_findings.add("unknown-lot", lot.position,
-                         m_lots.empty()
-                             ? fmt::format("lot \"{}\" is not defined: the procurement has no lots",
-                                           lot.value)
-                             : fmt::format("lot \"{}\" is not defined in procurement.lots{}",
-                                           lot.value, hint(lot.value, m_lots)),
-                         &r);
+          m_findings.add(
+              "unknown-lot", lot.position,
+              m_lots.empty()
+                  ? fmt::format("lot \"{}\" is not defined: the procurement has no lots", lot.value)
+                  : fmt::format("lot \"{}\" is not defined in procurement.lots{}", lot.value,
+                                hint(lot.value, m_lots)),
+              &r);
         }
       }
       for (const spec::Text& agency : r.requested_by) {
@@ -313,17 +314,18 @@ class SemanticRules {
         continue;
       }
       if (lead) {
-        m_findings.add("lead-agency", agency.id.position,
-                       fmt::format("agency \"{}\" is a second lead; a joint procurement has exactly "
-                                   "one lead agency (\"{}\" at line {})",
-                                   agency.id.value, lead->id.value, lead->id.position.line));
+        m_findings.add(
+            "lead-agency", agency.id.position,
+            fmt::format("agency \"{}\" is a second lead; a joint procurement has exactly "
+                        "one lead agency (\"{}\" at line {})",
+                        agency.id.value, lead->id.value, lead->id.position.line));
       } else {
         lead = &agency;
       }
     }
     if (!lead) {
-      Position at = m_spec.agencies.empty() ? m_spec.procurement->position
-                                            : m_spec.agencies.front().position;
+      Position at =
+          m_spec.agencies.empty() ? m_spec.procurement->position : m_spec.agencies.front().position;
       m_findings.add("lead-agency", at,
                      "the joint procurement has no lead agency; give one agency role: lead");
     }
@@ -344,8 +346,9 @@ class SemanticRules {
         }
       }
       if (!bought) {
-        m_findings.add("lot-quantity", lot.id.position,
-                       fmt::format("lot \"{}\" has no positive quantity for any agency", lot.id.value));
+        m_findings.add(
+            "lot-quantity", lot.id.position,
+            fmt::format("lot \"{}\" has no positive quantity for any agency", lot.id.value));
       }
     }
     if (!p.lots.empty()) {
@@ -387,11 +390,11 @@ class SemanticRules {
     }
     for (const spec::Criterion& criterion : award.criteria) {
       if (criterion.type == "quality") {
-        m_findings.add("award-method", criterion.id.position,
-                       fmt::format("criterion \"{}\" scores quality, but the award method {} "
-                                   "scores {} only",
-                                   criterion.id.value, method,
-                                   method == "lowest-price" ? "price" : "cost"));
+        m_findings.add(
+            "award-method", criterion.id.position,
+            fmt::format("criterion \"{}\" scores quality, but the award method {} "
+                        "scores {} only",
+                        criterion.id.value, method, method == "lowest-price" ? "price" : "cost"));
       }
     }
   }
@@ -446,8 +449,8 @@ class SemanticRules {
       }
       if (metric.min && metric.max && *metric.min > *metric.max) {
         m_findings.add("metric-range", metric.position,
-                       fmt::format("the metric's min {} is greater than its max {}", metric.min_text,
-                                   metric.max_text),
+                       fmt::format("the metric's min {} is greater than its max {}",
+                                   metric.min_text, metric.max_text),
                        &r);
       }
     });
@@ -491,11 +494,13 @@ std::map<std::uint32_t, std::set<std::string>> inline_suppressions(const SourceF
     }
     std::size_t begin = marker + k_marker.size();
     std::size_t end = line.find(']', begin);
-    std::string_view list = line.substr(begin, end == std::string_view::npos ? line.npos : end - begin);
+    std::string_view list =
+        line.substr(begin, end == std::string_view::npos ? line.npos : end - begin);
     std::size_t pos = 0;
     while (pos <= list.size()) {
       std::size_t comma = list.find(',', pos);
-      std::string_view item = list.substr(pos, comma == std::string_view::npos ? list.npos : comma - pos);
+      std::string_view item =
+          list.substr(pos, comma == std::string_view::npos ? list.npos : comma - pos);
       std::size_t first = item.find_first_not_of(' ');
       std::size_t last = item.find_last_not_of(' ');
       if (first != std::string_view::npos) {
@@ -518,7 +523,8 @@ bool suppressed(const Finding& finding,
   };
   if (finding.requirement) {
     const spec::Requirement& r = *finding.requirement;
-    if (std::find(r.lint_ignore.begin(), r.lint_ignore.end(), finding.rule) != r.lint_ignore.end()) {
+    if (std::find(r.lint_ignore.begin(), r.lint_ignore.end(), finding.rule) !=
+        r.lint_ignore.end()) {
       return true;
     }
     for (std::uint32_t line = r.position.line; line <= r.end.line; ++line) {

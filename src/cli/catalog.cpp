@@ -1,8 +1,8 @@
 // `leaspec catalog standards|cpv [QUERY]`: searches the bundled catalogs.
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "leaspec/catalog.hpp"

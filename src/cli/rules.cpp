@@ -1,8 +1,8 @@
 // `leaspec rules`: lists every rule with its id, default severity and what it checks.
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "leaspec/check.hpp"

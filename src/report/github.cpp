@@ -56,7 +56,8 @@ std::string render_github(const std::vector<Diagnostic>& diagnostics, const Cont
     if (!d.rule.empty()) {
       properties += ",title=" + escape(d.rule, true);
     }
-    out += fmt::format("::{} {}::{}\n", command_of(d.severity), properties, escape(d.message, false));
+    out +=
+        fmt::format("::{} {}::{}\n", command_of(d.severity), properties, escape(d.message, false));
   }
   return out;
 }

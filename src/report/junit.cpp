@@ -82,9 +82,10 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics, const Conte
     bool failed = errors > 0 || (context.strict && warnings > 0);
     if (failed) {
       ++failures;
-      cases += fmt::format("      <failure type=\"{}\" message=\"{} error{}, {} warning{}\">{}</failure>\n",
-                           errors > 0 ? "error" : "warning", errors, errors == 1 ? "" : "s",
-                           warnings, warnings == 1 ? "" : "s", xml_escape(details));
+      cases += fmt::format(
+          "      <failure type=\"{}\" message=\"{} error{}, {} warning{}\">{}</failure>\n",
+          errors > 0 ? "error" : "warning", errors, errors == 1 ? "" : "s", warnings,
+          warnings == 1 ? "" : "s", xml_escape(details));
     } else if (!details.empty()) {
       cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(details));
     }

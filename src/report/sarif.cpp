@@ -59,7 +59,8 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const Conte
         std::size_t bytes = std::min<std::size_t>(column > 0 ? column - 1 : 0, line.size());
         column = static_cast<std::uint32_t>(utf8_length(line.substr(0, bytes)) + 1);
       }
-      physical["region"] = Json{{"startLine", d.position.line}, {"startColumn", std::max(column, 1u)}};
+      physical["region"] =
+          Json{{"startLine", d.position.line}, {"startColumn", std::max(column, 1u)}};
     }
     Json result{{"ruleId", d.rule.empty() ? "leaspec" : d.rule}};
     if (auto found = index.find(d.rule); found != index.end()) {

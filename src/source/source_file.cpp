@@ -45,7 +45,8 @@ std::size_t SourceFile::offset_of(Position position) const {
   if (position.line == 0 || position.line > m_line_starts.size()) {
     return position.line == 0 ? 0 : m_text.size();
   }
-  std::size_t offset = m_line_starts[position.line - 1] + (position.column > 0 ? position.column - 1 : 0);
+  std::size_t offset =
+      m_line_starts[position.line - 1] + (position.column > 0 ? position.column - 1 : 0);
   return std::min(offset, m_text.size());
 }
 

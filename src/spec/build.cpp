@@ -126,8 +126,8 @@ Lot build_lot(const yaml::Node& node) {
   }
   if (const yaml::Node* value = node.find("estimated_value")) {
     const yaml::Node* amount = value->find("amount");
-    lot.estimated_value = Money{amount ? amount->number : 0, text_of(amount),
-                                text_of(value->find("currency"))};
+    lot.estimated_value =
+        Money{amount ? amount->number : 0, text_of(amount), text_of(value->find("currency"))};
   }
   return lot;
 }

@@ -61,7 +61,7 @@ std::string replace(std::string text, const std::string& from, const std::string
 
 /// "line:col severity: message [rule]" for every finding of the rules on `text`.
 std::vector<std::string> run_rules(const std::string& text, const check::Config& config = {},
-                               const catalog::CpvList* cpv_list = nullptr) {
+                                   const catalog::CpvList* cpv_list = nullptr) {
   test::Loaded loaded(text);
   REQUIRE(loaded.document.root);
   DiagnosticSink schema_sink;
@@ -70,7 +70,8 @@ std::vector<std::string> run_rules(const std::string& text, const check::Config&
   DiagnosticSink sink;
   if (cpv_list) {
     spec::Spec model = spec::build(loaded.root(), "spec.yaml");
-    check::check_rules({model, loaded.source, config, catalog::Catalogs::bundled(), cpv_list}, sink);
+    check::check_rules({model, loaded.source, config, catalog::Catalogs::bundled(), cpv_list},
+                       sink);
   } else {
     checker->check_source(loaded.source, config, sink);
   }
@@ -93,8 +94,9 @@ TEST_CASE("the base spec is clean") {
 TEST_CASE("duplicate-id") {
   CHECK(run_rules(replace(k_base, "id: REQ-3", "id: REQ-1")) ==
         Lines{"40:13 error: requirement id \"REQ-1\" is already used at line 28 [duplicate-id]"});
-  CHECK(run_rules(replace(k_base, "id: SEC\n", "id: LOT-1\n")) ==
-        Lines{"25:9 error: section id \"LOT-1\" is already used by a lot at line 16 [duplicate-id]"});
+  CHECK(
+      run_rules(replace(k_base, "id: SEC\n", "id: LOT-1\n")) ==
+      Lines{"25:9 error: section id \"LOT-1\" is already used by a lot at line 16 [duplicate-id]"});
 }
 
 TEST_CASE("unknown-reference, unknown-lot, unknown-agency, unknown-requirement") {
@@ -107,17 +109,19 @@ TEST_CASE("unknown-reference, unknown-lot, unknown-agency, unknown-requirement")
   CHECK(run_rules(replace(k_base, "requested_by: [NL-POL]", "requested_by: [NL-PLO]")) ==
         Lines{"35:24 error: agency \"NL-PLO\" is not defined in agencies; did you mean "
               "\"NL-POL\"? [unknown-agency]"});
-  CHECK(run_rules(replace(k_base, "{NL-POL: 10, BE-FPP: 5}", "{NL-POL: 10, BE-FPP: 5, DE-BKA: 1}")) ==
-        Lines{"18:43 error: agency \"DE-BKA\" is not defined in agencies [unknown-agency]"});
+  CHECK(
+      run_rules(replace(k_base, "{NL-POL: 10, BE-FPP: 5}", "{NL-POL: 10, BE-FPP: 5, DE-BKA: 1}")) ==
+      Lines{"18:43 error: agency \"DE-BKA\" is not defined in agencies [unknown-agency]"});
   CHECK(run_rules(replace(k_base, "depends_on: [REQ-1]", "depends_on: [REQ-7]")) ==
         Lines{"39:22 error: requirement \"REQ-7\" is not defined; did you mean \"REQ-1\"? "
               "[unknown-requirement]"});
 }
 
 TEST_CASE("dependency-cycle names the cycle") {
-  std::string text = replace(k_base, "priority: optional\n",
-                             "priority: optional\n        depends_on: [REQ-2]\n");
-  text = replace(text, "requested_by: [NL-POL]\n", "requested_by: [NL-POL]\n        depends_on: [REQ-3]\n");
+  std::string text =
+      replace(k_base, "priority: optional\n", "priority: optional\n        depends_on: [REQ-2]\n");
+  text = replace(text, "requested_by: [NL-POL]\n",
+                 "requested_by: [NL-POL]\n        depends_on: [REQ-3]\n");
   CHECK(run_rules(text) ==
         Lines{"40:22 error: depends_on forms a cycle: REQ-1 -> REQ-3 -> REQ-2 -> REQ-1 "
               "[dependency-cycle]"});
@@ -154,10 +158,11 @@ TEST_CASE("lot-quantity and agency-without-lot") {
 TEST_CASE("unknown-unit and metric-range") {
   CHECK(run_rules(replace(k_base, "value: 12, unit: h}", "value: 12, unit: hrs}")) ==
         Lines{"32:67 warning: unknown unit \"hrs\"; did you mean \"h\"? [unknown-unit]"});
-  CHECK(run_rules(replace(k_base, "op: \">=\", value: 12, unit: h}", "min: 12, max: 8, unit: h}")) ==
-        Lines{"32:17 error: the metric's min 12 is greater than its max 8 [metric-range]"});
-  CHECK(run_rules(replace(k_base, "op: \">=\", value: 12, unit: h}", "min: 8, max: 12, unit: min}")) ==
-        Lines{});
+  CHECK(
+      run_rules(replace(k_base, "op: \">=\", value: 12, unit: h}", "min: 12, max: 8, unit: h}")) ==
+      Lines{"32:17 error: the metric's min 12 is greater than its max 8 [metric-range]"});
+  CHECK(run_rules(replace(k_base, "op: \">=\", value: 12, unit: h}",
+                          "min: 8, max: 12, unit: min}")) == Lines{});
 }
 
 TEST_CASE("CPV codes: check digit, unknown codes and the nature of the main code") {
@@ -168,13 +173,15 @@ TEST_CASE("CPV codes: check digit, unknown codes and the nature of the main code
         Lines{"14:21 warning: CPV code 03111000-2 is not in the bundled catalog; check it against "
               "the official list with --cpv-list FILE [cpv-unknown]"});
   catalog::CpvList full{{"35125300-2", "Security cameras"}, {"03111000-2", "Seeds"}};
-  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111000-2]"), {}, &full) ==
-        Lines{});
-  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111000-9]"), {}, &full) ==
-        Lines{"14:21 error: CPV code 03111000-9 has the wrong check digit; the code for \"Seeds\" is "
-              "03111000-2 [cpv-check-digit]"});
-  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03222000-3]"), {}, &full) ==
-        Lines{"14:21 error: CPV code 03222000-3 is not in the CPV list [cpv-unknown]"});
+  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111000-2]"), {},
+                  &full) == Lines{});
+  CHECK(
+      run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111000-9]"), {}, &full) ==
+      Lines{"14:21 error: CPV code 03111000-9 has the wrong check digit; the code for \"Seeds\" is "
+            "03111000-2 [cpv-check-digit]"});
+  CHECK(
+      run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03222000-3]"), {}, &full) ==
+      Lines{"14:21 error: CPV code 03222000-3 is not in the CPV list [cpv-unknown]"});
   CHECK(run_rules(replace(k_base, "nature: supplies", "nature: services")) ==
         Lines{"14:9 warning: the main CPV code 35125300-2 is in division 35 (supplies), but the "
               "nature is services [cpv-nature]"});
@@ -192,7 +199,8 @@ TEST_CASE("withdrawn-reference names the successor") {
   CHECK(run_rules(replace(k_base, "IEC 60529:1989+AMD1:1999+AMD2:2013", "ISO/IEC 27001:2013")) ==
         Lines{"11:34 warning: ISO/IEC 27001:2013 is withdrawn; cite ISO/IEC 27001:2022 instead "
               "[withdrawn-reference]"});
-  CHECK(run_rules(replace(k_base, "IEC 60529:1989+AMD1:1999+AMD2:2013", "ISO/IEC 27001:2022")) == Lines{});
+  CHECK(run_rules(replace(k_base, "IEC 60529:1989+AMD1:1999+AMD2:2013", "ISO/IEC 27001:2022")) ==
+        Lines{});
 }
 
 TEST_CASE("verbal-form: shall, should and may follow the priority") {
@@ -211,14 +219,14 @@ TEST_CASE("must and will") {
         Lines{"29:26 warning: \"must\" expresses a constraint from outside the document; state a "
               "requirement with \"shall\" [must]"});
   CHECK(run_rules(replace(k_base, "The camera may record sound.",
-                      "The camera may record sound, which will help.")) ==
+                          "The camera may record sound, which will help.")) ==
         Lines{"41:50 warning: \"will\" states a fact or an intention, not a requirement [will]"});
 }
 
 TEST_CASE("vague terms, escape clauses, open lists and and/or mark the exact words") {
   CHECK(run_rules(replace(k_base, "The camera may record sound.",
-                      "The camera may record sound and/or video, etc., where possible, in an "
-                      "intuitive way.")) ==
+                          "The camera may record sound and/or video, etc., where possible, in an "
+                          "intuitive way.")) ==
         Lines{"41:43 warning: \"and/or\" is ambiguous: say \"and\", \"or\" or \"either or both\" "
               "[and-or]",
               "41:57 warning: \"etc\" leaves the list open: name every item [open-ended]",
@@ -230,24 +238,27 @@ TEST_CASE("vague terms, escape clauses, open lists and and/or mark the exact wor
 
 TEST_CASE("findings inside folded block scalars point into the block") {
   CHECK(run_rules(replace(k_base, "text: The camera may record sound.",
-                      "text: >-\n          The camera may record sound\n          "
-                      "in an Adequate quality.")) ==
+                          "text: >-\n          The camera may record sound\n          "
+                          "in an Adequate quality.")) ==
         Lines{"43:17 warning: \"Adequate\" is vague: state a measurable criterion instead "
               "[vague-term]"});
 }
 
 TEST_CASE("multiple-shall and missing-metric") {
-  CHECK(run_rules(replace(k_base, "for at least 12 hours.", "for at least 12 hours and shall beep.")) ==
+  CHECK(run_rules(
+            replace(k_base, "for at least 12 hours.", "for at least 12 hours and shall beep.")) ==
         Lines{"29:65 warning: the statement has 2 \"shall\"s: write one requirement per statement "
               "[multiple-shall]"});
-  CHECK(run_rules(replace(k_base, "        metric: {parameter: endurance, op: \">=\", value: 12, unit: h}\n",
-                      "")) ==
+  CHECK(run_rules(replace(
+            k_base, "        metric: {parameter: endurance, op: \">=\", value: 12, unit: h}\n",
+            "")) ==
         Lines{"28:13 warning: performance requirement \"REQ-1\" has no metric to verify it against "
               "[missing-metric]"});
 }
 
 TEST_CASE("configuration sets severities, turns rules off and adds vague terms") {
-  std::string text = replace(k_base, "The camera may record sound.", "The camera may record sound, if possible, smoothly.");
+  std::string text = replace(k_base, "The camera may record sound.",
+                             "The camera may record sound, if possible, smoothly.");
   check::Config config;
   config.severities["escape-clause"] = Severity::error;
   config.vague_terms = {"smoothly"};

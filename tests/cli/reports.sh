@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# SARIF, JUnit and GitHub reports are what CI services read.
+. "$(dirname "$0")/lib.sh"
+py=/usr/bin/python3
+sarif_schema="$SOURCE_DIR/../shared/data/sarif/sarif-schema-2.1.0.json"
+[ -f "$sarif_schema" ] || { echo "FAIL: the SARIF schema is missing at $sarif_schema"; exit 1; }
+
+cat > "$work/findings.yaml" <<'YAML'
+leaspec: 1
+id: CAM-1
+title: Cameras
+version: "1"
+status: draft
+area: forensics
+sections:
+  - id: S
+    title: Ünïcode & <markup>
+    requirements:
+      - id: R-1
+        text: The camera should be user-friendly.
+        priority: mandatory
+YAML
+
+# SARIF: valid against the SARIF 2.1.0 schema, checked with leaspec's own engine.
+run validate --format sarif "$work/findings.yaml" "$SOURCE_DIR/data/examples/anpr.yaml"
+expect_code 1 "sarif with findings"
+printf '%s' "$out" > "$work/report.sarif"
+run validate --schema "$sarif_schema" "$work/report.sarif"
+expect_code 0 "SARIF output validates against the SARIF schema"
+"$py" - "$work/report.sarif" <<'PY' || fail "sarif content"
+import json, sys
+log = json.load(open(sys.argv[1]))
+assert log["version"] == "2.1.0"
+run = log["runs"][0]
+rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+assert "verbal-form" in rules and "vague-term" in rules
+levels = sorted((r["ruleId"], r["level"]) for r in run["results"])
+assert levels == [("vague-term", "warning"), ("verbal-form", "error")], levels
+for result in run["results"]:
+    assert rules[result["ruleIndex"]] == result["ruleId"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == 12, region
+PY
+
+# JUnit: well-formed XML, one test case per file, failures carry the diagnostics.
+run validate --format junit "$work/findings.yaml" "$SOURCE_DIR/data/examples/anpr.yaml"
+expect_code 1 "junit with findings"
+printf '%s' "$out" > "$work/report.xml"
+"$py" - "$work/report.xml" <<'PY' || fail "junit content"
+import sys
+import xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites" and root.get("tests") == "2" and root.get("failures") == "1"
+cases = root.findall("./testsuite/testcase")
+assert len(cases) == 2
+failed = [c for c in cases if c.find("failure") is not None]
+assert len(failed) == 1 and failed[0].get("name").endswith("findings.yaml")
+assert "[verbal-form]" in failed[0].find("failure").text
+PY
+if command -v xmllint >/dev/null; then
+  xmllint --noout "$work/report.xml" || fail "xmllint rejects the JUnit report"
+fi
+
+# --strict makes warnings fail, in the exit code and in JUnit.
+sed -i 's/priority: mandatory/priority: recommended/' "$work/findings.yaml"
+run validate "$work/findings.yaml"
+expect_code 0 "warnings only"
+run validate --strict --format junit "$work/findings.yaml"
+expect_code 1 "warnings with --strict"
+expect_out 'failures="1"'
+
+# GitHub workflow commands.
+run validate --format github "$work/findings.yaml"
+expect_code 0 "github"
+expect_out "::warning file=$work/findings.yaml,line=12,col=36,title=vague-term::\"user-friendly\" is vague"
+
+finish
