@@ -3,7 +3,7 @@
 # and fails.
 set -eu
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files '*.cpp' '*.hpp')
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp')
 if [ "${1:-}" = "--check" ]; then
   bad=0
   for file in "${files[@]}"; do

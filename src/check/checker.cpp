@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -221,34 +224,82 @@ void Checker::check_source(const SourceFile& source, const Config& config,
   check_rules(context, sink);
 }
 
+namespace {
+
+/// What checking one file gave: the file (if it is checked at all) and its diagnostics.
+struct FileResult {
+  std::optional<CheckedFile> file;
+  DiagnosticSink diagnostics;
+  std::exception_ptr failure;
+};
+
+}  // namespace
+
 Outcome Checker::run(const std::vector<Target>& targets) const {
-  Outcome outcome;
   bool user_schema = m_options.schema_file.has_value();
+  // Configurations are looked up first, so that the workers only read shared state.
+  std::vector<const Config*> configs;
+  configs.reserve(targets.size());
   for (const Target& target : targets) {
+    configs.push_back(&config_for(target.path));
+  }
+  std::vector<FileResult> results(targets.size());
+  auto check_one = [&](std::size_t index) {
+    const Target& target = targets[index];
+    FileResult& result = results[index];
     std::error_code error;
     std::uintmax_t size = fs::file_size(target.path, error);
     if (!error && size > m_options.limits.max_bytes) {
-      outcome.files.push_back({std::make_shared<SourceFile>(target.path, ""), false});
-      outcome.diagnostics.report({Severity::error,
-                                  "too-large",
-                                  fmt::format("the file has {} bytes, more than the limit of {}",
-                                              size, m_options.limits.max_bytes),
-                                  target.path,
-                                  {},
-                                  ""});
-      continue;
+      result.file = CheckedFile{std::make_shared<SourceFile>(target.path, ""), false};
+      result.diagnostics.report({Severity::error,
+                                 "too-large",
+                                 fmt::format("the file has {} bytes, more than the limit of {}",
+                                             size, m_options.limits.max_bytes),
+                                 target.path,
+                                 {},
+                                 ""});
+      return;
     }
     auto source = std::make_shared<SourceFile>(target.path,
                                                read_file(target.path, m_options.limits.max_bytes));
     bool spec = looks_like_spec(source->text());
     if (!target.named && !spec && !user_schema) {
-      continue;
+      return;
     }
-    outcome.files.push_back({source, spec});
-    DiagnosticSink sink;
-    check_source(*source, config_for(target.path), sink);
-    sink.sort_by_position();
-    for (const Diagnostic& diagnostic : sink.diagnostics()) {
+    result.file = CheckedFile{source, spec};
+    check_source(*source, *configs[index], result.diagnostics);
+    result.diagnostics.sort_by_position();
+  };
+  // Files are checked in parallel; results are merged in the order of the targets.
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t index = next++; index < targets.size(); index = next++) {
+      try {
+        check_one(index);
+      } catch (...) {
+        results[index].failure = std::current_exception();
+      }
+    }
+  };
+  std::size_t thread_count =
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), targets.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < thread_count; ++i) {
+    threads.emplace_back(worker);
+  }
+  worker();
+  for (std::thread& thread : threads) {
+    thread.join();
+  }
+  Outcome outcome;
+  for (FileResult& result : results) {
+    if (result.failure) {
+      std::rethrow_exception(result.failure);
+    }
+    if (result.file) {
+      outcome.files.push_back(std::move(*result.file));
+    }
+    for (const Diagnostic& diagnostic : result.diagnostics.diagnostics()) {
       outcome.diagnostics.report(diagnostic);
     }
   }

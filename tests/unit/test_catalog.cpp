@@ -15,11 +15,13 @@ TEST_CASE("every bundled CPV code and label is in the official CPV 2008 list") {
   const catalog::CpvList& bundled = catalog::Catalogs::bundled().cpv();
   std::size_t division_35 = 0;
   std::size_t others = 0;
-  for (const auto& [code, label] : bundled) {
+  for (const auto& entry : bundled) {
+    const std::string& code = entry.first;
+    const std::string& label = entry.second;
     auto found = official.find(code);
     REQUIRE_MESSAGE(found != official.end(), code << " is not an official CPV code");
-    CHECK_MESSAGE(found->second == label, code << ": \"" << label << "\" differs from \""
-                                                << found->second << "\"");
+    CHECK_MESSAGE(found->second == label,
+                  code << ": \"" << label << "\" differs from \"" << found->second << "\"");
     (code.rfind("35", 0) == 0 ? division_35 : others)++;
   }
   std::size_t official_35 = 0;
@@ -56,11 +58,11 @@ TEST_CASE("standards are found by designation and report their successor") {
   const catalog::Standard* successor = catalogs.find_standard(old->superseded_by);
   REQUIRE(successor);
   CHECK(successor->status == "current");
-  for (const char* required : {"IEC 60529:1989+AMD1:1999+AMD2:2013", "EN 62676-4:2015",
-                               "ISO/IEC 27037:2012", "ISO/IEC 27041:2015", "ISO/IEC 27042:2015",
-                               "ISO/IEC 27043:2015", "ISO/IEC 19794-5:2011", "ISO/IEC 39794-5:2019",
-                               "ISO/IEC 30107-3:2023", "ETSI EN 300 392-2", "Directive (EU) 2016/680",
-                               "Regulation (EU) 2016/679"}) {
+  for (const char* required :
+       {"IEC 60529:1989+AMD1:1999+AMD2:2013", "EN 62676-4:2015", "ISO/IEC 27037:2012",
+        "ISO/IEC 27041:2015", "ISO/IEC 27042:2015", "ISO/IEC 27043:2015", "ISO/IEC 19794-5:2011",
+        "ISO/IEC 39794-5:2019", "ISO/IEC 30107-3:2023", "ETSI EN 300 392-2",
+        "Directive (EU) 2016/680", "Regulation (EU) 2016/679"}) {
     CHECK_MESSAGE(catalogs.find_standard(required), required);
   }
   // Every successor named is itself in the catalog.
@@ -80,7 +82,8 @@ TEST_CASE("units know their dimension and factor") {
   REQUIRE(minutes);
   CHECK(hours->dimension == minutes->dimension);
   CHECK(hours->factor / minutes->factor == doctest::Approx(60));
-  CHECK(catalogs.find_unit("TB")->factor / catalogs.find_unit("GB")->factor == doctest::Approx(1000));
+  CHECK(catalogs.find_unit("TB")->factor / catalogs.find_unit("GB")->factor ==
+        doctest::Approx(1000));
   CHECK(catalogs.find_unit("Mbit/s")->dimension == "data rate");
   CHECK_FALSE(catalogs.find_unit("hrs"));
 }
