@@ -48,6 +48,11 @@ struct Subschema {
   std::string file;  ///< schema file, for diagnostics about the schema
   Dialect dialect = Dialect::draft2020_12;
   std::optional<bool> boolean;
+  /// URI of the schema resource this subschema belongs to (its dynamic scope entry).
+  std::string resource;
+  /// For a `$dynamicRef` whose target has a matching `$dynamicAnchor`: the anchor name,
+  /// looked up in the dynamic scope at evaluation time.
+  std::string dynamic_anchor;
 
   unsigned types = 0;
   const Subschema* ref = nullptr;
@@ -102,6 +107,8 @@ class Compiled {
   const Subschema* root = nullptr;
   /// Whether any subschema uses unevaluatedProperties or unevaluatedItems.
   bool track_annotations = false;
+  /// Subschemas with a `$dynamicAnchor`, by resource URI and anchor name.
+  std::map<std::pair<std::string, std::string>, const Subschema*> dynamic_anchors;
 };
 
 }  // namespace leaspec::schema

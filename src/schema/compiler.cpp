@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <deque>
 
 #include <fmt/format.h>
@@ -122,10 +123,23 @@ class Compiler {
     index(root, base, dialect, file);
     m_resources.emplace(split_fragment(base).first, &root);
     const Subschema* result = get(root, info_of(root, Info{base, dialect, file}));
-    while (!m_queue.empty()) {
-      Subschema* next = m_queue.front();
-      m_queue.pop_front();
-      fill(*next);
+    std::size_t anchors_done = 0;
+    while (!m_queue.empty() || anchors_done < m_dynamic_anchors.size()) {
+      // Every $dynamicAnchor is compiled, since a $dynamicRef may land on any of them.
+      for (; anchors_done < m_dynamic_anchors.size(); ++anchors_done) {
+        const DynamicAnchor& anchor = m_dynamic_anchors[anchors_done];
+        Subschema* compiled =
+            get(*anchor.node, info_of(*anchor.node, Info{anchor.resource, dialect, file}));
+        m_compiled.dynamic_anchors.emplace(std::make_pair(anchor.resource, anchor.name), compiled);
+      }
+      while (!m_queue.empty()) {
+        Subschema* next = m_queue.front();
+        m_queue.pop_front();
+        fill(*next);
+      }
+    }
+    if (!m_failed) {
+      check_ref_cycles();
     }
     return m_failed ? nullptr : result;
   }
@@ -175,6 +189,10 @@ class Compiler {
           m_anchors.emplace(base + "#" + anchor->text, &node);
         }
       }
+      if (const yaml::Node* anchor = node.find("$dynamicAnchor");
+          anchor && anchor->kind == yaml::Kind::string) {
+        m_dynamic_anchors.push_back({base, anchor->text, &node});
+      }
     }
     m_info.emplace(&node, Info{base, dialect, file});
     for (const char* keyword : k_single_schema_keywords) {
@@ -210,6 +228,7 @@ class Compiler {
     schema.node = &node;
     schema.file = info.file;
     schema.dialect = info.dialect;
+    schema.resource = info.base;
     m_built.emplace(&node, &schema);
     m_queue.push_back(&schema);
     m_pending_info.emplace(&schema, info);
@@ -391,6 +410,14 @@ class Compiler {
       if (const yaml::Node* ref = node.find(keyword); ref && ref->kind == yaml::Kind::string) {
         if (auto target = resolve(ref->text, info, ref)) {
           schema.dynamic_ref = get(*target->first, target->second);
+          // Dynamic only when the first target carries a $dynamicAnchor of the same name.
+          std::string fragment = split_fragment(ref->text).second;
+          const yaml::Node* anchor = target->first->kind == yaml::Kind::mapping
+                                         ? target->first->find("$dynamicAnchor")
+                                         : nullptr;
+          if (!fragment.empty() && fragment[0] != '/' && anchor && anchor->text == fragment) {
+            schema.dynamic_anchor = fragment;
+          }
         }
       }
     }
@@ -559,6 +586,79 @@ class Compiler {
     }
   }
 
+  /// In-place applicators that evaluate the same value: a cycle of them through $ref never
+  /// ends, so it is an error in the schema.
+  static std::vector<const Subschema*> in_place(const Subschema& s) {
+    std::vector<const Subschema*> next(s.all_of.begin(), s.all_of.end());
+    next.insert(next.end(), s.any_of.begin(), s.any_of.end());
+    next.insert(next.end(), s.one_of.begin(), s.one_of.end());
+    for (const Subschema* single :
+         {s.ref, s.dynamic_ref, s.not_schema, s.if_schema, s.then_schema, s.else_schema}) {
+      if (single) {
+        next.push_back(single);
+      }
+    }
+    for (const NamedSchema& dependency : s.dependent_schemas) {
+      next.push_back(dependency.schema);
+    }
+    return next;
+  }
+
+  void check_ref_cycles() {
+    std::unordered_map<const Subschema*, int> state;  // 1 on the path, 2 done
+    for (const Subschema& start : m_compiled.subschemas) {
+      if (state[&start]) {
+        continue;
+      }
+      // Iterative depth-first search: chains of references may be long.
+      std::vector<std::pair<const Subschema*, std::vector<const Subschema*>>> stack;
+      std::vector<const Subschema*> path;
+      stack.emplace_back(&start, in_place(start));
+      path.push_back(&start);
+      state[&start] = 1;
+      while (!stack.empty()) {
+        auto& [schema, pending] = stack.back();
+        if (pending.empty()) {
+          state[schema] = 2;
+          stack.pop_back();
+          path.pop_back();
+          continue;
+        }
+        const Subschema* next = pending.back();
+        pending.pop_back();
+        if (state[next] == 1) {
+          report_cycle(path, next);
+          return;
+        }
+        if (state[next] == 0) {
+          state[next] = 1;
+          path.push_back(next);
+          stack.emplace_back(next, in_place(*next));
+        }
+      }
+    }
+  }
+
+  void report_cycle(const std::vector<const Subschema*>& path, const Subschema* back_to) {
+    auto begin = std::find(path.begin(), path.end(), back_to);
+    for (auto it = begin; it != path.end(); ++it) {
+      const Subschema& schema = **it;
+      const yaml::Node* ref =
+          schema.node->kind == yaml::Kind::mapping ? schema.node->find("$ref") : nullptr;
+      if (!ref) {
+        ref = schema.node->kind == yaml::Kind::mapping ? schema.node->find("$dynamicRef") : nullptr;
+      }
+      if (ref) {
+        Info info = m_pending_info.at(&schema);
+        error(info, ref,
+              fmt::format("$ref \"{}\" leads back to the same schema without descending into the "
+                          "value, so validation would never end",
+                          ref->text));
+        return;
+      }
+    }
+  }
+
  public:
   bool has_unevaluated() const { return m_compiled_has_unevaluated; }
 
@@ -573,6 +673,12 @@ class Compiler {
   std::map<std::string, const yaml::Node*> m_anchors;
   std::unordered_map<const yaml::Node*, Subschema*> m_built;
   std::unordered_map<const Subschema*, Info> m_pending_info;
+  struct DynamicAnchor {
+    std::string resource;
+    std::string name;
+    const yaml::Node* node;
+  };
+  std::vector<DynamicAnchor> m_dynamic_anchors;
   std::deque<Subschema*> m_queue;
 };
 

@@ -190,10 +190,6 @@ bool check_hostname(std::string_view text) {
         return false;
       }
     }
-    if (label.size() >= 4 && label[2] == '-' && label[3] == '-' &&
-        !(std::tolower(label[0]) == 'x' && std::tolower(label[1]) == 'n')) {
-      return false;
-    }
     if (dot == std::string_view::npos) {
       return true;
     }
@@ -244,59 +240,126 @@ bool check_uuid(std::string_view text) {
   return true;
 }
 
-bool valid_uri_chars(std::string_view text) {
+// RFC 3986 character classes.
+bool is_unreserved(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' ||
+         c == '~';
+}
+bool is_sub_delim(char c) { return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos; }
+
+/// Whether `text` consists of unreserved, sub-delims, percent-encodings and `extra` characters.
+bool all_uri_chars(std::string_view text, std::string_view extra) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
+    char c = text[i];
     if (c == '%') {
-      if (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+      if (i + 2 >= text.size()) {
+        return false;
+      }
+      if (!std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
           !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
         return false;
       }
-      continue;
-    }
-    if (c <= 0x20 || c >= 0x7F ||
-        std::string_view("\"<>\\^`{|}").find(static_cast<char>(c)) != std::string_view::npos) {
+      i += 2;
+    } else if (!is_unreserved(c) && !is_sub_delim(c) && extra.find(c) == std::string_view::npos) {
       return false;
     }
   }
   return true;
 }
 
-bool check_uri_reference(std::string_view text) {
-  if (!valid_uri_chars(text)) {
-    return false;
-  }
-  auto hash = text.find('#');
-  return hash == text.npos || text.find('#', hash + 1) == text.npos;
-}
-
-bool check_uri(std::string_view text) {
-  auto colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 ||
-      !std::isalpha(static_cast<unsigned char>(text[0]))) {
-    return false;
-  }
-  for (std::size_t i = 0; i < colon; ++i) {
-    char c = text[i];
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
+bool check_authority(std::string_view authority) {
+  std::size_t at = authority.find('@');
+  if (at != std::string_view::npos) {
+    if (!all_uri_chars(authority.substr(0, at), ":")) {
       return false;
     }
+    authority.remove_prefix(at + 1);
   }
-  std::string_view rest = text.substr(colon + 1);
-  if (rest.substr(0, 2) == "//") {
-    std::string_view authority = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
-    auto at = authority.find('@');
-    std::string_view host = at == authority.npos ? authority : authority.substr(at + 1);
-    if (!host.empty() && host.front() == '[') {
-      if (host.find(']') == host.npos) {
+  std::string_view host = authority;
+  std::string_view port;
+  if (!host.empty() && host.front() == '[') {
+    std::size_t close = host.find(']');
+    if (close == std::string_view::npos) {
+      return false;
+    }
+    std::string_view literal = host.substr(1, close - 1);
+    bool future = !literal.empty() && (literal[0] == 'v' || literal[0] == 'V');
+    if (!future && !check_ipv6(literal)) {
+      return false;
+    }
+    std::string_view rest = host.substr(close + 1);
+    if (!rest.empty()) {
+      if (rest[0] != ':') {
         return false;
       }
-    } else if (host.find('[') != host.npos || host.find(']') != host.npos) {
+      port = rest.substr(1);
+    }
+  } else {
+    std::size_t colon = host.rfind(':');
+    if (colon != std::string_view::npos) {
+      port = host.substr(colon + 1);
+      host = host.substr(0, colon);
+    }
+    if (!all_uri_chars(host, "")) {
       return false;
     }
   }
-  return check_uri_reference(text);
+  for (char c : port) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
 }
+
+/// Checks a URI or, when `scheme_required` is false, a URI reference (RFC 3986).
+bool check_uri_text(std::string_view text, bool scheme_required) {
+  std::string_view fragment;
+  if (std::size_t hash = text.find('#'); hash != std::string_view::npos) {
+    fragment = text.substr(hash + 1);
+    text = text.substr(0, hash);
+    if (!all_uri_chars(fragment, ":@/?")) {
+      return false;
+    }
+  }
+  if (std::size_t question = text.find('?'); question != std::string_view::npos) {
+    if (!all_uri_chars(text.substr(question + 1), ":@/?")) {
+      return false;
+    }
+    text = text.substr(0, question);
+  }
+  bool has_scheme = false;
+  std::size_t colon = text.find(':');
+  std::size_t slash = text.find('/');
+  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) {
+    std::string_view scheme = text.substr(0, colon);
+    if (scheme.empty() || !std::isalpha(static_cast<unsigned char>(scheme[0]))) {
+      return false;
+    }
+    for (char c : scheme) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
+        return false;
+      }
+    }
+    has_scheme = true;
+    text.remove_prefix(colon + 1);
+  }
+  if (scheme_required && !has_scheme) {
+    return false;
+  }
+  if (text.substr(0, 2) == "//") {
+    std::size_t end = text.find('/', 2);
+    if (!check_authority(text.substr(2, end == std::string_view::npos ? text.npos : end - 2))) {
+      return false;
+    }
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end);
+  }
+  return all_uri_chars(text, ":@/");
+}
+
+bool check_uri_reference(std::string_view text) { return check_uri_text(text, false); }
+
+bool check_uri(std::string_view text) { return check_uri_text(text, true); }
 
 bool check_json_pointer(std::string_view text) {
   if (!text.empty() && text[0] != '/') {
@@ -345,7 +408,9 @@ bool check_duration(std::string_view text) {
     } else {
       std::string_view units = in_time ? time_units : date_units;
       auto index = units.find(unit);
-      if (index == std::string_view::npos || index + 1 <= last_unit) {
+      // RFC 3339 appendix A: units run in order without gaps (no P1Y2D, no PT1H2S).
+      if (index == std::string_view::npos || index + 1 <= last_unit ||
+          (last_unit != 0 && index != last_unit)) {
         return false;
       }
       last_unit = index + 1;

@@ -327,16 +327,36 @@ class Evaluator {
       return false;
     }
     ++m_depth;
+    bool entered = m_scope.empty() || *m_scope.back() != s.resource;
+    if (entered) {
+      m_scope.push_back(&s.resource);
+    }
     // Annotations are collected inside every subschema when any unevaluated* keyword needs
     // them, also where the caller discards them (inside `not`, say).
     Annotations mine;
     Annotations* local = ann || m_compiled.track_annotations ? &mine : nullptr;
     bool ok = evaluate_keywords(s, inst, out, local);
+    if (entered) {
+      m_scope.pop_back();
+    }
     --m_depth;
     if (ok && ann) {
       ann->merge(mine);
     }
     return ok;
+  }
+
+  /// The outermost resource in the dynamic scope that has the anchor wins.
+  const Subschema& dynamic_target(const Subschema& s) const {
+    if (!s.dynamic_anchor.empty()) {
+      for (const std::string* resource : m_scope) {
+        auto found = m_compiled.dynamic_anchors.find({*resource, s.dynamic_anchor});
+        if (found != m_compiled.dynamic_anchors.end()) {
+          return *found->second;
+        }
+      }
+    }
+    return *s.dynamic_ref;
   }
 
   bool eval_ref(const Subschema& target, const yaml::Node& inst, std::vector<Finding>* out,
@@ -367,7 +387,7 @@ class Evaluator {
     if (s.ref && check(eval_ref(*s.ref, inst, out, ann))) {
       return false;
     }
-    if (s.dynamic_ref && check(eval_ref(*s.dynamic_ref, inst, out, ann))) {
+    if (s.dynamic_ref && check(eval_ref(dynamic_target(s), inst, out, ann))) {
       return false;
     }
     if (s.types && !type_matches(s.types, inst, s.dialect)) {
@@ -920,6 +940,8 @@ class Evaluator {
   const Compiled& m_compiled;
   std::vector<Segment> m_path;
   std::vector<std::pair<const Subschema*, const yaml::Node*>> m_ref_stack;
+  /// Resources entered on the way to the current subschema, outermost first.
+  std::vector<const std::string*> m_scope;
   std::size_t m_depth = 0;
 };
 

@@ -1,7 +1,8 @@
 // Runs files of the official JSON Schema Test Suite through leaspec's loader and engine.
 //
-//   run_suite SUITE_DIR DRAFT EXPECTED_FAILURES FILE...
+//   run_suite [--formats] SUITE_DIR DRAFT EXPECTED_FAILURES FILE...
 //
+// --formats makes `format` an assertion, for the suite's optional/format files.
 // Every test whose result differs from the suite's is a failure, unless it is listed in
 // EXPECTED_FAILURES ("draft/file.json | group | test" per line, then "  # reason"). A listed test
 // that passes is an error too, so the list always matches reality.
@@ -62,8 +63,13 @@ std::set<std::string> read_expected(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bool formats = argc > 1 && std::string(argv[1]) == "--formats";
+  if (formats) {
+    --argc;
+    ++argv;
+  }
   if (argc < 5) {
-    std::cerr << "usage: run_suite SUITE_DIR DRAFT EXPECTED_FAILURES FILE...\n";
+    std::cerr << "usage: run_suite [--formats] SUITE_DIR DRAFT EXPECTED_FAILURES FILE...\n";
     return 2;
   }
   try {
@@ -92,7 +98,7 @@ int main(int argc, char** argv) {
     };
     schema::Options options;
     options.default_dialect = *dialect;
-    options.format_assertion = false;
+    options.format_assertion = formats;
 
     std::size_t passed = 0, failed = 0, listed_failures = 0, unexpected = 0;
     for (int i = 4; i < argc; ++i) {

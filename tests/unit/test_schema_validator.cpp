@@ -138,7 +138,7 @@ oneOf:
                                  "must match exactly one [schema-one-of]"});
 }
 
-TEST_CASE("$ref into $defs, and recursion that makes no progress is reported") {
+TEST_CASE("$ref into $defs, and a reference cycle without progress is an invalid schema") {
   auto compiled = compile(R"(
 $defs:
   node:
@@ -152,12 +152,17 @@ $ref: "#/$defs/node"
       findings(compiled, "name: a\nchildren:\n  - name: b\n    children:\n      - name: 3\n") ==
       std::vector<std::string>{
           "5:15 /children/0/children/0/name: expected a string, got the integer 3 [schema-type]"});
-  auto loop =
-      compile("$defs:\n  a: {$ref: '#/$defs/b'}\n  b: {$ref: '#/$defs/a'}\n$ref: '#/$defs/a'\n");
-  auto result = findings(loop, "1\n");
-  REQUIRE(result.size() == 1);
-  CHECK(result[0] ==
-        "1:1 : the schema refers to itself without progressing into the value [schema-recursion]");
+  // A cycle of references that never descends into the value is an invalid schema.
+  SourceFile source("loop.yaml",
+                    "$defs:\n  a: {$ref: '#/$defs/b'}\n  b: {allOf: [{$ref: '#/$defs/a'}]}\n"
+                    "$ref: '#/$defs/a'\n");
+  DiagnosticSink sink;
+  auto loop = schema::Schema::compile(yaml::load(source, sink), "https://example.test/loop", {},
+                                      nullptr, sink);
+  CHECK_FALSE(loop);
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(sink.diagnostics()[0].rule == "invalid-schema");
+  CHECK(sink.diagnostics()[0].message.find("leads back to the same schema") != std::string::npos);
 }
 
 TEST_CASE("formats are assertions by default and can be annotations") {
