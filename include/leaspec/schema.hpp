@@ -21,6 +21,8 @@ std::optional<Dialect> dialect_from_uri(std::string_view uri);
 struct FetchedDocument {
   std::string name;
   std::string text;
+  /// When set, the document is refused and this says why (it becomes the diagnostic).
+  std::string refusal;
 };
 
 /// Finds schema documents that a `$ref` names by absolute URI (without fragment): bundled

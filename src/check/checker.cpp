@@ -104,7 +104,7 @@ std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri) {
   for (const BundledSchema& bundled : bundled_schemas()) {
     if (uri == bundled.uri) {
       if (auto data = catalog::find_resource(bundled.resource)) {
-        return schema::FetchedDocument{std::string(bundled.resource), std::string(*data)};
+        return schema::FetchedDocument{std::string(bundled.resource), std::string(*data), ""};
       }
     }
   }
@@ -123,16 +123,29 @@ schema::Fetcher make_fetcher(const std::optional<fs::path>& folder) {
     if (auto bundled = fetch_bundled(uri)) {
       return bundled;
     }
-    if (!folder || uri.rfind("file://", 0) != 0) {
+    auto refuse = [](std::string reason) {
+      return schema::FetchedDocument{"", "", std::move(reason)};
+    };
+    if (uri.rfind("file://", 0) != 0) {
+      return refuse(fmt::format(
+          "$ref names \"{}\", which is not bundled; leaspec never downloads schemas: refer to a "
+          "bundled schema by its $id or to a file in the schema's folder",
+          uri));
+    }
+    if (!folder) {
       return std::nullopt;
     }
     fs::path path = fs::weakly_canonical(fs::path(uri.substr(7)));
-    std::string root = folder->string();
+    std::string root = folder->string() + "/";
     std::string candidate = path.string();
-    if (candidate.compare(0, root.size(), root) != 0 || !fs::is_regular_file(path)) {
-      return std::nullopt;
+    if (candidate.compare(0, root.size(), root) != 0) {
+      return refuse(fmt::format("$ref names {}, which is outside the schema's folder {}", candidate,
+                                folder->string()));
     }
-    return schema::FetchedDocument{candidate, read_file(candidate, 16u << 20)};
+    if (!fs::is_regular_file(path)) {
+      return refuse(fmt::format("$ref names {}, which does not exist", candidate));
+    }
+    return schema::FetchedDocument{candidate, read_file(candidate, 16u << 20), ""};
   };
 }
 

@@ -279,6 +279,10 @@ class Compiler {
                         uri));
       return nullptr;
     }
+    if (!fetched->refusal.empty()) {
+      error(info, at, fetched->refusal);
+      return nullptr;
+    }
     SourceFile source(fetched->name, std::move(fetched->text));
     yaml::Document document = yaml::load(source, m_sink);
     if (!document.root) {

@@ -245,7 +245,9 @@ bool is_unreserved(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' ||
          c == '~';
 }
-bool is_sub_delim(char c) { return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos; }
+bool is_sub_delim(char c) {
+  return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
+}
 
 /// Whether `text` consists of unreserved, sub-delims, percent-encodings and `extra` characters.
 bool all_uri_chars(std::string_view text, std::string_view extra) {
@@ -357,9 +359,13 @@ bool check_uri_text(std::string_view text, bool scheme_required) {
   return all_uri_chars(text, ":@/");
 }
 
-bool check_uri_reference(std::string_view text) { return check_uri_text(text, false); }
+bool check_uri_reference(std::string_view text) {
+  return check_uri_text(text, false);
+}
 
-bool check_uri(std::string_view text) { return check_uri_text(text, true); }
+bool check_uri(std::string_view text) {
+  return check_uri_text(text, true);
+}
 
 bool check_json_pointer(std::string_view text) {
   if (!text.empty() && text[0] != '/') {

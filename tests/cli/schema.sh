@@ -44,10 +44,34 @@ expect_code 2 "invalid schema"
 expect_err 'bad.schema.yaml:3:16: error: unknown type "strng" [invalid-schema]'
 expect_err 'invalid regular expression "(unclosed"'
 
-# References outside the schema's folder are refused.
+# References outside the schema's folder, and network addresses, are refused.
 printf '$ref: ../../etc/passwd\n' > "$work/escape.schema.yaml"
 run validate --schema "$work/escape.schema.yaml" "$work/data.json"
 expect_code 2 "reference outside the folder"
-expect_err "neither bundled nor a file next to the schema"
+expect_err "escape.schema.yaml:1:7: error: \$ref names /etc/passwd, which is outside the schema's folder"
+printf '$ref: https://example.org/schema.json\n' > "$work/remote.schema.yaml"
+run validate --schema "$work/remote.schema.yaml" "$work/data.json"
+expect_code 2 "network reference"
+expect_err "leaspec never downloads schemas"
+
+# Sibling files by relative path, and a reference cycle that would never end.
+mkdir -p "$work/schemas/common"
+printf 'type: object\nproperties:\n  name: {$ref: common/name.yaml}\n' > "$work/schemas/main.yaml"
+printf 'type: string\nminLength: 2\n' > "$work/schemas/common/name.yaml"
+printf 'name: "x"\n' > "$work/short.yaml"
+run validate --schema "$work/schemas/main.yaml" "$work/short.yaml"
+expect_code 1 "sibling schema file"
+expect_out "short.yaml:1:7: error: the text has 1 characters, fewer than the minimum of 2 [schema-min-length]"
+printf '$defs:\n  a: {$ref: "#/$defs/b"}\n  b: {anyOf: [{$ref: "#/$defs/a"}]}\n$ref: "#/$defs/a"\n' > "$work/cycle.schema.yaml"
+run validate --schema "$work/cycle.schema.yaml" "$work/data.json"
+expect_code 2 "reference cycle"
+expect_err "leads back to the same schema without descending into the value"
+
+# The example national schema extends the bundled one.
+run validate --schema "$SOURCE_DIR/data/examples/national-schema.yaml" "$SOURCE_DIR/data/examples/anpr.yaml" "$SOURCE_DIR/data/examples/body-worn-cameras.yaml"
+expect_code 0 "example national schema, conforming specs"
+run validate --schema "$SOURCE_DIR/data/examples/national-schema.yaml" "$SOURCE_DIR/data/examples/forensic-acquisition.yaml"
+expect_code 1 "example national schema, a spec without a language"
+expect_out "forensic-acquisition.yaml:3:1: error: missing required key \"language\" [schema-required]"
 
 finish

@@ -206,3 +206,50 @@ TEST_CASE("invalid schemas get positioned diagnostics in the schema file") {
   CHECK(messages[2].rfind("3:16: invalid regular expression \"(\": ", 0) == 0);
   CHECK(messages[3] == "3:32: \"minLength\" must be a non-negative integer");
 }
+
+TEST_CASE("hostile schemas and documents end in diagnostics, in bounded time") {
+  using Clock = std::chrono::steady_clock;
+  // Not timing tests: bounds of whole seconds only guard against quadratic or worse blow-ups.
+  SUBCASE("a chain of 5,000 references") {
+    std::string text = "$ref: '#/$defs/a0'\n$defs:\n";
+    for (int i = 0; i < 5000; ++i) {
+      text += fmt::format("  a{}: {{$ref: '#/$defs/a{}'}}\n", i, i + 1);
+    }
+    text += "  a5000: {type: string}\n";
+    auto start = Clock::now();
+    auto compiled = compile(text);
+    auto result = findings(compiled, "5\n");
+    REQUIRE(result.size() == 1);
+    CHECK(result[0] == "1:1 : the schema nests deeper than leaspec evaluates [schema-recursion]");
+    CHECK(Clock::now() - start < std::chrono::seconds(5));
+  }
+  SUBCASE("an enum of 100,000 values") {
+    std::string text = "enum: [";
+    for (int i = 0; i < 100000; ++i) {
+      text += fmt::format("{}v{}", i ? ", " : "", i);
+    }
+    text += "]\n";
+    auto start = Clock::now();
+    auto compiled = compile(text);
+    CHECK(compiled.is_valid(Loaded("v99999\n").root()));
+    CHECK_FALSE(compiled.is_valid(Loaded("w\n").root()));
+    CHECK(Clock::now() - start < std::chrono::seconds(5));
+  }
+  SUBCASE("uniqueItems on 100,000 items") {
+    std::string text = "[";
+    for (int i = 0; i < 100000; ++i) {
+      text += fmt::format("{}{{id: {}}}", i ? ", " : "", i);
+    }
+    std::string unique = text + "]\n";
+    std::string repeated = text + ", {id: 7}]\n";
+    auto compiled = compile("uniqueItems: true\n");
+    auto start = Clock::now();
+    CHECK(compiled.is_valid(Loaded(unique).root()));
+    auto result = findings(compiled, repeated);
+    REQUIRE(result.size() == 1);
+    CHECK(result[0] == fmt::format("1:{} /100000: item 100000 repeats item 7; items must be "
+                                   "unique [schema-unique-items]",
+                                   repeated.rfind("{id: 7}") + 1));
+    CHECK(Clock::now() - start < std::chrono::seconds(5));
+  }
+}
