@@ -101,6 +101,14 @@ struct Options {
   yaml::Limits limits;
 };
 
+/// A spec file that loaded, validated and passed the rules without errors: the text, the
+/// tree and the typed model that points into it.
+struct LoadedSpec {
+  std::shared_ptr<const SourceFile> source;
+  yaml::Document document;
+  spec::Spec model;
+};
+
 /// Holds a compiled schema and checks files against it.
 class Checker {
  public:
@@ -114,6 +122,10 @@ class Checker {
 
   /// Checks one source text with the given rule configuration.
   void check_source(const SourceFile& source, const Config& config, DiagnosticSink& sink) const;
+
+  /// Reads and checks one spec file for a command that builds on it; every finding goes to
+  /// `sink`, and the result is empty when any of them is an error.
+  std::optional<LoadedSpec> load(const std::string& path, DiagnosticSink& sink) const;
 
  private:
   Checker(schema::Schema schema, Options options);

@@ -237,6 +237,28 @@ void Checker::check_source(const SourceFile& source, const Config& config,
   check_rules(context, sink);
 }
 
+std::optional<LoadedSpec> Checker::load(const std::string& path, DiagnosticSink& sink) const {
+  auto source = std::make_shared<SourceFile>(path, read_file(path, m_options.limits.max_bytes));
+  const Config& config = config_for(path);
+  std::size_t errors_before = sink.count(Severity::error);
+  yaml::Document document = yaml::load(*source, sink, m_options.limits);
+  if (!document.root) {
+    return std::nullopt;
+  }
+  if (!m_schema.validate(*document.root, path, sink)) {
+    sink.sort_by_position();
+    return std::nullopt;
+  }
+  spec::Spec model = spec::build(*document.root, path);
+  RuleContext context{model, *source, config, catalog::Catalogs::bundled(),
+                      m_cpv_list ? &*m_cpv_list : nullptr};
+  check_rules(context, sink);
+  if (sink.count(Severity::error) > errors_before) {
+    return std::nullopt;
+  }
+  return LoadedSpec{std::move(source), std::move(document), std::move(model)};
+}
+
 namespace {
 
 /// What checking one file gave: the file (if it is checked at all) and its diagnostics.

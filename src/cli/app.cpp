@@ -13,7 +13,7 @@
 
 namespace leaspec::cli {
 
-bool use_colour() {
+bool use_colour(std::FILE* stream) {
   const char* no_colour = std::getenv("NO_COLOR");
   if (no_colour && *no_colour) {
     return false;
@@ -22,7 +22,7 @@ bool use_colour() {
   if (term && std::string_view(term) == "dumb") {
     return false;
   }
-  return isatty(fileno(stdout)) == 1;
+  return isatty(fileno(stream)) == 1;
 }
 
 void print_error(const std::string& message) {
@@ -41,6 +41,7 @@ int run(int argc, char** argv) {
       "Examples:\n"
       "  leaspec validate specs/                 check every spec below specs/\n"
       "  leaspec validate --format json bwc.yaml machine-readable findings\n"
+      "  leaspec generate annex bwc.yaml --format docx -o annex.docx\n"
       "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n"
       "  leaspec rules                           every rule and its severity\n"
       "  leaspec catalog cpv camera              search the CPV catalog\n\n"
@@ -48,6 +49,7 @@ int run(int argc, char** argv) {
       "See leaspec(1) and leaspec-<command>(1).");
   int exit_code = k_exit_ok;
   setup_validate(app, exit_code);
+  setup_generate(app, exit_code);
   setup_schema(app, exit_code);
   setup_rules(app, exit_code);
   setup_catalog(app, exit_code);

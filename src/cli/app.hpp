@@ -1,6 +1,7 @@
 #pragma once
 // The command line: one CLI11 app, one file per subcommand, exit codes per design.
 
+#include <cstdio>
 #include <string>
 
 namespace CLI {
@@ -15,8 +16,8 @@ enum ExitCode : int { k_exit_ok = 0, k_exit_findings = 1, k_exit_failure = 2 };
 /// Parses the arguments, runs the subcommand and returns the process exit code.
 int run(int argc, char** argv);
 
-/// Whether to colour what goes to standard output: only on a terminal, never with NO_COLOR.
-bool use_colour();
+/// Whether to colour what goes to `stream`: only on a terminal, never with NO_COLOR.
+bool use_colour(std::FILE* stream = stdout);
 
 /// Prints `leaspec: error: message` to standard error.
 void print_error(const std::string& message);
@@ -26,5 +27,6 @@ void setup_validate(CLI::App& app, int& exit_code);
 void setup_schema(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);
 void setup_catalog(CLI::App& app, int& exit_code);
+void setup_generate(CLI::App& app, int& exit_code);
 
 }  // namespace leaspec::cli

@@ -1,0 +1,19 @@
+#pragma once
+// Output files for the commands that write them.
+
+#include <string>
+#include <string_view>
+
+#include "leaspec/source.hpp"
+
+namespace leaspec::cli {
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename,
+/// so that a failed run leaves an existing file intact. "-" writes to standard output.
+/// Throws Error when the file cannot be written.
+void write_output(const std::string& path, std::string_view bytes);
+
+/// Prints diagnostics to standard error in compiler style (colour only on a terminal).
+void print_diagnostics(const DiagnosticSink& sink, const SourceFile* source);
+
+}  // namespace leaspec::cli

@@ -1,0 +1,157 @@
+// One self-contained HTML file with inline CSS, ready to print: page numbers, table headers
+// repeated on every page. All spec text is escaped.
+#include <fmt/format.h>
+
+#include "leaspec/write.hpp"
+
+namespace leaspec::write {
+namespace {
+
+constexpr std::string_view k_style = R"(
+  :root { color-scheme: light; }
+  body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 11pt;
+         line-height: 1.4; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #111; }
+  h1, h2, h3 { font-weight: bold; break-after: avoid; page-break-after: avoid; }
+  h2 { font-size: 1.35em; margin-top: 1.6em; }
+  h3 { font-size: 1.15em; margin-top: 1.3em; }
+  h4 { font-size: 1.05em; }
+  .title { font-size: 1.8em; margin-bottom: 0.2em; }
+  .subtitle { font-size: 1.2em; font-weight: bold; margin-top: 0; }
+  .note { font-size: 0.92em; margin-left: 2em; }
+  table { border-collapse: collapse; width: 100%; margin: 0.8em 0 1.2em; }
+  th, td { border: 1px solid #555; padding: 0.3em 0.5em; text-align: start; vertical-align: top;
+           overflow-wrap: anywhere; }
+  th { background: #e8ecf2; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  .page-break { break-after: page; page-break-after: always; border: 0; }
+  @page { size: A4; margin: 2cm 1.8cm;
+          @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+  @media print { body { margin: 0; max-width: none; padding: 0; } }
+)";
+
+std::string escape(std::string_view text) {
+  std::string result;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        result += "&amp;";
+        break;
+      case '<':
+        result += "&lt;";
+        break;
+      case '>':
+        result += "&gt;";
+        break;
+      case '"':
+        result += "&quot;";
+        break;
+      case '\'':
+        result += "&#39;";
+        break;
+      case '\n':
+        result += "<br>";
+        break;
+      default:
+        result += c;
+    }
+  }
+  return result;
+}
+
+std::string runs(const doc::Inline& inline_runs) {
+  std::string result;
+  for (const doc::Run& run : inline_runs) {
+    std::string text = escape(run.text);
+    if (run.italic) {
+      text = "<em>" + text + "</em>";
+    }
+    if (run.bold) {
+      text = "<strong>" + text + "</strong>";
+    }
+    result += text;
+  }
+  return result;
+}
+
+void table(std::string& out, const doc::Table& t) {
+  double total = 0;
+  for (double width : t.widths) {
+    total += width;
+  }
+  out += "<table>\n";
+  if (total > 0) {
+    out += "<colgroup>";
+    for (double width : t.widths) {
+      out += fmt::format("<col style=\"width: {:.1f}%\">", 100 * width / total);
+    }
+    out += "</colgroup>\n";
+  }
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    bool header = r < t.header_rows;
+    if (r == 0 && header) {
+      out += "<thead>\n";
+    }
+    if (r == t.header_rows) {
+      out += "<tbody>\n";
+    }
+    out += "<tr>";
+    for (const doc::Inline& cell : t.rows[r]) {
+      out += fmt::format("<{0} dir=\"auto\">{1}</{0}>", header ? "th" : "td", runs(cell));
+    }
+    out += "</tr>\n";
+    if (header && r + 1 == t.header_rows) {
+      out += "</thead>\n";
+    }
+  }
+  if (t.rows.size() > t.header_rows) {
+    out += "</tbody>\n";
+  }
+  out += "</table>\n";
+}
+
+}  // namespace
+
+std::string render_html(const doc::Document& document) {
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"generator\" content=\"leaspec\">\n<meta name=\"description\" content=\"{}\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
+      escape(document.language), escape(document.subject), escape(document.title), k_style);
+  for (const doc::Block& block : document.blocks) {
+    if (const auto* heading = std::get_if<doc::Heading>(&block)) {
+      out +=
+          fmt::format("<h{0} dir=\"auto\">{1}</h{0}>\n", heading->level + 1, escape(heading->text));
+    } else if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) {
+      switch (paragraph->style) {
+        case doc::Paragraph::Style::title:
+          out += "<h1 class=\"title\" dir=\"auto\">" + runs(paragraph->runs) + "</h1>\n";
+          break;
+        case doc::Paragraph::Style::subtitle:
+          out += "<p class=\"subtitle\" dir=\"auto\">" + runs(paragraph->runs) + "</p>\n";
+          break;
+        case doc::Paragraph::Style::note:
+          out += "<p class=\"note\" dir=\"auto\">" + runs(paragraph->runs) + "</p>\n";
+          break;
+        case doc::Paragraph::Style::body:
+          out += "<p dir=\"auto\">" + runs(paragraph->runs) + "</p>\n";
+          break;
+      }
+    } else if (const auto* list = std::get_if<doc::List>(&block)) {
+      out += list->numbered ? "<ol>\n" : "<ul>\n";
+      for (const doc::Inline& item : list->items) {
+        out += "<li dir=\"auto\">" + runs(item) + "</li>\n";
+      }
+      out += list->numbered ? "</ol>\n" : "</ul>\n";
+    } else if (const auto* t = std::get_if<doc::Table>(&block)) {
+      table(out, *t);
+    } else {
+      out += "<hr class=\"page-break\">\n";
+    }
+  }
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace leaspec::write

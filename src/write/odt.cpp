@@ -1,0 +1,274 @@
+// OpenDocument Text (ODT), written natively: outline headings, tables with header rows,
+// page numbers, metadata. The mimetype is the first entry, stored uncompressed.
+#include <fmt/format.h>
+
+#include "leaspec/write.hpp"
+
+namespace leaspec::write {
+namespace {
+
+constexpr double k_text_width_cm = 17.0;
+
+constexpr std::string_view k_namespaces =
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+    "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+    "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
+
+/// Text content: runs of spaces, tabs and line breaks become ODF elements.
+std::string text(std::string_view value) {
+  std::string out;
+  std::size_t spaces = 0;
+  auto flush_spaces = [&] {
+    if (spaces == 1) {
+      out += ' ';
+    } else if (spaces > 1) {
+      out += " <text:s text:c=\"" + std::to_string(spaces - 1) + "\"/>";
+    }
+    spaces = 0;
+  };
+  for (char c : value) {
+    if (c == ' ') {
+      ++spaces;
+      continue;
+    }
+    flush_spaces();
+    if (c == '\t') {
+      out += "<text:tab/>";
+    } else if (c == '\n') {
+      out += "<text:line-break/>";
+    } else {
+      out += xml_escape(std::string_view(&c, 1));
+    }
+  }
+  flush_spaces();
+  return out;
+}
+
+std::string runs(const doc::Inline& inline_runs) {
+  std::string out;
+  for (const doc::Run& run : inline_runs) {
+    std::string_view style = run.bold && run.italic ? "BoldItalic"
+                             : run.bold             ? "Bold"
+                             : run.italic           ? "Italic"
+                                                    : "";
+    if (style.empty()) {
+      out += text(run.text);
+    } else {
+      out += fmt::format("<text:span text:style-name=\"{}\">{}</text:span>", style, text(run.text));
+    }
+  }
+  return out;
+}
+
+class Content {
+ public:
+  std::string body;
+  std::string automatic_styles;
+  int tables = 0;
+
+  void table(const doc::Table& t) {
+    std::string name = fmt::format("Table{}", ++tables);
+    double total = 0;
+    for (double width : t.widths) {
+      total += width;
+    }
+    automatic_styles += fmt::format(
+        "<style:style style:name=\"{0}\" style:family=\"table\"><style:table-properties "
+        "style:width=\"{1:.2f}cm\" table:align=\"margins\"/></style:style>",
+        name, k_text_width_cm);
+    for (std::size_t c = 0; c < t.widths.size(); ++c) {
+      automatic_styles += fmt::format(
+          "<style:style style:name=\"{0}.C{1}\" style:family=\"table-column\">"
+          "<style:table-column-properties style:column-width=\"{2:.2f}cm\"/></style:style>",
+          name, c + 1, k_text_width_cm * t.widths[c] / (total > 0 ? total : 1));
+    }
+    body += fmt::format("<table:table table:name=\"{}\" table:style-name=\"{}\">", name, name);
+    for (std::size_t c = 0; c < t.widths.size(); ++c) {
+      body += fmt::format("<table:table-column table:style-name=\"{}.C{}\"/>", name, c + 1);
+    }
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      bool header = r < t.header_rows;
+      if (r == 0 && header) {
+        body += "<table:table-header-rows>";
+      }
+      body += "<table:table-row>";
+      for (const doc::Inline& cell : t.rows[r]) {
+        body += fmt::format(
+            "<table:table-cell table:style-name=\"{}\" office:value-type=\"string\">"
+            "<text:p text:style-name=\"{}\">{}</text:p></table:table-cell>",
+            header ? "HeaderCell" : "Cell", header ? "Table_20_Heading" : "Table_20_Contents",
+            runs(cell));
+      }
+      body += "</table:table-row>";
+      if (header && r + 1 == t.header_rows) {
+        body += "</table:table-header-rows>";
+      }
+    }
+    body += "</table:table>";
+  }
+};
+
+std::string styles_xml() {
+  auto heading = [](int level, std::string_view size) {
+    return fmt::format(
+        "<style:style style:name=\"Heading_20_{0}\" style:display-name=\"Heading {0}\" "
+        "style:family=\"paragraph\" style:parent-style-name=\"Heading\" "
+        "style:next-style-name=\"Text_20_body\" style:default-outline-level=\"{0}\" "
+        "style:class=\"text\"><style:text-properties fo:font-size=\"{1}\" fo:font-weight=\"bold\" "
+        "style:font-weight-complex=\"bold\"/></style:style>",
+        level, size);
+  };
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles {0} "
+      "office:version=\"1.3\">"
+      "<office:font-face-decls/>"
+      "<office:styles>"
+      "<style:default-style style:family=\"paragraph\"><style:paragraph-properties "
+      "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.21cm\"/><style:text-properties "
+      "style:font-name=\"Liberation Sans\" fo:font-family=\"'Liberation Sans'\" "
+      "fo:font-size=\"10.5pt\"/>"
+      "</style:default-style>"
+      "<style:style style:name=\"Standard\" style:family=\"paragraph\" style:class=\"text\"/>"
+      "<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" "
+      "style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"text\"/>"
+      "<style:style style:name=\"Heading\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Standard\" style:next-style-name=\"Text_20_body\" "
+      "style:class=\"text\"><style:paragraph-properties fo:margin-top=\"0.42cm\" "
+      "fo:margin-bottom=\"0.21cm\" fo:keep-with-next=\"always\"/></style:style>"
+      "{1}{2}{3}"
+      "<style:style style:name=\"Title\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Standard\" style:class=\"chapter\"><style:text-properties "
+      "fo:font-size=\"20pt\" fo:font-weight=\"bold\"/></style:style>"
+      "<style:style style:name=\"Subtitle\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Standard\" style:class=\"chapter\"><style:text-properties "
+      "fo:font-size=\"14pt\" fo:font-weight=\"bold\"/></style:style>"
+      "<style:style style:name=\"Note\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Text_20_body\"><style:paragraph-properties "
+      "fo:margin-left=\"1cm\"/>"
+      "<style:text-properties fo:font-size=\"9.5pt\"/></style:style>"
+      "<style:style style:name=\"Table_20_Contents\" style:display-name=\"Table Contents\" "
+      "style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"extra\">"
+      "<style:paragraph-properties fo:margin-bottom=\"0cm\"/><style:text-properties "
+      "fo:font-size=\"9.5pt\"/></style:style>"
+      "<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" "
+      "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\" "
+      "style:class=\"extra\"><style:text-properties fo:font-weight=\"bold\"/></style:style>"
+      "<style:style style:name=\"List_20_Paragraph\" style:display-name=\"List Paragraph\" "
+      "style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\"/>"
+      "<style:style style:name=\"Footer\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Standard\" style:class=\"extra\"><style:paragraph-properties "
+      "fo:text-align=\"center\"/></style:style>"
+      "</office:styles>"
+      "<office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties "
+      "fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" "
+      "fo:margin-bottom=\"1.5cm\" fo:margin-left=\"2cm\" fo:margin-right=\"2cm\"/>"
+      "<style:footer-style><style:header-footer-properties fo:min-height=\"0.6cm\"/>"
+      "</style:footer-style></style:page-layout></office:automatic-styles>"
+      "<office:master-styles><style:master-page style:name=\"Standard\" "
+      "style:page-layout-name=\"A4\"><style:footer><text:p text:style-name=\"Footer\">"
+      "<text:page-number text:select-page=\"current\">1</text:page-number></text:p></style:footer>"
+      "</style:master-page></office:master-styles></office:document-styles>",
+      k_namespaces, heading(1, "16pt"), heading(2, "13pt"), heading(3, "11.5pt"));
+}
+
+}  // namespace
+
+std::string render_odt(const doc::Document& document) {
+  Content content;
+  for (const doc::Block& block : document.blocks) {
+    if (const auto* heading = std::get_if<doc::Heading>(&block)) {
+      content.body += fmt::format(
+          "<text:h text:style-name=\"Heading_20_{0}\" text:outline-level=\"{0}\">{1}</text:h>",
+          heading->level, text(heading->text));
+    } else if (const auto* p = std::get_if<doc::Paragraph>(&block)) {
+      std::string_view style = p->style == doc::Paragraph::Style::title      ? "Title"
+                               : p->style == doc::Paragraph::Style::subtitle ? "Subtitle"
+                               : p->style == doc::Paragraph::Style::note     ? "Note"
+                                                                             : "Text_20_body";
+      content.body +=
+          fmt::format("<text:p text:style-name=\"{}\">{}</text:p>", style, runs(p->runs));
+    } else if (const auto* list = std::get_if<doc::List>(&block)) {
+      content.body +=
+          fmt::format("<text:list text:style-name=\"{}\">", list->numbered ? "Numbers" : "Bullets");
+      for (const doc::Inline& item : list->items) {
+        content.body += "<text:list-item><text:p text:style-name=\"List_20_Paragraph\">" +
+                        runs(item) + "</text:p></text:list-item>";
+      }
+      content.body += "</text:list>";
+    } else if (const auto* t = std::get_if<doc::Table>(&block)) {
+      content.table(*t);
+    } else {
+      content.body += "<text:p text:style-name=\"PageBreak\"/>";
+    }
+  }
+  auto list_level = [](std::string_view kind, std::string_view attributes) {
+    return fmt::format(
+        "<text:list-level-style-{0} text:level=\"1\" {1}><style:list-level-properties "
+        "text:list-level-position-and-space-mode=\"label-alignment\"><style:list-level-label-"
+        "alignment "
+        "text:label-followed-by=\"listtab\" text:list-tab-stop-position=\"0.8cm\" "
+        "fo:text-indent=\"-0.5cm\" fo:margin-left=\"0.8cm\"/></style:list-level-properties>"
+        "</text:list-level-style-{0}>",
+        kind, attributes);
+  };
+  std::string content_xml = fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {0} "
+      "office:version=\"1.3\">"
+      "<office:automatic-styles>"
+      "<style:style style:name=\"Bold\" style:family=\"text\"><style:text-properties "
+      "fo:font-weight=\"bold\" style:font-weight-complex=\"bold\"/></style:style>"
+      "<style:style style:name=\"Italic\" style:family=\"text\"><style:text-properties "
+      "fo:font-style=\"italic\" style:font-style-complex=\"italic\"/></style:style>"
+      "<style:style style:name=\"BoldItalic\" style:family=\"text\"><style:text-properties "
+      "fo:font-weight=\"bold\" fo:font-style=\"italic\"/></style:style>"
+      "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties "
+      "fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #555555\"/></style:style>"
+      "<style:style style:name=\"HeaderCell\" "
+      "style:family=\"table-cell\"><style:table-cell-properties "
+      "fo:background-color=\"#e8ecf2\" fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #555555\"/>"
+      "</style:style>"
+      "<style:style style:name=\"PageBreak\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-after=\"page\"/>"
+      "</style:style>"
+      "<text:list-style style:name=\"Bullets\">{1}</text:list-style>"
+      "<text:list-style style:name=\"Numbers\">{2}</text:list-style>"
+      "{3}</office:automatic-styles><office:body><office:text>{4}</office:text></office:body>"
+      "</office:document-content>",
+      k_namespaces, list_level("bullet", "text:bullet-char=\"\xE2\x80\xA2\""),
+      list_level("number", "style:num-suffix=\".\" style:num-format=\"1\""),
+      content.automatic_styles, content.body);
+  std::string created;
+  if (!document.created.empty()) {
+    created = fmt::format("<meta:creation-date>{0}</meta:creation-date><dc:date>{0}</dc:date>",
+                          document.created.substr(0, document.created.size() - 1));
+  }
+  std::string meta = fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta {} office:version=\"1.3\">"
+      "<office:meta><meta:generator>leaspec</meta:generator><dc:title>{}</dc:title>"
+      "<dc:subject>{}</dc:subject><dc:language>{}</dc:language>{}</office:meta>"
+      "</office:document-meta>",
+      k_namespaces, xml_escape(document.title), xml_escape(document.subject),
+      xml_escape(document.language), created);
+  std::string manifest =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest "
+      "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
+      "manifest:version=\"1.3\">"
+      "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" "
+      "manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+      "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+      "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
+      "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
+      "</manifest:manifest>";
+  return make_zip({{"mimetype", "application/vnd.oasis.opendocument.text", false},
+                   {"META-INF/manifest.xml", manifest},
+                   {"content.xml", content_xml},
+                   {"styles.xml", styles_xml()},
+                   {"meta.xml", meta}});
+}
+
+}  // namespace leaspec::write

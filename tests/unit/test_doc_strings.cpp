@@ -1,0 +1,74 @@
+#include <regex>
+#include <set>
+
+#include <doctest/doctest.h>
+
+#include "leaspec/doc.hpp"
+
+using namespace leaspec;
+
+namespace {
+
+/// The {0}, {1}... placeholders a text uses. The texts are our own, so std::regex is safe here.
+std::set<std::string> placeholders(const std::string& text) {
+  std::set<std::string> found;
+  static const std::regex k_placeholder(R"(\{[0-9]\})");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), k_placeholder);
+       it != std::sregex_iterator(); ++it) {
+    found.insert(it->str());
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("every language has every key, with the same placeholders") {
+  std::vector<std::string> languages = doc::Strings::languages();
+  for (const char* required : {"en", "nl", "pl", "fr", "de"}) {
+    CHECK_MESSAGE(std::find(languages.begin(), languages.end(), required) != languages.end(),
+                  required);
+  }
+  const doc::Strings& english = doc::Strings::get("en");
+  for (const std::string& language : languages) {
+    const doc::Strings& strings = doc::Strings::get(language);
+    for (const auto& [key, text] : english.all()) {
+      auto found = strings.all().find(key);
+      REQUIRE_MESSAGE(found != strings.all().end(), language << " lacks " << key);
+      CHECK_MESSAGE(placeholders(found->second) == placeholders(text), language << ": " << key);
+      CHECK_MESSAGE(!found->second.empty(), language << ": " << key);
+    }
+    for (const auto& entry : strings.all()) {
+      CHECK_MESSAGE(english.all().count(entry.first) == 1,
+                    language << " has " << entry.first << ", which English lacks");
+    }
+  }
+}
+
+TEST_CASE("an unknown language or key is an error, not an empty text") {
+  CHECK_THROWS_AS(doc::Strings::get("xx"), Error);
+  CHECK_THROWS_WITH_AS(doc::Strings::get("en")["no_such_key"],
+                       "the en texts lack the key \"no_such_key\"", Error);
+}
+
+TEST_CASE("SHA-256 matches the FIPS 180-4 examples") {
+  CHECK(doc::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(doc::sha256_hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(doc::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(doc::sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // Lengths around the padding boundary.
+  CHECK(doc::sha256_hex(std::string(55, 'x')).size() == 64);
+  CHECK(doc::sha256_hex(std::string(56, 'x')) != doc::sha256_hex(std::string(57, 'x')));
+}
+
+TEST_CASE("control characters and invalid bytes are replaced, other text is kept") {
+  CHECK(doc::clean_text("a\x07"
+                        "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(doc::clean_text("tab\tand\nline") == "tab\tand\nline");
+  CHECK(doc::clean_text("caf\xC3") == "caf\xEF\xBF\xBD");
+  CHECK(doc::clean_text("Łódź שלום") == "Łódź שלום");
+}
