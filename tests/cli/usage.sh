@@ -38,4 +38,18 @@ run --version
 expect_code 0 "--version"
 expect_out "leaspec "
 
+# Every subcommand has --help with an example and a manual page that mandoc finds clean.
+run --help
+commands=$(awk '/^Subcommands:/ {on=1; next} on && /^  [a-z]/ {print $1} on && /^$/ {on=0}' <<<"$out")
+[ "$(wc -w <<<"$commands")" -ge 5 ] || fail "leaspec --help lists too few subcommands: $commands"
+for command in $commands; do
+  run "$command" --help
+  expect_code 0 "$command --help"
+  expect_out "Example"
+  page="$SOURCE_DIR/man/leaspec-$command.1"
+  [ -f "$page" ] || fail "no manual page for $command"
+  grep -qF "leaspec-$command" "$SOURCE_DIR/man/leaspec.1" || fail "leaspec(1) does not name leaspec-$command"
+  grep -qF "leaspec $command" "$SOURCE_DIR/README.md" || fail "the README does not show leaspec $command"
+done
+
 finish
