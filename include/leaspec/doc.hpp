@@ -18,6 +18,9 @@ struct Run {
   std::string text;
   bool bold = false;
   bool italic = false;
+  /// A spreadsheet formula that computes the cell; `text` then holds its value as built,
+  /// which formats without formulas show.
+  std::string formula = {};
 };
 
 using Inline = std::vector<Run>;
@@ -45,6 +48,10 @@ struct Table {
   std::size_t header_rows = 1;
   std::vector<std::vector<Inline>> rows;
   std::string caption;
+  /// Columns a reader fills in (a bidder's answers); spreadsheets leave only these unlocked.
+  std::vector<std::size_t> input_columns = {};
+  /// Allowed values of a column, offered as a drop-down list in spreadsheets.
+  std::map<std::size_t, std::vector<std::string>> choices = {};
 };
 
 struct PageBreak {};
@@ -95,6 +102,11 @@ Document build_annex(const spec::Spec& spec, const Context& context);
 
 /// A draft standard in CEN/ISO document structure.
 Document build_standard(const spec::Spec& spec, const Context& context);
+
+/// The bidders' compliance matrix: one table of every requirement, one per lot, and a
+/// summary whose counts follow the bidder's answers. Each level-1 heading starts a sheet in
+/// spreadsheet formats.
+Document build_matrix(const spec::Spec& spec, const Context& context);
 
 /// Replaces control characters that no document format can carry with U+FFFD.
 std::string clean_text(std::string_view text);

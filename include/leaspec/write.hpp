@@ -11,7 +11,7 @@
 
 namespace leaspec::write {
 
-enum class Format { md, html, docx, odt };
+enum class Format { md, html, docx, odt, xlsx, csv };
 
 std::optional<Format> parse_format(std::string_view name);
 std::string_view extension(Format format);
@@ -25,6 +25,11 @@ std::string render_markdown(const doc::Document& document);
 std::string render_html(const doc::Document& document);
 std::string render_docx(const doc::Document& document);
 std::string render_odt(const doc::Document& document);
+/// One sheet per level-1 heading, tables with frozen headers, filters, drop-down lists and
+/// protection that leaves only the input columns open.
+std::string render_xlsx(const doc::Document& document);
+/// The document's first table as RFC 4180 CSV, UTF-8, with no cell a spreadsheet would run.
+std::string render_csv(const doc::Document& document);
 
 /// One file of a zip archive.
 struct ZipEntry {

@@ -21,6 +21,15 @@ struct GenerateOptions {
 
 int run_generate(const GenerateOptions& options) {
   write::Format format = *write::parse_format(options.format);
+  bool tabular = format == write::Format::xlsx || format == write::Format::csv;
+  bool text_document = format == write::Format::docx || format == write::Format::odt;
+  if ((options.kind == "matrix" && text_document) || (options.kind != "matrix" && tabular)) {
+    print_error(
+        fmt::format("{} cannot be written as {}: the matrix is md, html, xlsx or csv; "
+                    "the annex and the standard are md, html, docx or odt",
+                    options.kind, options.format));
+    return k_exit_failure;
+  }
   if (options.output == "-" && !write::is_text(format)) {
     print_error(
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
@@ -53,7 +62,9 @@ int run_generate(const GenerateOptions& options) {
                        std::filesystem::path(options.spec).filename().string(),
                        write::source_date_epoch_iso()};
   doc::Document document = options.kind == "annex" ? doc::build_annex(loaded->model, context)
-                                                   : doc::build_standard(loaded->model, context);
+                           : options.kind == "standard"
+                               ? doc::build_standard(loaded->model, context)
+                               : doc::build_matrix(loaded->model, context);
   write_output(options.output, write::render(document, format));
   return k_exit_ok;
 }
@@ -63,17 +74,20 @@ int run_generate(const GenerateOptions& options) {
 void setup_generate(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<GenerateOptions>();
   CLI::App* sub = app.add_subcommand(
-      "generate", "Write a tender's technical annex or a draft standard from a spec");
+      "generate",
+      "Write a tender's technical annex, the bidders' compliance matrix or a draft "
+      "standard from a spec");
   sub->add_option("KIND", options->kind,
-                  "annex: the joint tender's technical specifications; "
-                  "standard: a draft in CEN/ISO structure")
+                  "annex: the joint tender's technical specifications; matrix: the bidders' "
+                  "compliance matrix; standard: a draft in CEN/ISO structure")
       ->required()
-      ->check(CLI::IsMember({"annex", "standard"}));
+      ->check(CLI::IsMember({"annex", "matrix", "standard"}));
   sub->add_option("SPEC", options->spec, "The spec file")->required()->check(CLI::ExistingFile);
   sub->add_option("--format", options->format, "Output format")
       ->required()
-      ->check(CLI::IsMember({"md", "html", "docx", "odt"}));
-  sub->add_option("-o,--output", options->output, "Output file; - for standard output (md, html)")
+      ->check(CLI::IsMember({"md", "html", "docx", "odt", "xlsx", "csv"}));
+  sub->add_option("-o,--output", options->output,
+                  "Output file; - for standard output (md, html, csv)")
       ->required();
   sub->add_option("--lang", options->language,
                   "Language of the fixed texts: en, nl, pl, fr or de (default: the spec's "
@@ -83,6 +97,7 @@ void setup_generate(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  leaspec generate annex data/examples/body-worn-cameras.yaml --format docx -o annex.docx\n"
       "  leaspec generate standard spec.yaml --format odt --lang fr -o draft.odt\n"
+      "  leaspec generate matrix spec.yaml --format xlsx -o matrix.xlsx\n"
       "  leaspec generate annex spec.yaml --format md -o -\n\n"
       "The spec must be free of errors. Files are written atomically; SOURCE_DATE_EPOCH sets\n"
       "the date written into DOCX and ODT properties, which otherwise carry none, so the same\n"

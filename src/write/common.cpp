@@ -20,6 +20,12 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "odt") {
     return Format::odt;
   }
+  if (name == "xlsx") {
+    return Format::xlsx;
+  }
+  if (name == "csv") {
+    return Format::csv;
+  }
   return std::nullopt;
 }
 
@@ -33,6 +39,10 @@ std::string_view extension(Format format) {
       return "docx";
     case Format::odt:
       return "odt";
+    case Format::xlsx:
+      return "xlsx";
+    case Format::csv:
+      return "csv";
   }
   return "";
 }
@@ -51,6 +61,10 @@ std::string render(const doc::Document& document, Format format) {
       return render_docx(document);
     case Format::odt:
       return render_odt(document);
+    case Format::xlsx:
+      return render_xlsx(document);
+    case Format::csv:
+      return render_csv(document);
   }
   return {};
 }

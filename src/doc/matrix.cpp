@@ -1,0 +1,213 @@
+// The bidders' compliance matrix of a joint tender.
+#include <map>
+
+#include "doc/builder.hpp"
+
+namespace leaspec::doc {
+namespace {
+
+/// Spreadsheet column letters of a zero-based index.
+std::string column_letter(std::size_t index) {
+  std::string letters;
+  ++index;
+  while (index > 0) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (index - 1) % 26));
+    index = (index - 1) / 26;
+  }
+  return letters;
+}
+
+/// A sheet name as spreadsheets accept it: at most 31 characters, none of []:*?/\.
+std::string sheet_name(const std::string& name) {
+  std::string result;
+  for (char c : name) {
+    if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) {
+      result += c;
+    }
+  }
+  std::size_t cut = std::min<std::size_t>(result.size(), 31);
+  while (cut > 0 && cut < result.size() &&
+         (static_cast<unsigned char>(result[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return result.substr(0, cut);
+}
+
+constexpr std::size_t k_priority_column = 3;
+constexpr std::size_t k_compliance_column = 7;
+
+class MatrixBuilder {
+ public:
+  MatrixBuilder(const spec::Spec& spec, const Context& context, Document& document)
+      : m_spec(spec), m_out(document, context), m_strings(context.strings) {}
+
+  void build() {
+    spec::for_each_requirement(m_spec, [&](const spec::Requirement& r, const spec::Section& s) {
+      m_rows.push_back({&r, &s});
+    });
+    std::string all = sheet_name(m_strings["sheet_all"]);
+    m_out.heading(1, all);
+    m_out.table(requirements_table(nullptr));
+    if (m_spec.procurement) {
+      for (const spec::Lot& lot : m_spec.procurement->lots) {
+        m_out.heading(1, sheet_name(m_out.text("sheet_lot", lot.id.value)));
+        m_out.table(requirements_table(&lot));
+      }
+    }
+    m_out.heading(1, sheet_name(m_strings["sheet_summary"]));
+    m_out.table(summary(all));
+  }
+
+ private:
+  struct Row {
+    const spec::Requirement* requirement;
+    const spec::Section* section;
+  };
+
+  std::vector<std::string> answers() const {
+    return {m_strings["compliant"], m_strings["partially_compliant"], m_strings["not_compliant"]};
+  }
+
+  std::string criterion_of(const spec::Requirement& r) const {
+    std::string names;
+    if (m_spec.procurement && m_spec.procurement->award) {
+      for (const spec::Criterion& criterion : m_spec.procurement->award->criteria) {
+        for (const spec::Text& id : criterion.requirements) {
+          if (id.value == r.id.value) {
+            names += (names.empty() ? "" : "; ") + criterion.name;
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  static bool applies_to(const spec::Requirement& r, const spec::Lot& lot) {
+    if (r.lots.empty()) {
+      return true;
+    }
+    for (const spec::Text& id : r.lots) {
+      if (id.value == lot.id.value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Table requirements_table(const spec::Lot* lot) const {
+    Table table;
+    table.widths = {2.2, 2.5, 7, 1.8, 2, 1.6, 2.4, 2.4, 5, 2.6};
+    table.rows.push_back(
+        {Builder::plain(m_strings["col_id"]), Builder::plain(m_strings["col_section"]),
+         Builder::plain(m_strings["col_requirement"]), Builder::plain(m_strings["col_priority"]),
+         Builder::plain(m_strings["col_verification"]), Builder::plain(m_strings["col_lots"]),
+         Builder::plain(m_strings["col_award_criterion"]),
+         Builder::plain(m_strings["col_compliance"]), Builder::plain(m_strings["col_response"]),
+         Builder::plain(m_strings["col_evidence"])});
+    table.input_columns = {7, 8, 9};
+    table.choices[k_compliance_column] = answers();
+    for (const Row& row : m_rows) {
+      const spec::Requirement& r = *row.requirement;
+      if (lot && !applies_to(r, *lot)) {
+        continue;
+      }
+      std::string verification;
+      for (const std::string& method : r.verification) {
+        verification +=
+            (verification.empty() ? "" : ", ") + localised(m_strings, "verification", method);
+      }
+      std::string lots;
+      for (const spec::Text& id : r.lots) {
+        lots += (lots.empty() ? "" : ", ") + id.value;
+      }
+      table.rows.push_back({Builder::plain(r.id.value),
+                            Builder::plain(row.section->id.value + " " + row.section->title.value),
+                            Builder::plain(r.text.value),
+                            Builder::plain(localised(m_strings, "priority", r.priority.value)),
+                            Builder::plain(verification),
+                            Builder::plain(lots.empty() ? m_strings["all_lots"] : lots),
+                            Builder::plain(criterion_of(r)), Inline{}, Inline{}, Inline{}});
+    }
+    return table;
+  }
+
+  /// Counts per priority that follow the bidder's answers on the first sheet.
+  Table summary(const std::string& sheet) const {
+    std::string quoted = "'";
+    for (char c : sheet) {
+      quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    }
+    quoted += "'!";
+    std::size_t last_row = m_rows.size() + 1;
+    auto range = [&](std::size_t column) {
+      std::string letter = column_letter(column);
+      return fmt::format("{0}${1}$2:${1}${2}", quoted, letter, last_row);
+    };
+    std::string priorities = range(k_priority_column);
+    std::string compliance = range(k_compliance_column);
+    Table table;
+    table.widths = {3, 2, 2, 2, 2, 2};
+    table.rows.push_back(
+        {Builder::plain(m_strings["col_priority"]), Builder::plain(m_strings["col_requirements"]),
+         Builder::plain(m_strings["compliant"]), Builder::plain(m_strings["partially_compliant"]),
+         Builder::plain(m_strings["not_compliant"]), Builder::plain(m_strings["unanswered"])});
+    auto quote = [](const std::string& text) {
+      std::string result = "\"";
+      for (char c : text) {
+        result += c == '"' ? std::string("\"\"") : std::string(1, c);
+      }
+      return result + "\"";
+    };
+    auto cell = [](std::string value, std::string formula) {
+      return Inline{Run{std::move(value), false, false, std::move(formula)}};
+    };
+    for (const char* priority : {"mandatory", "recommended", "optional"}) {
+      std::string label = localised(m_strings, "priority", priority);
+      std::size_t count = 0;
+      for (const Row& row : m_rows) {
+        count += row.requirement->priority.value == priority ? 1u : 0u;
+      }
+      std::vector<Inline> line{
+          Builder::plain(label),
+          cell(std::to_string(count), fmt::format("COUNTIF({},{})", priorities, quote(label)))};
+      for (const std::string& answer : answers()) {
+        line.push_back(cell("0", fmt::format("COUNTIFS({},{},{},{})", priorities, quote(label),
+                                             compliance, quote(answer))));
+      }
+      line.push_back(cell(std::to_string(count), fmt::format("COUNTIFS({},{},{},\"\")", priorities,
+                                                             quote(label), compliance)));
+      table.rows.push_back(std::move(line));
+    }
+    std::vector<Inline> total{Builder::bold(m_strings["total"])};
+    for (std::size_t column = 1; column < 6; ++column) {
+      std::string letter = column_letter(column);
+      std::string value = column == 1 || column == 5 ? std::to_string(m_rows.size()) : "0";
+      total.push_back(cell(value, fmt::format("SUM({0}2:{0}4)", letter)));
+    }
+    table.rows.push_back(std::move(total));
+    return table;
+  }
+
+  const spec::Spec& m_spec;
+  Builder m_out;
+  const Strings& m_strings;
+  std::vector<Row> m_rows;
+};
+
+}  // namespace
+
+Document build_matrix(const spec::Spec& spec, const Context& context) {
+  Document document;
+  document.title = clean_text(fmt::format("{}: {}", context.strings["matrix_title"], spec.title));
+  std::string reference = spec.procurement && !spec.procurement->reference.empty()
+                              ? spec.procurement->reference
+                              : spec.id.value;
+  document.subject =
+      clean_text(fmt::format(fmt::runtime(context.strings["matrix_subject"]), reference));
+  document.language = context.strings.language();
+  document.created = context.created;
+  MatrixBuilder(spec, context, document).build();
+  return document;
+}
+
+}  // namespace leaspec::doc
