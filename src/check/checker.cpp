@@ -96,6 +96,7 @@ const std::vector<BundledSchema>& bundled_schemas() {
   static const std::vector<BundledSchema> k_schemas = {
       {"spec", "https://leaspec.eu/schema/spec/1", "schemas/spec.yaml"},
       {"config", "https://leaspec.eu/schema/config/1", "schemas/config.yaml"},
+      {"export", "https://leaspec.eu/schema/export/1", "schemas/export.yaml"},
   };
   return k_schemas;
 }

@@ -42,6 +42,7 @@ int run(int argc, char** argv) {
       "  leaspec validate specs/                 check every spec below specs/\n"
       "  leaspec validate --format json bwc.yaml machine-readable findings\n"
       "  leaspec generate annex bwc.yaml --format docx -o annex.docx\n"
+      "  leaspec export reqif bwc.yaml -o bwc.reqifz\n"
       "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n"
       "  leaspec rules                           every rule and its severity\n"
       "  leaspec catalog cpv camera              search the CPV catalog\n\n"
@@ -50,6 +51,7 @@ int run(int argc, char** argv) {
   int exit_code = k_exit_ok;
   setup_validate(app, exit_code);
   setup_generate(app, exit_code);
+  setup_export(app, exit_code);
   setup_schema(app, exit_code);
   setup_rules(app, exit_code);
   setup_catalog(app, exit_code);

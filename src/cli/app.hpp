@@ -28,5 +28,6 @@ void setup_schema(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);
 void setup_catalog(CLI::App& app, int& exit_code);
 void setup_generate(CLI::App& app, int& exit_code);
+void setup_export(CLI::App& app, int& exit_code);
 
 }  // namespace leaspec::cli

@@ -16,8 +16,10 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.join(HERE, "..", "..", "data", "examples")
 SPECS = ["anpr", "body-worn-cameras", "forensic-acquisition"]
-KINDS = ["annex", "standard"]
-PARTS = {"docx": ["word/document.xml", "docProps/core.xml"], "odt": ["content.xml", "meta.xml"]}
+FORMATS = {"annex": ["md", "html", "docx", "odt"], "standard": ["md", "html", "docx", "odt"],
+           "matrix": ["md", "html", "csv", "xlsx"]}
+PARTS = {"docx": ["word/document.xml", "docProps/core.xml"], "odt": ["content.xml", "meta.xml"],
+         "xlsx": ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet4.xml", "xl/sharedStrings.xml"]}
 
 
 def outputs(leaspec, spec, kind, fmt, work):
@@ -30,7 +32,7 @@ def outputs(leaspec, spec, kind, fmt, work):
                 text = archive.read(part).decode("utf-8").replace("><", ">\n<")
                 yield f"{spec}-{kind}.{fmt}.{part.replace('/', '_')}", text + "\n"
     else:
-        with open(path, encoding="utf-8") as f:
+        with open(path, encoding="utf-8", newline="") as f:
             yield f"{spec}-{kind}.{fmt}", f.read()
 
 
@@ -40,16 +42,17 @@ def main():
     failures = compared = 0
     with tempfile.TemporaryDirectory() as work:
         for spec in SPECS:
-            for kind in KINDS:
-                for fmt in ["md", "html", "docx", "odt"]:
+            for kind, formats in FORMATS.items():
+                for fmt in formats:
                     for name, text in outputs(leaspec, spec, kind, fmt, work):
                         golden = os.path.join(HERE, name)
                         compared += 1
                         if mode == "update":
-                            with open(golden, "w", encoding="utf-8") as f:
+                            with open(golden, "w", encoding="utf-8", newline="") as f:
                                 f.write(text)
                             continue
-                        expected = open(golden, encoding="utf-8").read() if os.path.exists(golden) else None
+                        expected = (open(golden, encoding="utf-8", newline="").read()
+                                    if os.path.exists(golden) else None)
                         if expected != text:
                             failures += 1
                             print(f"FAIL: {name} differs from tests/golden/{name}"

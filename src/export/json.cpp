@@ -1,0 +1,237 @@
+// The normalised spec as JSON: every default filled in, every id resolved to what it names.
+#include <nlohmann/json.hpp>
+
+#include "leaspec/doc.hpp"
+#include "leaspec/export.hpp"
+
+namespace leaspec::exports {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json texts(const std::vector<spec::Text>& items) {
+  Json list = Json::array();
+  for (const spec::Text& item : items) {
+    list.push_back(item.value);
+  }
+  return list;
+}
+
+Json number_or_text(const std::string& text, double value) {
+  if (text.find_first_not_of("-0123456789") == std::string::npos && !text.empty()) {
+    return static_cast<std::int64_t>(value);
+  }
+  return value;
+}
+
+class JsonExport {
+ public:
+  JsonExport(const spec::Spec& spec, const catalog::Catalogs& catalogs)
+      : m_spec(spec), m_catalogs(catalogs) {}
+
+  Json build(const Source& source) {
+    Json out;
+    out["leaspec"] = 1;
+    out["id"] = m_spec.id.value;
+    out["title"] = m_spec.title;
+    out["version"] = m_spec.version;
+    out["status"] = m_spec.status;
+    out["area"] = m_spec.area;
+    out["date"] = m_spec.date.empty() ? Json(nullptr) : Json(m_spec.date);
+    out["language"] = m_spec.language;
+    out["summary"] = m_spec.summary;
+    out["conforms_to"] = texts(m_spec.conforms_to);
+    Json authors = Json::array();
+    for (const spec::Author& author : m_spec.authors) {
+      authors.push_back({{"name", author.name}, {"organisation", author.organisation}});
+    }
+    out["authors"] = authors;
+    Json agencies = Json::array();
+    for (const spec::Agency& agency : m_spec.agencies) {
+      agencies.push_back({{"id", agency.id.value},
+                          {"name", agency.name},
+                          {"country", agency.country.value},
+                          {"role", agency.role}});
+    }
+    out["agencies"] = agencies;
+    Json definitions = Json::array();
+    for (const spec::Definition& definition : m_spec.definitions) {
+      definitions.push_back({{"term", definition.term},
+                             {"definition", definition.definition},
+                             {"source", definition.source}});
+    }
+    out["definitions"] = definitions;
+    Json references = Json::array();
+    for (const spec::Reference& reference : m_spec.references) {
+      const catalog::Standard* known = m_catalogs.find_standard(reference.designation.value);
+      references.push_back({{"id", reference.id.value},
+                            {"designation", reference.designation.value},
+                            {"title", reference.title},
+                            {"type", reference.type.empty() ? "standard" : reference.type},
+                            {"catalog_status", known ? Json(known->status) : Json(nullptr)}});
+    }
+    out["references"] = references;
+    out["procurement"] = m_spec.procurement ? procurement(*m_spec.procurement) : Json(nullptr);
+    Json sections = Json::array();
+    for (const spec::Section& section : m_spec.sections) {
+      sections.push_back(this->section(section));
+    }
+    out["sections"] = sections;
+    out["source"] = {{"file", source.name}, {"sha256", source.sha256}};
+    return out;
+  }
+
+ private:
+  Json procurement(const spec::Procurement& p) {
+    Json out;
+    out["reference"] = p.reference;
+    out["procedure"] = p.procedure;
+    out["nature"] = p.nature.value;
+    out["framework_agreement"] = p.framework_agreement.value_or(false);
+    out["duration_months"] = p.duration_months ? Json(*p.duration_months) : Json(nullptr);
+    out["cpv"] = cpv_list(p.cpv);
+    Json lots = Json::array();
+    for (const spec::Lot& lot : p.lots) {
+      Json quantities = Json::object();
+      std::int64_t total = 0;
+      for (const spec::Quantity& quantity : lot.quantities) {
+        quantities[quantity.agency.value] = quantity.amount;
+        total += quantity.amount;
+      }
+      Json value = nullptr;
+      if (lot.estimated_value) {
+        value = {{"amount",
+                  number_or_text(lot.estimated_value->amount_text, lot.estimated_value->amount)},
+                 {"currency", lot.estimated_value->currency}};
+      }
+      lots.push_back({{"id", lot.id.value},
+                      {"title", lot.title},
+                      {"cpv", cpv_list(lot.cpv)},
+                      {"quantities", quantities},
+                      {"total_quantity", total},
+                      {"estimated_value", value}});
+    }
+    out["lots"] = lots;
+    if (p.award) {
+      Json criteria = Json::array();
+      for (const spec::Criterion& criterion : p.award->criteria) {
+        criteria.push_back({{"id", criterion.id.value},
+                            {"name", criterion.name},
+                            {"type", criterion.type},
+                            {"weight", number_or_text(criterion.weight_text, criterion.weight)},
+                            {"requirements", texts(criterion.requirements)}});
+      }
+      out["award"] = {{"method", p.award->method.value}, {"criteria", criteria}};
+    } else {
+      out["award"] = nullptr;
+    }
+    return out;
+  }
+
+  Json cpv_list(const std::vector<spec::Text>& codes) {
+    Json list = Json::array();
+    for (const spec::Text& code : codes) {
+      auto label = m_catalogs.cpv().find(code.value);
+      list.push_back(
+          {{"code", code.value},
+           {"label", label == m_catalogs.cpv().end() ? Json(nullptr) : Json(label->second)}});
+    }
+    return list;
+  }
+
+  Json section(const spec::Section& s) {
+    Json requirements = Json::array();
+    for (const spec::Requirement& r : s.requirements) {
+      requirements.push_back(requirement(r, s));
+    }
+    Json children = Json::array();
+    for (const spec::Section& child : s.sections) {
+      children.push_back(section(child));
+    }
+    return {{"id", s.id.value},
+            {"title", s.title.value},
+            {"intro", s.intro},
+            {"requirements", requirements},
+            {"sections", children}};
+  }
+
+  Json requirement(const spec::Requirement& r, const spec::Section& s) {
+    Json references = Json::array();
+    for (const spec::ReferenceUse& use : r.references) {
+      Json entry{{"ref", use.ref.value}};
+      for (const spec::Reference& reference : m_spec.references) {
+        if (reference.id.value == use.ref.value) {
+          entry["designation"] = reference.designation.value;
+          entry["title"] = reference.title;
+        }
+      }
+      entry["clause"] = use.clause.empty() ? Json(nullptr) : Json(use.clause);
+      references.push_back(entry);
+    }
+    // Absent lots mean every lot.
+    Json lots = texts(r.lots);
+    if (r.lots.empty() && m_spec.procurement) {
+      for (const spec::Lot& lot : m_spec.procurement->lots) {
+        lots.push_back(lot.id.value);
+      }
+    }
+    Json metric = nullptr;
+    if (r.metric) {
+      const spec::Metric& m = *r.metric;
+      metric = {{"parameter", m.parameter.value}};
+      if (!m.op.empty()) {
+        metric["op"] = m.op;
+        metric["value"] = number_or_text(m.value_text, *m.value);
+      }
+      if (m.min) {
+        metric["min"] = number_or_text(m.min_text, *m.min);
+      }
+      if (m.max) {
+        metric["max"] = number_or_text(m.max_text, *m.max);
+      }
+      metric["unit"] = m.unit.value;
+    }
+    static const std::map<std::string, std::string> k_verbs = {
+        {"mandatory", "shall"}, {"recommended", "should"}, {"optional", "may"}};
+    return {{"id", r.id.value},
+            {"section", s.id.value},
+            {"text", r.text.value},
+            {"priority", r.priority.value},
+            {"verbal_form", k_verbs.at(r.priority.value)},
+            {"kind", r.kind.empty() ? Json(nullptr) : Json(r.kind)},
+            {"verification", r.verification},
+            {"metric", metric},
+            {"references", references},
+            {"lots", lots},
+            {"requested_by", texts(r.requested_by)},
+            {"depends_on", texts(r.depends_on)},
+            {"rationale", r.rationale},
+            {"note", r.note},
+            {"tags", r.tags}};
+  }
+
+  const spec::Spec& m_spec;
+  const catalog::Catalogs& m_catalogs;
+};
+
+}  // namespace
+
+std::string export_timestamp(const spec::Spec& spec, const std::string& source_date_epoch) {
+  if (!source_date_epoch.empty()) {
+    return source_date_epoch;
+  }
+  if (!spec.date.empty()) {
+    return spec.date + "T00:00:00Z";
+  }
+  return "1970-01-01T00:00:00Z";
+}
+
+std::string to_json(const spec::Spec& spec, const Source& source,
+                    const catalog::Catalogs& catalogs) {
+  return JsonExport(spec, catalogs)
+             .build(source)
+             .dump(2, ' ', false, Json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace leaspec::exports

@@ -1,0 +1,154 @@
+// An OCDS 1.1 release for the tender (https://standard.open-contracting.org), with the lots
+// extension's tender.lots and item.relatedLot.
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "leaspec/export.hpp"
+
+namespace leaspec::exports {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const std::map<std::string, std::string> k_methods = {
+    {"open", "open"},
+    {"restricted", "selective"},
+    {"competitive-procedure-with-negotiation", "selective"},
+    {"competitive-dialogue", "selective"},
+    {"innovation-partnership", "selective"},
+    {"negotiated-without-prior-publication", "limited"}};
+
+const std::map<std::string, std::string> k_categories = {
+    {"supplies", "goods"}, {"services", "services"}, {"works", "works"}};
+
+const std::map<std::string, std::string> k_award_criteria = {
+    {"best-price-quality-ratio", "ratedCriteria"},
+    {"lowest-price", "priceOnly"},
+    {"lowest-cost", "costOnly"}};
+
+Json classification(const std::string& code, const catalog::Catalogs& catalogs) {
+  Json out{{"scheme", "CPV"}, {"id", code}};
+  auto label = catalogs.cpv().find(code);
+  if (label != catalogs.cpv().end()) {
+    out["description"] = label->second;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_ocds(const spec::Spec& spec, const Source& source, const std::string& ocid_prefix,
+                    const catalog::Catalogs& catalogs) {
+  std::string reference = spec.procurement && !spec.procurement->reference.empty()
+                              ? spec.procurement->reference
+                              : spec.id.value;
+  Json release;
+  release["ocid"] = ocid_prefix + "-" + reference;
+  release["id"] = spec.id.value + "-" + spec.version + "-tender";
+  release["date"] = source.timestamp;
+  release["tag"] = Json::array({"tender"});
+  release["initiationType"] = "tender";
+  release["language"] = spec.language;
+  Json parties = Json::array();
+  const spec::Agency* lead = nullptr;
+  for (const spec::Agency& agency : spec.agencies) {
+    Json roles = Json::array({"buyer"});
+    if (agency.role == "lead") {
+      lead = &agency;
+      roles.push_back("procuringEntity");
+    }
+    parties.push_back({{"id", agency.id.value},
+                       {"name", agency.name},
+                       {"address", {{"countryName", agency.country.value}}},
+                       {"roles", roles}});
+  }
+  release["parties"] = parties;
+  if (lead) {
+    release["buyer"] = {{"id", lead->id.value}, {"name", lead->name}};
+  }
+  Json tender;
+  tender["id"] = reference;
+  tender["title"] = spec.title;
+  if (!spec.summary.empty()) {
+    tender["description"] = spec.summary;
+  }
+  tender["status"] = spec.status == "published" ? "active" : "planned";
+  if (lead) {
+    tender["procuringEntity"] = {{"id", lead->id.value}, {"name", lead->name}};
+  }
+  if (spec.procurement) {
+    const spec::Procurement& p = *spec.procurement;
+    if (auto method = k_methods.find(p.procedure); method != k_methods.end()) {
+      tender["procurementMethod"] = method->second;
+      tender["procurementMethodDetails"] = p.procedure;
+    }
+    if (auto category = k_categories.find(p.nature.value); category != k_categories.end()) {
+      tender["mainProcurementCategory"] = category->second;
+    }
+    Json items = Json::array();
+    Json lots = Json::array();
+    for (const spec::Lot& lot : p.lots) {
+      Json item{{"id", lot.id.value + "-item"}, {"description", lot.title}};
+      const std::vector<spec::Text>& codes = lot.cpv.empty() ? p.cpv : lot.cpv;
+      if (!codes.empty()) {
+        item["classification"] = classification(codes.front().value, catalogs);
+        Json more = Json::array();
+        for (std::size_t i = 1; i < codes.size(); ++i) {
+          more.push_back(classification(codes[i].value, catalogs));
+        }
+        if (!more.empty()) {
+          item["additionalClassifications"] = more;
+        }
+      }
+      std::int64_t quantity = 0;
+      for (const spec::Quantity& q : lot.quantities) {
+        quantity += q.amount;
+      }
+      item["quantity"] = quantity;
+      item["relatedLot"] = lot.id.value;
+      items.push_back(item);
+      Json entry{{"id", lot.id.value}, {"title", lot.title}, {"status", tender["status"]}};
+      if (lot.estimated_value) {
+        entry["value"] = {{"amount", lot.estimated_value->amount},
+                          {"currency", lot.estimated_value->currency}};
+      }
+      lots.push_back(entry);
+    }
+    if (p.lots.empty() && !p.cpv.empty()) {
+      Json item{{"id", "1"},
+                {"description", spec.title},
+                {"classification", classification(p.cpv.front().value, catalogs)}};
+      items.push_back(item);
+    }
+    tender["items"] = items;
+    if (!lots.empty()) {
+      tender["lots"] = lots;
+    }
+    if (p.award) {
+      if (auto criteria = k_award_criteria.find(p.award->method.value);
+          criteria != k_award_criteria.end()) {
+        tender["awardCriteria"] = criteria->second;
+      }
+      std::string details;
+      for (const spec::Criterion& criterion : p.award->criteria) {
+        details += (details.empty() ? "" : "; ") + criterion.name + " (" + criterion.type + ") " +
+                   criterion.weight_text + "%";
+      }
+      tender["awardCriteriaDetails"] = details;
+    }
+    if (p.duration_months) {
+      tender["contractPeriod"] = {{"durationInDays", *p.duration_months * 30}};
+    }
+  }
+  tender["documents"] = Json::array(
+      {Json{{"id", spec.id.value},
+            {"documentType", "technicalSpecifications"},
+            {"title", spec.title},
+            {"description", "Source specification " + source.name + ", SHA-256 " + source.sha256},
+            {"language", spec.language}}});
+  release["tender"] = tender;
+  return release.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace leaspec::exports
