@@ -20,7 +20,7 @@ class Builder {
     return fmt::format(fmt::runtime(m_strings[key]), args...);
   }
 
-  void heading(int level, std::string text) {
+  void heading(int level, const std::string& text) {
     m_document.blocks.push_back(Heading{level, clean_text(text)});
   }
   void paragraph(Inline runs, Paragraph::Style style = Paragraph::Style::body) {

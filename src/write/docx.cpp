@@ -48,7 +48,8 @@ std::string text_runs(const doc::Run& run) {
   return out + "</w:r>";
 }
 
-std::string paragraph(const doc::Inline& runs, std::string_view style, std::string extra = {}) {
+std::string paragraph(const doc::Inline& runs, std::string_view style,
+                      const std::string& extra = {}) {
   std::string out = "<w:p>";
   if (!style.empty() || !extra.empty()) {
     out += "<w:pPr>";

@@ -62,14 +62,11 @@ std::string escape(std::string_view text) {
 std::string runs(const doc::Inline& inline_runs) {
   std::string result;
   for (const doc::Run& run : inline_runs) {
-    std::string text = escape(run.text);
-    if (run.italic) {
-      text = "<em>" + text + "</em>";
-    }
-    if (run.bold) {
-      text = "<strong>" + text + "</strong>";
-    }
-    result += text;
+    result += run.bold ? "<strong>" : "";
+    result += run.italic ? "<em>" : "";
+    result += escape(run.text);
+    result += run.italic ? "</em>" : "";
+    result += run.bold ? "</strong>" : "";
   }
   return result;
 }

@@ -57,9 +57,11 @@ std::string runs(const doc::Inline& inline_runs, bool in_table = false) {
     // Emphasis markers must touch the text, so spaces stay outside them.
     std::size_t last = text.find_last_not_of(' ');
     std::string marker = run.bold && run.italic ? "***" : (run.bold ? "**" : "*");
-    result += std::string(first, ' ') + marker +
-              escape(text.substr(first, last - first + 1), in_table) + marker +
-              std::string(text.size() - last - 1, ' ');
+    result.append(first, ' ');
+    result += marker;
+    result += escape(text.substr(first, last - first + 1), in_table);
+    result += marker;
+    result.append(text.size() - last - 1, ' ');
   }
   return result;
 }

@@ -31,7 +31,9 @@ TEST_CASE("every language has every key, with the same placeholders") {
   const doc::Strings& english = doc::Strings::get("en");
   for (const std::string& language : languages) {
     const doc::Strings& strings = doc::Strings::get(language);
-    for (const auto& [key, text] : english.all()) {
+    for (const auto& entry : english.all()) {
+      const std::string& key = entry.first;
+      const std::string& text = entry.second;
       auto found = strings.all().find(key);
       REQUIRE_MESSAGE(found != strings.all().end(), language << " lacks " << key);
       CHECK_MESSAGE(placeholders(found->second) == placeholders(text), language << ": " << key);
