@@ -4,7 +4,7 @@
 
 run validate "$SOURCE_DIR/data/examples"
 expect_code 0 "data/examples"
-expect_out "3 files checked: 0 errors, 0 warnings"
+expect_out "6 files checked: 0 errors, 0 warnings"
 
 for file in $(grep -l '^leaspec:' "$SOURCE_DIR"/data/examples/*.yaml); do
   run validate --strict "$file"

@@ -22,7 +22,7 @@ PY
 
 run validate --format json "$SOURCE_DIR/data/examples"
 expect_code 0 "json clean"
-printf '%s' "$out" | "$py" -c 'import json,sys; r=json.load(sys.stdin); assert r["diagnostics"]==[] and r["summary"]["files"]==3' \
+printf '%s' "$out" | "$py" -c 'import json,sys; r=json.load(sys.stdin); assert r["diagnostics"]==[] and r["summary"]["files"]==6' \
   || fail "clean json report"
 
 # Colour only on a terminal, and never with NO_COLOR.
