@@ -86,4 +86,11 @@ std::size_t utf8_length(std::string_view text);
 /// Byte offset of the first invalid UTF-8 sequence in `text`, or npos when it is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
+/// `text` with every invalid UTF-8 byte replaced by U+FFFD, so that it can be shown or
+/// written into any format.
+std::string valid_utf8(std::string_view text);
+
+/// Escapes text for XML content and attribute values (& < > " ').
+std::string xml_escape(std::string_view text);
+
 }  // namespace leaspec

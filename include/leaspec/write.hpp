@@ -42,9 +42,6 @@ struct ZipEntry {
 /// entry gets the same timestamp (1980-01-01, or SOURCE_DATE_EPOCH when it is set).
 std::string make_zip(const std::vector<ZipEntry>& entries);
 
-/// Escapes text for XML content and attribute values.
-std::string xml_escape(std::string_view text);
-
 /// SOURCE_DATE_EPOCH as an ISO 8601 UTC date-time, or empty when it is not set or invalid.
 std::string source_date_epoch_iso();
 

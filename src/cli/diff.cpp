@@ -19,19 +19,11 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions& options) {
-  DiagnosticSink sink;
-  auto checker = check::Checker::create({}, sink);
-  if (!checker) {
-    print_diagnostics(sink, nullptr);
-    return k_exit_failure;
-  }
   std::optional<check::LoadedSpec> specs[2];
   const std::string* paths[2] = {&options.before, &options.after};
   for (int i = 0; i < 2; ++i) {
-    DiagnosticSink findings;
-    specs[i] = checker->load(*paths[i], findings);
+    specs[i] = load_spec(*paths[i]);
     if (!specs[i]) {
-      print_diagnostics(findings, nullptr);
       print_error(fmt::format("{} has errors; it cannot be compared", *paths[i]));
       return k_exit_failure;
     }

@@ -34,20 +34,10 @@ int run_export(const ExportOptions& options) {
     print_error("a .reqifz archive must be written to a file");
     return k_exit_failure;
   }
-  DiagnosticSink sink;
-  auto checker = check::Checker::create({}, sink);
-  if (!checker) {
-    print_diagnostics(sink, nullptr);
-    return k_exit_failure;
-  }
-  std::optional<check::LoadedSpec> loaded = checker->load(options.spec, sink);
+  std::optional<check::LoadedSpec> loaded = load_spec(options.spec);
   if (!loaded) {
-    print_diagnostics(sink, nullptr);
     print_error(fmt::format("{} has errors; nothing was exported", options.spec));
     return k_exit_findings;
-  }
-  if (!sink.diagnostics().empty()) {
-    print_diagnostics(sink, loaded->source.get());
   }
   const spec::Spec& model = loaded->model;
   std::string name = std::filesystem::path(options.spec).filename().string();

@@ -35,20 +35,10 @@ int run_generate(const GenerateOptions& options) {
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
     return k_exit_failure;
   }
-  DiagnosticSink sink;
-  auto checker = check::Checker::create({}, sink);
-  if (!checker) {
-    print_diagnostics(sink, nullptr);
-    return k_exit_failure;
-  }
-  std::optional<check::LoadedSpec> loaded = checker->load(options.spec, sink);
+  std::optional<check::LoadedSpec> loaded = load_spec(options.spec);
   if (!loaded) {
-    print_diagnostics(sink, nullptr);
     print_error(fmt::format("{} has errors; no document was written", options.spec));
     return k_exit_findings;
-  }
-  if (!sink.diagnostics().empty()) {
-    print_diagnostics(sink, loaded->source.get());
   }
   std::string language = options.language;
   if (language.empty()) {

@@ -22,20 +22,10 @@ struct MergeOptions {
 
 /// Loads every spec; prints their findings and returns nothing when one has errors.
 std::optional<std::vector<check::LoadedSpec>> load_all(const std::vector<std::string>& paths) {
-  DiagnosticSink sink;
-  auto checker = check::Checker::create({}, sink);
-  if (!checker) {
-    print_diagnostics(sink, nullptr);
-    return std::nullopt;
-  }
   std::vector<check::LoadedSpec> loaded;
   bool ok = true;
   for (const std::string& path : paths) {
-    DiagnosticSink findings;
-    auto spec = checker->load(path, findings);
-    if (!findings.diagnostics().empty()) {
-      print_diagnostics(findings, spec ? spec->source.get() : nullptr);
-    }
+    auto spec = load_spec(path);
     if (!spec) {
       print_error(fmt::format("{} has errors", path));
       ok = false;

@@ -80,4 +80,18 @@ void print_diagnostics(const DiagnosticSink& sink, const SourceFile* source) {
   std::cerr << report::render_text(sink.diagnostics(), context);
 }
 
+std::optional<check::LoadedSpec> load_spec(const std::string& path) {
+  DiagnosticSink sink;
+  auto checker = check::Checker::create({}, sink);
+  if (!checker) {
+    print_diagnostics(sink, nullptr);
+    throw Error("the bundled spec schema does not compile");
+  }
+  std::optional<check::LoadedSpec> loaded = checker->load(path, sink);
+  if (!sink.diagnostics().empty()) {
+    print_diagnostics(sink, loaded ? loaded->source.get() : nullptr);
+  }
+  return loaded;
+}
+
 }  // namespace leaspec::cli

@@ -66,19 +66,7 @@ std::string clean_text(std::string_view text) {
       result += text[i];
     }
   }
-  std::string valid;
-  std::string_view rest = result;
-  while (!rest.empty()) {
-    std::size_t bad = find_invalid_utf8(rest);
-    if (bad == std::string_view::npos) {
-      valid += rest;
-      break;
-    }
-    valid += rest.substr(0, bad);
-    valid += "\xEF\xBF\xBD";
-    rest.remove_prefix(bad + 1);
-  }
-  return valid;
+  return valid_utf8(result);
 }
 
 }  // namespace leaspec::doc

@@ -9,8 +9,6 @@
 namespace leaspec::exports {
 namespace {
 
-using write::xml_escape;
-
 /// An xsd:ID from a spec id: a prefix keeps it a valid NCName whatever the id holds.
 std::string identifier(std::string_view prefix, const std::string& id) {
   std::string result(prefix);

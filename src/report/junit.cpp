@@ -5,51 +5,14 @@
 namespace leaspec::report {
 namespace {
 
-/// Text for XML content and attributes; characters XML 1.0 forbids become U+FFFD.
-std::string xml_escape(std::string_view text) {
-  std::string result;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    switch (c) {
-      case '&':
-        result += "&amp;";
-        break;
-      case '<':
-        result += "&lt;";
-        break;
-      case '>':
-        result += "&gt;";
-        break;
-      case '"':
-        result += "&quot;";
-        break;
-      case '\'':
-        result += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-          result += "\xEF\xBF\xBD";
-        } else {
-          result += c;
-        }
-    }
+/// Text for XML content and attributes; control characters XML 1.0 forbids become U+FFFD.
+std::string xml_text(std::string_view text) {
+  std::string allowed;
+  for (char c : text) {
+    bool forbidden = static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r';
+    allowed += forbidden ? std::string("\xEF\xBF\xBD") : std::string(1u, c);
   }
-  if (find_invalid_utf8(result) != std::string::npos) {
-    std::string clean;
-    std::string_view rest = result;
-    while (!rest.empty()) {
-      std::size_t bad = find_invalid_utf8(rest);
-      if (bad == std::string_view::npos) {
-        clean += rest;
-        break;
-      }
-      clean += rest.substr(0, bad);
-      clean += "\xEF\xBF\xBD";
-      rest.remove_prefix(bad + 1);
-    }
-    return clean;
-  }
-  return result;
+  return xml_escape(valid_utf8(allowed));
 }
 
 std::string one_line(const Diagnostic& d) {
@@ -77,17 +40,17 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics, const Conte
       warnings += d.severity == Severity::warning ? 1 : 0;
       details += one_line(d) + "\n";
     }
-    cases += fmt::format("    <testcase name=\"{}\" classname=\"leaspec.validate\">\n",
-                         xml_escape(file));
+    cases +=
+        fmt::format("    <testcase name=\"{}\" classname=\"leaspec.validate\">\n", xml_text(file));
     bool failed = errors > 0 || (context.strict && warnings > 0);
     if (failed) {
       ++failures;
       cases += fmt::format(
           "      <failure type=\"{}\" message=\"{} error{}, {} warning{}\">{}</failure>\n",
           errors > 0 ? "error" : "warning", errors, errors == 1 ? "" : "s", warnings,
-          warnings == 1 ? "" : "s", xml_escape(details));
+          warnings == 1 ? "" : "s", xml_text(details));
     } else if (!details.empty()) {
-      cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(details));
+      cases += fmt::format("      <system-out>{}</system-out>\n", xml_text(details));
     }
     cases += "    </testcase>\n";
   }

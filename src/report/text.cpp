@@ -40,22 +40,6 @@ std::string caret_line(std::string_view line, std::uint32_t column) {
   return prefix;
 }
 
-/// The line as valid UTF-8: invalid bytes become U+FFFD so that terminals and logs stay sane.
-std::string printable(std::string_view line) {
-  std::string result;
-  while (!line.empty()) {
-    std::size_t bad = find_invalid_utf8(line);
-    if (bad == std::string_view::npos) {
-      result += line;
-      break;
-    }
-    result += line.substr(0, bad);
-    result += "\xEF\xBF\xBD";
-    line.remove_prefix(bad + 1);
-  }
-  return result;
-}
-
 }  // namespace
 
 std::string render_text(const std::vector<Diagnostic>& diagnostics, const Context& context) {
@@ -80,7 +64,7 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Contex
     if (source && d.position.line > 0 && d.position.line <= source->line_count()) {
       std::string_view line = source->line(d.position.line);
       std::string gutter = fmt::format("{:>5}", d.position.line);
-      out += fmt::format("{} | {}\n", gutter, printable(line));
+      out += fmt::format("{} | {}\n", gutter, valid_utf8(line));
       out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '),
                          caret_line(line, d.position.column), paint(k_green, "^"));
     }

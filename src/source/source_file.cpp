@@ -121,4 +121,47 @@ std::size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  while (!text.empty()) {
+    std::size_t bad = find_invalid_utf8(text);
+    if (bad == std::string_view::npos) {
+      result += text;
+      break;
+    }
+    result += text.substr(0, bad);
+    result += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+  }
+  return result;
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        result += "&amp;";
+        break;
+      case '<':
+        result += "&lt;";
+        break;
+      case '>':
+        result += "&gt;";
+        break;
+      case '"':
+        result += "&quot;";
+        break;
+      case '\'':
+        result += "&apos;";
+        break;
+      default:
+        result += c;
+    }
+  }
+  return result;
+}
+
 }  // namespace leaspec

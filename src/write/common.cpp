@@ -69,33 +69,6 @@ std::string render(const doc::Document& document, Format format) {
   return {};
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string result;
-  result.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        result += "&amp;";
-        break;
-      case '<':
-        result += "&lt;";
-        break;
-      case '>':
-        result += "&gt;";
-        break;
-      case '"':
-        result += "&quot;";
-        break;
-      case '\'':
-        result += "&apos;";
-        break;
-      default:
-        result += c;
-    }
-  }
-  return result;
-}
-
 std::string source_date_epoch_iso() {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");
   if (!value || !*value) {
