@@ -40,6 +40,8 @@ cmp -s "$work/joint.yaml" "$work/again.yaml" || fail "merging is not determinist
 # --prefer first: the first input wins; --lead picks the lead.
 run merge "$joint/be.yaml" "$joint/nl.yaml" --prefer first --lead NL-POL -o "$work/first.yaml"
 expect_code 0 "first"
+run validate "$work/first.yaml"
+expect_code 0 "the --prefer first joint spec validates"
 "$py" - "$work/first.yaml" <<'PY' || fail "--prefer first"
 import sys, yaml
 spec = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
@@ -75,6 +77,8 @@ make_spec "$work/a.yaml" AA ">=" 12 h
 make_spec "$work/b.yaml" BB ">=" 900 min
 run merge "$work/a.yaml" "$work/b.yaml" --prefer strictest -o "$work/ab.yaml"
 expect_code 0 "unit conversion"
+run validate "$work/ab.yaml"
+expect_code 0 "the unit-converted joint spec validates"
 grep -qF 'metric: {parameter: endurance, op: ">=", value: 15, unit: h}' "$work/ab.yaml" || fail "900 min should become 15 h"
 make_spec "$work/c.yaml" CC "<=" 600 min
 run merge "$work/a.yaml" "$work/c.yaml" --prefer strictest -o "$work/ac.yaml"
@@ -84,6 +88,14 @@ make_spec "$work/d.yaml" DD ">=" 3 GB
 run merge "$work/a.yaml" "$work/d.yaml" --prefer strictest -o "$work/ad.yaml"
 expect_code 1 "units that do not convert"
 expect_err "conflict [unit]"
+
+# Other differences between inputs: references and award criteria.
+sed 's/designation: IEC 60529:1989+AMD1:1999+AMD2:2013/designation: IEC 60529:2013/' "$joint/pl.yaml" > "$work/pl-ref.yaml"
+run merge "$joint/nl.yaml" "$work/pl-ref.yaml" --prefer strictest -o "$work/ref.yaml"
+expect_code 0 "reference difference settled"
+run merge "$joint/nl.yaml" "$work/pl-ref.yaml" -o "$work/ref.yaml"
+expect_code 1 "reference conflict"
+expect_err "conflict [reference] IEC-60529"
 
 # The same agency id with another name is a conflict.
 sed 's/name: Agency AA/name: Another agency/' "$work/a.yaml" > "$work/a2.yaml"
@@ -122,6 +134,11 @@ edits = [
     ("        references: [{ref: IEC-60068-2-31, clause: 5}]\n", ""),
     ("        references: [IEC-60068-2-31]\n", "        references: [{ref: IEC-60068-2-31, clause: \"5.1\"}]\n"),  # references
     ("        lots: [LOT-2]\n        requested_by: [BE-FPP]\n", "        lots: [LOT-1, LOT-2]\n        requested_by: [BE-FPP]\n"),  # lots
+    ("The software should blur faces and number plates of third parties in a copy of a\n          recording prepared for disclosure.\n        priority: recommended",
+     "The software may blur faces and number plates of third parties in a copy of a\n          recording prepared for disclosure.\n        priority: optional"),  # lowered
+    ("designation: FIPS PUB 197", "designation: FIPS 197-upd1"),  # reference changed
+    ("  award:\n    method: best-price-quality-ratio",
+     "    - id: LOT-3\n      title: Spare batteries\n      quantities:\n        PL-KGP: 2400\n  award:\n    method: best-price-quality-ratio"),  # lot added
 ]
 for old, new in edits:
     assert old in text or old.startswith("        references: [{ref: IEC-60068"), old
@@ -153,6 +170,10 @@ for line in \
   expect_out "$line"
 done
 expect_out "award criterion AC-VIDEO: weight from 25 to 30"
+expect_out "BWC-EMS-005: priority lowered from recommended to optional"
+expect_out "lot LOT-3 added"
+expect_out "reference FIPS-197 changed: FIPS PUB 197 -> FIPS 197-upd1"
+expect_out "BWC-EMS-002: lots changed from [LOT-2] to [LOT-1, LOT-2]"
 run diff "$spec" "$work/v2.yaml" --format md
 expect_code 1 "diff md"
 expect_out "- **BWC-VID-001**: the statement now reads: The camera shall record video at a resolution of at least ~~1920~~ **3840** x ~~1080~~ **2160** pixels."
