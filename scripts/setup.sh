@@ -34,7 +34,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 build_dir=${BUILD_DIR:-build}
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" \
   -DLEASPEC_WERROR="${LEASPEC_WERROR:-OFF}" -DLEASPEC_SANITIZE="${LEASPEC_SANITIZE:-OFF}" >/dev/null
 cmake --build "$build_dir"
 echo "setup: built $build_dir/leaspec"
