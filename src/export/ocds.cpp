@@ -137,9 +137,6 @@ std::string to_ocds(const spec::Spec& spec, const Source& source, const std::str
       }
       tender["awardCriteriaDetails"] = details;
     }
-    if (p.duration_months) {
-      tender["contractPeriod"] = {{"durationInDays", *p.duration_months * 30}};
-    }
   }
   tender["documents"] = Json::array(
       {Json{{"id", spec.id.value},
