@@ -164,6 +164,9 @@ struct Spec {
   std::vector<Section> sections;
 };
 
+/// The tender's reference number, or the spec's id when the spec names none.
+const std::string& tender_reference(const Spec& spec);
+
 /// Builds the model from a tree that passed the spec schema.
 Spec build(const yaml::Node& root, const std::string& file);
 

@@ -222,14 +222,6 @@ class AnnexBuilder {
     return join(parts, "; ");
   }
 
-  std::string verification_of(const spec::Requirement& r) const {
-    std::vector<std::string> methods;
-    for (const std::string& method : r.verification) {
-      methods.push_back(localised(m_strings, "verification", method));
-    }
-    return join(methods);
-  }
-
   void requirement_section(const spec::Section& section, int level, const std::string& number) {
     m_out.heading(level, fmt::format("{} {}", number, section.title.value));
     if (!section.intro.empty()) {
@@ -254,7 +246,8 @@ class AnnexBuilder {
         }
         table.rows.push_back({Builder::bold(r.id.value), std::move(statement),
                               Builder::plain(localised(m_strings, "priority", r.priority.value)),
-                              Builder::plain(verification_of(r)), Builder::plain(references_of(r)),
+                              Builder::plain(verification_text(m_strings, r)),
+                              Builder::plain(references_of(r)),
                               Builder::plain(lots.empty() ? m_strings["all_lots"] : join(lots))});
       }
       m_out.table(std::move(table));
@@ -377,15 +370,7 @@ class AnnexBuilder {
 }  // namespace
 
 Document build_annex(const spec::Spec& spec, const Context& context) {
-  Document document;
-  document.title = clean_text(fmt::format("{}: {}", context.strings["annex_title"], spec.title));
-  std::string reference = spec.procurement && !spec.procurement->reference.empty()
-                              ? spec.procurement->reference
-                              : spec.id.value;
-  document.subject =
-      clean_text(fmt::format(fmt::runtime(context.strings["annex_subject"]), reference));
-  document.language = context.strings.language();
-  document.created = context.created;
+  Document document = start_document(spec, context, "annex_title", "annex_subject");
   AnnexBuilder(spec, context, document).build();
   return document;
 }

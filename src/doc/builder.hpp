@@ -51,4 +51,27 @@ inline std::string localised(const Strings& strings, std::string_view prefix,
   return found == strings.all().end() ? value : found->second;
 }
 
+/// The localised verification methods of a requirement, comma-separated.
+inline std::string verification_text(const Strings& strings, const spec::Requirement& r) {
+  std::string text;
+  for (const std::string& method : r.verification) {
+    text += text.empty() ? "" : ", ";
+    text += localised(strings, "verification", method);
+  }
+  return text;
+}
+
+/// A document whose title is `title_key` and the spec's title, and whose subject is
+/// `subject_key` with the tender reference.
+inline Document start_document(const spec::Spec& spec, const Context& context,
+                               std::string_view title_key, std::string_view subject_key) {
+  Document document;
+  document.title = clean_text(fmt::format("{}: {}", context.strings[title_key], spec.title));
+  document.subject = clean_text(
+      fmt::format(fmt::runtime(context.strings[subject_key]), spec::tender_reference(spec)));
+  document.language = context.strings.language();
+  document.created = context.created;
+  return document;
+}
+
 }  // namespace leaspec::doc

@@ -111,11 +111,7 @@ class MatrixBuilder {
       if (lot && !applies_to(r, *lot)) {
         continue;
       }
-      std::string verification;
-      for (const std::string& method : r.verification) {
-        verification +=
-            (verification.empty() ? "" : ", ") + localised(m_strings, "verification", method);
-      }
+      std::string verification = verification_text(m_strings, r);
       std::string lots;
       for (const spec::Text& id : r.lots) {
         lots += (lots.empty() ? "" : ", ") + id.value;
@@ -197,15 +193,7 @@ class MatrixBuilder {
 }  // namespace
 
 Document build_matrix(const spec::Spec& spec, const Context& context) {
-  Document document;
-  document.title = clean_text(fmt::format("{}: {}", context.strings["matrix_title"], spec.title));
-  std::string reference = spec.procurement && !spec.procurement->reference.empty()
-                              ? spec.procurement->reference
-                              : spec.id.value;
-  document.subject =
-      clean_text(fmt::format(fmt::runtime(context.strings["matrix_subject"]), reference));
-  document.language = context.strings.language();
-  document.created = context.created;
+  Document document = start_document(spec, context, "matrix_title", "matrix_subject");
   MatrixBuilder(spec, context, document).build();
   return document;
 }

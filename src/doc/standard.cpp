@@ -112,10 +112,7 @@ class StandardBuilder {
                           Builder::plain(m_strings["col_id"]),
                           Builder::plain(m_strings["col_verification"])});
     for (const auto& [number, r] : m_numbers) {
-      std::string methods;
-      for (const std::string& method : r->verification) {
-        methods += (methods.empty() ? "" : ", ") + localised(m_strings, "verification", method);
-      }
+      std::string methods = verification_text(m_strings, *r);
       table.rows.push_back({Builder::plain(number), Builder::plain(r->id.value),
                             Builder::plain(methods.empty() ? m_strings["none"] : methods)});
     }

@@ -40,9 +40,7 @@ Json classification(const std::string& code, const catalog::Catalogs& catalogs) 
 
 std::string to_ocds(const spec::Spec& spec, const Source& source, const std::string& ocid_prefix,
                     const catalog::Catalogs& catalogs) {
-  std::string reference = spec.procurement && !spec.procurement->reference.empty()
-                              ? spec.procurement->reference
-                              : spec.id.value;
+  const std::string& reference = spec::tender_reference(spec);
   Json release;
   release["ocid"] = ocid_prefix + "-" + reference;
   release["id"] = spec.id.value + "-" + spec.version + "-tender";

@@ -7,18 +7,6 @@
 namespace leaspec::report {
 namespace {
 
-std::string_view level_of(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      return "note";
-  }
-  return "error";
-}
-
 /// A relative file path as a URI reference: forward slashes, reserved bytes escaped.
 std::string to_uri(const std::string& path) {
   static const char* const k_hex = "0123456789ABCDEF";
@@ -46,7 +34,7 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const Conte
     index.emplace(rule.id, rules.size());
     rules.push_back(Json{{"id", rule.id},
                          {"shortDescription", {{"text", rule.summary}}},
-                         {"defaultConfiguration", {{"level", level_of(rule.severity)}}}});
+                         {"defaultConfiguration", {{"level", to_string(rule.severity)}}}});
   }
   Json results = Json::array();
   for (const Diagnostic& d : diagnostics) {
@@ -66,7 +54,7 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const Conte
     if (auto found = index.find(d.rule); found != index.end()) {
       result["ruleIndex"] = found->second;
     }
-    result["level"] = level_of(d.severity);
+    result["level"] = to_string(d.severity);
     result["message"] = Json{{"text", d.message}};
     result["locations"] = Json::array({Json{{"physicalLocation", physical}}});
     results.push_back(std::move(result));

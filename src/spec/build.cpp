@@ -208,6 +208,11 @@ Spec build(const yaml::Node& root, const std::string& file) {
   return spec;
 }
 
+const std::string& tender_reference(const Spec& spec) {
+  return spec.procurement && !spec.procurement->reference.empty() ? spec.procurement->reference
+                                                                  : spec.id.value;
+}
+
 namespace {
 
 void visit_sections(const std::vector<Section>& sections,
