@@ -36,7 +36,6 @@ std::vector<struct Target> discover(const std::vector<std::string>& paths, bool 
 /// One file that was checked, kept for reporters that show source lines.
 struct CheckedFile {
   std::shared_ptr<const SourceFile> source;
-  bool is_spec = false;
 };
 
 /// What a check run found: the files and every diagnostic.

@@ -47,7 +47,6 @@ struct Table {
   /// The first `header_rows` rows are headers, repeated on every page.
   std::size_t header_rows = 1;
   std::vector<std::vector<Inline>> rows;
-  std::string caption;
   /// Columns a reader fills in (a bidder's answers); spreadsheets leave only these unlocked.
   std::vector<std::size_t> input_columns = {};
   /// Allowed values of a column, offered as a drop-down list in spreadsheets.

@@ -286,7 +286,7 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
     std::error_code error;
     std::uintmax_t size = fs::file_size(target.path, error);
     if (!error && size > m_options.limits.max_bytes) {
-      result.file = CheckedFile{std::make_shared<SourceFile>(target.path, ""), false};
+      result.file = CheckedFile{std::make_shared<SourceFile>(target.path, "")};
       result.diagnostics.report({Severity::error,
                                  "too-large",
                                  fmt::format("the file has {} bytes, more than the limit of {}",
@@ -298,11 +298,10 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
     }
     auto source = std::make_shared<SourceFile>(target.path,
                                                read_file(target.path, m_options.limits.max_bytes));
-    bool spec = looks_like_spec(source->text());
-    if (!target.named && !spec && !user_schema) {
+    if (!target.named && !user_schema && !looks_like_spec(source->text())) {
       return;
     }
-    result.file = CheckedFile{source, spec};
+    result.file = CheckedFile{source};
     check_source(*source, *configs[index], result.diagnostics);
     result.diagnostics.sort_by_position();
   };
