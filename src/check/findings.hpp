@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "leaspec/check.hpp"
+#include "leaspec/check/rules.hpp"
 
 namespace leaspec::check {
 

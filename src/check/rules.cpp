@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include "check/findings.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/check/rules.hpp"
+#include "leaspec/joint.hpp"
+#include "leaspec/schema.hpp"
 
 namespace leaspec::check {
 
@@ -91,6 +93,26 @@ const std::vector<RuleInfo>& rules() {
        "more than one \"shall\": split it into requirements", true},
       {"missing-metric", Severity::warning, "language",
        "a performance requirement without a metric", true},
+      {"merge-statement", Severity::error, "merge",
+       "merged specs word the same requirement differently (--prefer decides)", false},
+      {"merge-priority", Severity::error, "merge",
+       "merged specs give the same requirement different priorities (--prefer decides)", false},
+      {"merge-metric", Severity::error, "merge",
+       "merged specs give the same requirement different bounds (--prefer decides)", false},
+      {"merge-unit", Severity::error, "merge",
+       "merged specs measure the same requirement in units that do not convert", false},
+      {"merge-incompatible-range", Severity::error, "merge",
+       "merged specs give the same requirement bounds that no value satisfies", false},
+      {"merge-agency", Severity::error, "merge",
+       "merged specs name or locate the same agency differently", false},
+      {"merge-reference", Severity::error, "merge",
+       "merged specs give the same reference id to different documents", false},
+      {"merge-definition", Severity::error, "merge",
+       "merged specs define the same term differently", false},
+      {"merge-award", Severity::error, "merge", "merged specs have different award criteria",
+       false},
+      {"merge-quantity", Severity::error, "merge",
+       "merged specs state an agency's quantity for a lot differently", false},
   };
   return k_rules;
 }
@@ -310,7 +332,7 @@ class SemanticRules {
     }
     const spec::Agency* lead = nullptr;
     for (const spec::Agency& agency : m_spec.agencies) {
-      if (agency.role != "lead") {
+      if (agency.role != spec::AgencyRole::lead) {
         continue;
       }
       if (lead) {
@@ -353,7 +375,7 @@ class SemanticRules {
     }
     if (!p.lots.empty()) {
       for (const spec::Agency& agency : m_spec.agencies) {
-        if (agency.role == "participant" && !buyers.count(agency.id.value)) {
+        if (agency.role == spec::AgencyRole::participant && !buyers.count(agency.id.value)) {
           m_findings.add("agency-without-lot", agency.id.position,
                          fmt::format("agency \"{}\" buys in no lot", agency.id.value));
         }
@@ -370,14 +392,14 @@ class SemanticRules {
         check_cpv(code);
       }
     }
-    if (!p.cpv.empty() && !p.nature.value.empty()) {
-      check_cpv_nature(p.cpv.front(), p.nature.value);
+    if (!p.cpv.empty() && p.nature) {
+      check_cpv_nature(p.cpv.front(), p.nature->value);
     }
   }
 
   void check_award(const spec::Award& award) {
-    const std::string& method = award.method.value;
-    if (method == "best-price-quality-ratio") {
+    spec::AwardMethod method = award.method.value;
+    if (method == spec::AwardMethod::best_price_quality_ratio) {
       double total = 0;
       for (const spec::Criterion& criterion : award.criteria) {
         total += criterion.weight;
@@ -389,12 +411,12 @@ class SemanticRules {
       return;
     }
     for (const spec::Criterion& criterion : award.criteria) {
-      if (criterion.type == "quality") {
-        m_findings.add(
-            "award-method", criterion.id.position,
-            fmt::format("criterion \"{}\" scores quality, but the award method {} "
-                        "scores {} only",
-                        criterion.id.value, method, method == "lowest-price" ? "price" : "cost"));
+      if (criterion.type == spec::CriterionType::quality) {
+        m_findings.add("award-method", criterion.id.position,
+                       fmt::format("criterion \"{}\" scores quality, but the award method {} "
+                                   "scores {} only",
+                                   criterion.id.value, spec::name(method),
+                                   method == spec::AwardMethod::lowest_price ? "price" : "cost"));
       }
     }
   }
@@ -423,14 +445,16 @@ class SemanticRules {
     }
   }
 
-  void check_cpv_nature(const spec::Text& main, const std::string& nature) {
+  void check_cpv_nature(const spec::Text& main, spec::Nature nature) {
     int division = std::stoi(main.value.substr(0, 2));
-    std::string expected = division == 45 ? "works" : (division >= 50 ? "services" : "supplies");
+    spec::Nature expected = division == 45   ? spec::Nature::works
+                            : division >= 50 ? spec::Nature::services
+                                             : spec::Nature::supplies;
     if (expected != nature) {
       m_findings.add("cpv-nature", main.position,
                      fmt::format("the main CPV code {} is in division {:02} ({}), but the nature "
                                  "is {}",
-                                 main.value, division, expected, nature));
+                                 main.value, division, spec::name(expected), spec::name(nature)));
     }
   }
 
