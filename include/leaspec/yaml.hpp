@@ -88,6 +88,13 @@ class Document {
 /// multiple-documents, too-deep, too-large, alias-expansion, unsupported-tag, complex-key).
 Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limits = {});
 
+/// A compact binary form of the tree below `root` (without aliases: shared nodes are
+/// written once per use), for files baked into the binary when leaspec is built.
+std::string bake(const Node& root);
+
+/// The tree `bake` wrote, as a document named `file`. Throws Error when the blob is damaged.
+Document unbake(std::string_view blob, std::string file);
+
 /// Types a plain (unquoted) scalar by the YAML 1.2 core schema into `node`.
 void type_plain_scalar(std::string_view text, Node& node);
 

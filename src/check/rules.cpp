@@ -312,13 +312,13 @@ class SemanticRules {
   void check_cpv(const spec::Text& code) {
     const catalog::CpvList& list =
         m_context.cpv_list ? *m_context.cpv_list : m_context.catalogs.cpv();
-    if (list.count(code.value)) {
+    if (list.contains(code.value)) {
       return;
     }
     if (auto right = catalog::cpv_with_same_digits(list, code.value)) {
       m_findings.add("cpv-check-digit", code.position,
                      fmt::format("CPV code {} has the wrong check digit; the code for \"{}\" is {}",
-                                 code.value, list.find(*right)->second, *right));
+                                 code.value, list.find(*right)->label, *right));
       return;
     }
     if (m_context.cpv_list) {

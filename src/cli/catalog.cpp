@@ -37,8 +37,9 @@ int run_catalog(const CatalogOptions& options) {
     if (!options.cpv_list.empty()) {
       full = catalog::load_cpv_list(options.cpv_list);
     }
-    for (const auto& [code, label] : catalog::search_cpv(full ? *full : catalogs.cpv(), query)) {
-      std::cout << fmt::format("{}  {}\n", code, label);
+    for (const catalog::CpvEntry& entry :
+         catalog::search_cpv(full ? *full : catalogs.cpv(), query)) {
+      std::cout << fmt::format("{}  {}\n", entry.code, entry.label);
       ++count;
     }
   }
