@@ -10,7 +10,13 @@ using namespace leaspec;
 TEST_CASE("the bundled CPV vocabulary is the official CPV 2008 list, code by code") {
   // The official list is reference data beside the repository; the test fails without it.
   const std::string path = std::string(LEASPEC_SHARED_DATA) + "/cpv/cpv-2008-en.json";
-  catalog::CpvList official = catalog::load_cpv_list(path);
+  test::Loaded reference(read_file(path, 16u << 20), {16u << 20, 8, 10'000'000});
+  REQUIRE(reference.document.root);
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (const yaml::Entry& entry : reference.root().entries) {
+    entries.emplace_back(entry.key->text, entry.value->text);
+  }
+  catalog::CpvList official = catalog::CpvList::from_pairs(std::move(entries));
   REQUIRE(official.size() == 9454);
   const catalog::CpvList& bundled = catalog::Catalogs::bundled().cpv();
   CHECK(bundled.size() == official.size());
@@ -89,19 +95,28 @@ TEST_CASE("country codes are ISO 3166-1 alpha-2, with the EU's variants explaine
   CHECK(catalogs.iso_country_for("UK") == "GB");
 }
 
-TEST_CASE("CPV lists load from CSV as well as JSON") {
-  const std::string path = "cpv-test-list.csv";
-  {
-    std::FILE* file = std::fopen(path.c_str(), "w");
-    REQUIRE(file);
-    std::fputs("code,label\n35125300-2,Security cameras\n\"03111000-2\",\"Seeds\"\n", file);
-    std::fclose(file);
-  }
-  catalog::CpvList list = catalog::load_cpv_list(path);
-  std::remove(path.c_str());
+TEST_CASE("a CPV list of one's own keeps its order-independent entries and its text") {
+  catalog::CpvList list = catalog::CpvList::from_pairs({{"35125300-2", "Security cameras"},
+                                                        {"03111000-2", "Seeds"},
+                                                        {"03111000-2", "Second label is ignored"}});
   CHECK(list.size() == 2);
   REQUIRE(list.find("03111000-2"));
   CHECK(list.find("03111000-2")->label == "Seeds");
   CHECK(list.entries().front().code == "03111000-2");
-  CHECK_THROWS_AS(catalog::load_cpv_list("/nonexistent/cpv.csv"), Error);
+  catalog::CpvList tsv = catalog::CpvList::from_tsv("# comment\n03111000-2\tSeeds\n35125300-2\tSecurity cameras\n");
+  CHECK(tsv.size() == 2);
+  CHECK_THROWS_AS(catalog::CpvList::from_tsv("35125300-2\tB\n03111000-2\tA\n"), Error);
+}
+
+TEST_CASE("a user's catalog comes before the bundled one") {
+  catalog::Catalogs own = catalog::Catalogs::bundled().with(
+      {{"ISO/IEC 27001:2013", "Own title", "withdrawn", "ISO/IEC 27001:2022", "standard"},
+       {"XYZ 1:2026", "A national specification", "current", "", "specification"}},
+      {{"35125300-2", "Own label"}});
+  CHECK(own.find_standard("ISO/IEC 27001:2013")->title == "Own title");
+  CHECK(own.find_standard("xyz 1:2026")->type == "specification");
+  CHECK(own.standards().size() == catalog::Catalogs::bundled().standards().size() + 1);
+  CHECK(own.cpv().find("35125300-2")->label == "Own label");
+  CHECK(own.cpv().size() == catalog::Catalogs::bundled().cpv().size());
+  CHECK(catalog::Catalogs::bundled().cpv().find("35125300-2")->label == "Security cameras");
 }
