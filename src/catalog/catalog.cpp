@@ -286,5 +286,4 @@ std::vector<CpvEntry> search_cpv(const CpvList& list, std::string_view query) {
   return result;
 }
 
-
 }  // namespace leaspec::catalog

@@ -63,10 +63,10 @@ std::optional<yaml::Document> load_catalog_file(const std::string& path, std::st
     return std::nullopt;
   }
   if (!document.root->find(key)) {
-    sink.report({Severity::error, "invalid-config",
-                 fmt::format("the catalog has no \"{}\" list, which .leaspec.yaml names it for",
-                             key),
-                 path, document.root->position, ""});
+    sink.report(
+        {Severity::error, "invalid-config",
+         fmt::format("the catalog has no \"{}\" list, which .leaspec.yaml names it for", key), path,
+         document.root->position, ""});
     return std::nullopt;
   }
   return document;

@@ -1,10 +1,11 @@
 // `leaspec rules [RULE] [--format text|json|man]`: every rule with its id, default severity,
 // what it checks and what to do about a finding.
+#include <cctype>
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "cli/app.hpp"
 #include "leaspec/check/rules.hpp"
@@ -41,14 +42,25 @@ std::pair<std::string_view, std::string_view> group_text(std::string_view group)
           "place with the other inputs' places as notes."};
 }
 
-/// Text for a manual page: a leading dot or apostrophe is escaped, backslashes doubled.
+/// Text for a manual page: each sentence on a line of its own, backslashes written as \e,
+/// and a line that would start with a dot or an apostrophe escaped.
 std::string roff(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  bool line_start = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (line_start && (c == '.' || c == '\'')) {
+      out += "\\&";
+    }
+    line_start = false;
     out += c == '\\' ? std::string("\\e") : std::string(1, c);
-  }
-  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) {
-    out.insert(0, "\\&");
+    bool sentence_end = (c == '.' || c == '?' || c == '!') && i + 2 < text.size() &&
+                        text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]));
+    if (sentence_end) {
+      out += '\n';
+      ++i;
+      line_start = true;
+    }
   }
   return out;
 }

@@ -101,23 +101,24 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const Conte
     }
     result["level"] = to_string(d.severity);
     result["message"] = Json{{"text", d.message}};
-    result["locations"] = Json::array(
-        {Json{{"physicalLocation", physical_location(d.file, d.position, context)}}});
+    result["locations"] =
+        Json::array({Json{{"physicalLocation", physical_location(d.file, d.position, context)}}});
     if (!d.related.empty()) {
       Json related = Json::array();
       for (std::size_t i = 0; i < d.related.size(); ++i) {
         const Location& place = d.related[i];
-        related.push_back({{"id", i + 1},
-                           {"physicalLocation", physical_location(place.file, place.position,
-                                                                  context)},
-                           {"message", {{"text", place.message}}}});
+        related.push_back(
+            {{"id", i + 1},
+             {"physicalLocation", physical_location(place.file, place.position, context)},
+             {"message", {{"text", place.message}}}});
       }
       result["relatedLocations"] = std::move(related);
     }
     // Findings with the same fingerprint are told apart by their order.
     std::string print = fingerprint(d, context);
     int occurrence = ++seen[print];
-    result["partialFingerprints"] = {{"leaspecFindingHash/v1", fmt::format("{}:{}", print, occurrence)}};
+    result["partialFingerprints"] = {
+        {"leaspecFindingHash/v1", fmt::format("{}:{}", print, occurrence)}};
     results.push_back(std::move(result));
   }
   Json driver{{"name", "leaspec"}, {"informationUri", "https://leaspec.eu/"}};

@@ -39,9 +39,8 @@ void PointerIndex::add(const Node& node, const std::string& pointer) {
 }
 
 std::string PointerIndex::pointer_at(Position position) const {
-  auto after = std::upper_bound(
-      m_places.begin(), m_places.end(), position,
-      [](Position p, const Place& place) { return p < place.position; });
+  auto after = std::upper_bound(m_places.begin(), m_places.end(), position,
+                                [](Position p, const Place& place) { return p < place.position; });
   return after == m_places.begin() ? std::string() : std::prev(after)->pointer;
 }
 

@@ -103,7 +103,8 @@ TEST_CASE("a CPV list of one's own keeps its order-independent entries and its t
   REQUIRE(list.find("03111000-2"));
   CHECK(list.find("03111000-2")->label == "Seeds");
   CHECK(list.entries().front().code == "03111000-2");
-  catalog::CpvList tsv = catalog::CpvList::from_tsv("# comment\n03111000-2\tSeeds\n35125300-2\tSecurity cameras\n");
+  catalog::CpvList tsv =
+      catalog::CpvList::from_tsv("# comment\n03111000-2\tSeeds\n35125300-2\tSecurity cameras\n");
   CHECK(tsv.size() == 2);
   CHECK_THROWS_AS(catalog::CpvList::from_tsv("35125300-2\tB\n03111000-2\tA\n"), Error);
 }

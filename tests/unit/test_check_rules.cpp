@@ -98,12 +98,11 @@ TEST_CASE("CPV codes: check digit, unknown codes and the nature of the main code
               "others [cpv-unknown]"});
   // A code of one's own catalog is known; the bundled ones stay known.
   check::Config config;
-  config.catalogs = std::make_shared<const catalog::Catalogs>(catalog::Catalogs::bundled().with(
-      {}, {{"03111990-4", "Seeds of the test catalog"}}));
-  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111990-4]"),
-                  config) == Lines{});
-  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111990-5]"),
-                  config) ==
+  config.catalogs = std::make_shared<const catalog::Catalogs>(
+      catalog::Catalogs::bundled().with({}, {{"03111990-4", "Seeds of the test catalog"}}));
+  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111990-4]"), config) ==
+        Lines{});
+  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111990-5]"), config) ==
         Lines{"14:21 error: CPV code 03111990-5 has the wrong check digit: write 03111990-4 "
               "(\"Seeds of the test catalog\") [cpv-check-digit]"});
   CHECK(run_rules(replace(k_base, "nature: supplies", "nature: services")) ==
