@@ -4,6 +4,9 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
+
+#include "leaspec/schema.hpp"
 
 namespace leaspec::catalog {
 
@@ -18,5 +21,18 @@ std::span<const Resource> all_resources();
 
 /// The bundled resource with this name, if there is one.
 std::optional<std::string_view> find_resource(std::string_view name);
+
+/// A bundled JSON Schema: its short name (`spec`, ...), its `$id` and its resource.
+struct BundledSchema {
+  std::string_view name;
+  std::string_view uri;
+  std::string_view resource;
+};
+
+/// The bundled schemas, the spec schema first.
+const std::vector<BundledSchema>& bundled_schemas();
+
+/// The bundled schema document for a URI such as the spec schema's `$id`.
+std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri);
 
 }  // namespace leaspec::catalog

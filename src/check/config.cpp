@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
-#include "leaspec/check.hpp"
+#include "leaspec/check/config.hpp"
+#include "leaspec/check/rules.hpp"
 #include "leaspec/resources.hpp"
+#include "leaspec/schema.hpp"
+#include "leaspec/yaml.hpp"
 
 namespace leaspec::check {
 namespace fs = std::filesystem;
@@ -13,7 +16,7 @@ namespace {
 
 const schema::Schema& config_schema() {
   static const schema::Schema k_schema = [] {
-    const BundledSchema& bundled = bundled_schemas().at(1);
+    const catalog::BundledSchema& bundled = catalog::bundled_schemas().at(1);
     SourceFile source(std::string(bundled.resource),
                       std::string(catalog::find_resource(bundled.resource).value_or("")));
     DiagnosticSink sink;

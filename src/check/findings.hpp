@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "leaspec/check.hpp"
+#include "leaspec/check/rules.hpp"
 
 namespace leaspec::check {
 
@@ -29,6 +29,11 @@ class Findings {
  private:
   std::vector<Finding> m_items;
 };
+
+// The passes that `check_rules` runs, one per file of rules.
+
+/// The semantic rules: ids, references, agencies, procurement, metrics, standards (rules.cpp).
+void check_semantics(const RuleContext& context, Findings& findings);
 
 /// The language lint of requirement statements (lint.cpp).
 void lint_requirements(const RuleContext& context, Findings& findings);

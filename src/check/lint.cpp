@@ -125,7 +125,7 @@ class RequirementLint {
              fmt::format("the statement has {} \"shall\"s: write one requirement per statement",
                          shalls.size()));
     }
-    if (m_requirement.kind == "performance" && !m_requirement.metric) {
+    if (m_requirement.kind == spec::Kind::performance && !m_requirement.metric) {
       m_findings.add(
           "missing-metric", m_requirement.id.position,
           fmt::format("performance requirement \"{}\" has no metric to verify it against",
@@ -136,28 +136,25 @@ class RequirementLint {
 
  private:
   void check_verbal_form() {
-    const std::string& priority = m_requirement.priority.value;
-    std::string_view article = priority == "optional" ? "an" : "a";
-    std::string_view wanted = priority == "mandatory"     ? "shall"
-                              : priority == "recommended" ? "should"
-                                                          : "may";
+    spec::Priority priority = m_requirement.priority.value;
+    std::string_view priority_name = spec::name(priority);
+    std::string_view article = priority == spec::Priority::optional ? "an" : "a";
+    std::string_view wanted = spec::verbal_form(priority);
     bool has_wanted = !find_words(m_text, wanted).empty();
-    if (has_wanted && priority != "optional") {
+    if (has_wanted && priority != spec::Priority::optional) {
       return;
     }
     // The verbs that state a different provision than the priority says.
-    std::vector<std::string_view> wrong;
-    for (std::string_view verb : {"shall", "should", "may"}) {
-      if (verb != wanted) {
-        wrong.push_back(verb);
+    for (spec::Priority other : spec::all<spec::Priority>()) {
+      std::string_view verb = spec::verbal_form(other);
+      if (other == priority) {
+        continue;
       }
-    }
-    for (std::string_view verb : wrong) {
       std::vector<std::size_t> found = find_words(m_text, verb);
       if (!found.empty()) {
         report("verbal-form", verb, found.front(),
-               fmt::format("{} {} requirement is stated with \"{}\", not \"{}\"", article, priority,
-                           wanted, verb));
+               fmt::format("{} {} requirement is stated with \"{}\", not \"{}\"", article,
+                           priority_name, wanted, verb));
         return;
       }
     }
@@ -165,7 +162,7 @@ class RequirementLint {
     if (!has_wanted && !other_modal) {
       m_findings.add(
           "verbal-form", m_requirement.text.position,
-          fmt::format("{} {} requirement is stated with \"{}\"", article, priority, wanted),
+          fmt::format("{} {} requirement is stated with \"{}\"", article, priority_name, wanted),
           &m_requirement);
     }
   }

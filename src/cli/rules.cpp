@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/check/rules.hpp"
 
 namespace leaspec::cli {
 

@@ -5,7 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/check/checker.hpp"
+#include "leaspec/check/rules.hpp"
 #include "leaspec/report.hpp"
 
 namespace leaspec::cli {
@@ -51,8 +52,8 @@ int run_validate(const ValidateOptions& options) {
     return k_exit_failure;
   }
   report::Context context;
-  for (const check::CheckedFile& file : outcome.files) {
-    context.files.push_back(file.source->path());
+  for (const auto& file : outcome.files) {
+    context.files.push_back(file->path());
   }
   context.source = [&outcome](const std::string& path) { return outcome.find_source(path); };
   context.colour = *format == report::Format::text && use_colour();

@@ -55,18 +55,4 @@ const std::string& Strings::operator[](std::string_view key) const {
   return found->second;
 }
 
-std::string clean_text(std::string_view text) {
-  std::string result;
-  result.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-      result += "\xEF\xBF\xBD";
-    } else {
-      result += text[i];
-    }
-  }
-  return valid_utf8(result);
-}
-
 }  // namespace leaspec::doc

@@ -47,26 +47,34 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Contex
   auto paint = [&](std::string_view colour, std::string_view text) {
     return context.colour ? fmt::format("{}{}{}", colour, text, k_reset) : std::string(text);
   };
-  for (const Diagnostic& d : diagnostics) {
-    std::string location = d.file;
-    if (d.position.line > 0) {
-      location += fmt::format(":{}:{}", d.position.line, d.position.column);
+  // One finding or related place: the location, the message and the source line with a caret.
+  auto entry = [&](const std::string& file, Position position, Severity severity,
+                   std::string_view message, std::string_view rule) {
+    std::string location = file;
+    if (position.line > 0) {
+      location += fmt::format(":{}:{}", position.line, position.column);
     }
     out += paint(k_bold, location + ":");
     out += ' ';
-    out += paint(colour_of(d.severity), fmt::format("{}:", to_string(d.severity)));
-    out += fmt::format(" {}", d.message);
-    if (!d.rule.empty()) {
-      out += fmt::format(" [{}]", d.rule);
+    out += paint(colour_of(severity), fmt::format("{}:", to_string(severity)));
+    out += fmt::format(" {}", message);
+    if (!rule.empty()) {
+      out += fmt::format(" [{}]", rule);
     }
     out += '\n';
-    const SourceFile* source = context.source ? context.source(d.file) : nullptr;
-    if (source && d.position.line > 0 && d.position.line <= source->line_count()) {
-      std::string_view line = source->line(d.position.line);
-      std::string gutter = fmt::format("{:>5}", d.position.line);
+    const SourceFile* source = context.source ? context.source(file) : nullptr;
+    if (source && position.line > 0 && position.line <= source->line_count()) {
+      std::string_view line = source->line(position.line);
+      std::string gutter = fmt::format("{:>5}", position.line);
       out += fmt::format("{} | {}\n", gutter, valid_utf8(line));
       out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '),
-                         caret_line(line, d.position.column), paint(k_green, "^"));
+                         caret_line(line, position.column), paint(k_green, "^"));
+    }
+  };
+  for (const Diagnostic& d : diagnostics) {
+    entry(d.file, d.position, d.severity, d.message, d.rule);
+    for (const Location& related : d.related) {
+      entry(related.file, related.position, Severity::note, related.message, "");
     }
   }
   return out;

@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include "helpers.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/check/checker.hpp"
+#include "leaspec/check/rules.hpp"
 
 using namespace leaspec;
 
@@ -73,7 +74,7 @@ std::vector<std::string> run_rules(const std::string& text, const check::Config&
     check::check_rules({model, loaded.source, config, catalog::Catalogs::bundled(), cpv_list},
                        sink);
   } else {
-    checker->check_source(loaded.source, config, sink);
+    checker->check(std::make_shared<SourceFile>("test.yaml", text), config, sink);
   }
   std::vector<std::string> result;
   for (const Diagnostic& d : sink.diagnostics()) {
