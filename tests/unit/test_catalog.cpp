@@ -103,17 +103,19 @@ TEST_CASE(
       CHECK(edition->status == "current");
     }
   }
-  for (const auto& [query, expected] : std::vector<std::pair<std::string, std::string>>{
-           {"60825", "IEC 60825-1:2014"},
-           {"50155", "EN 50155:2021"},
-           {"61326", "IEC 61326-1:2020"},
-           {"62133", "IEC 62133-2:2017"},
-           {"2019/945", "Commission Delegated Regulation (EU) 2019/945"}}) {
+  // Each query finds the entry named beside it.
+  const std::vector<std::pair<std::string, std::string>> searches = {
+      {"60825", "IEC 60825-1:2014"},
+      {"50155", "EN 50155:2021"},
+      {"61326", "IEC 61326-1:2020"},
+      {"62133", "IEC 62133-2:2017"},
+      {"2019/945", "Commission Delegated Regulation (EU) 2019/945"}};
+  for (const auto& search : searches) {
     bool found = false;
-    for (const catalog::Standard* standard : catalogs.search_standards(query)) {
-      found = found || standard->designation == expected;
+    for (const catalog::Standard* standard : catalogs.search_standards(search.first)) {
+      found = found || standard->designation == search.second;
     }
-    CHECK_MESSAGE(found, query << " does not find " << expected);
+    CHECK_MESSAGE(found, search.first << " does not find " << search.second);
   }
   CHECK(catalogs.find_standard("IEC 60825-1:2007")->superseded_by == "IEC 60825-1:2014");
   CHECK(catalogs.find_standard("IEC 62133:2012")->status == "withdrawn");
