@@ -1,9 +1,11 @@
 #include <cstdio>
+#include <set>
 
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
 #include "leaspec/catalog.hpp"
+#include "leaspec/resources.hpp"
 
 using namespace leaspec;
 
@@ -69,6 +71,86 @@ TEST_CASE("standards are found by designation and report their successor") {
     }
   }
   CHECK(catalogs.search_standards("digital evidence").size() >= 1);
+}
+
+TEST_CASE(
+    "the standards catalog is consistent: one entry per designation, successors that resolve") {
+  const auto& catalogs = catalog::Catalogs::bundled();
+  CHECK(catalogs.standards().size() >= 200);
+  std::set<std::string> designations;
+  for (const catalog::Standard& standard : catalogs.standards()) {
+    INFO(standard.designation);
+    CHECK(designations.insert(catalog::normalise(standard.designation)).second);
+    CHECK_FALSE(standard.title.empty());
+    CHECK((standard.status == "current" || standard.status == "withdrawn" ||
+           standard.status == "superseded"));
+    if (standard.status == "current") {
+      CHECK(standard.superseded_by.empty());
+    }
+    if (standard.status == "superseded") {
+      CHECK_FALSE(standard.superseded_by.empty());
+    }
+    // Following successors ends at a current edition, without a loop.
+    const catalog::Standard* edition = &standard;
+    for (int step = 0; step < 8 && !edition->superseded_by.empty(); ++step) {
+      edition = catalogs.find_standard(edition->superseded_by);
+      REQUIRE_MESSAGE(edition, "successor not in the catalog");
+    }
+    if (!standard.superseded_by.empty()) {
+      CHECK(edition->status == "current");
+    }
+  }
+  // Each query finds the entry named beside it.
+  const std::vector<std::pair<std::string, std::string>> searches = {
+      {"60825", "IEC 60825-1:2014"},
+      {"50155", "EN 50155:2021"},
+      {"61326", "IEC 61326-1:2020"},
+      {"62133", "IEC 62133-2:2017"},
+      {"2019/945", "Commission Delegated Regulation (EU) 2019/945"}};
+  for (const auto& search : searches) {
+    bool found = false;
+    for (const catalog::Standard* standard : catalogs.search_standards(search.first)) {
+      found = found || standard->designation == search.second;
+    }
+    CHECK_MESSAGE(found, search.first << " does not find " << search.second);
+  }
+  CHECK(catalogs.find_standard("IEC 60825-1:2007")->superseded_by == "IEC 60825-1:2014");
+  CHECK(catalogs.find_standard("IEC 62133:2012")->status == "withdrawn");
+}
+
+TEST_CASE("every standards catalog entry has only known keys and a known type") {
+  // The loader reads designation, title, status and superseded_by; `type` says which entries
+  // are legislation, guidance or specifications rather than standards.
+  test::Loaded loaded(
+      std::string(catalog::find_resource("data/catalog/standards.yaml").value_or("")));
+  REQUIRE(loaded.document.root);
+  const yaml::Node* entries = loaded.root().find("standards");
+  REQUIRE(entries);
+  const std::set<std::string> keys = {"designation", "title", "status", "superseded_by", "type"};
+  const std::set<std::string> types = {"standard", "legislation", "guidance", "specification"};
+  std::size_t legislation = 0;
+  for (const yaml::Node* item : entries->items) {
+    const yaml::Node* designation = item->find("designation");
+    REQUIRE(designation);
+    INFO(designation->text);
+    for (const yaml::Entry& entry : item->entries) {
+      CHECK(keys.count(entry.key->text) == 1);
+    }
+    if (const yaml::Node* type = item->find("type")) {
+      CHECK(types.count(type->text) == 1);
+      legislation += type->text == "legislation" ? 1 : 0;
+    }
+  }
+  CHECK(legislation >= 40);
+  const yaml::Node* led = nullptr;
+  for (const yaml::Node* item : entries->items) {
+    if (item->find("designation")->text == "Directive (EU) 2016/680") {
+      led = item;
+    }
+  }
+  REQUIRE(led);
+  REQUIRE(led->find("type"));
+  CHECK(led->find("type")->text == "legislation");
 }
 
 TEST_CASE("units know their dimension and factor") {
