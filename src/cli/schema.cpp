@@ -17,10 +17,24 @@ struct SchemaOptions {
 };
 
 int run_schema(const SchemaOptions& options) {
+  if (std::optional<std::string> json = bundled_schema_json(options.name)) {
+    std::cout << *json << '\n';
+    return k_exit_ok;
+  }
   std::vector<std::string> names;
   for (const check::BundledSchema& bundled : check::bundled_schemas()) {
     names.emplace_back(bundled.name);
-    if (bundled.name != options.name) {
+  }
+  print_error(fmt::format("unknown schema \"{}\"; bundled schemas: {}", options.name,
+                          fmt::join(names, ", ")));
+  return k_exit_failure;
+}
+
+}  // namespace
+
+std::optional<std::string> bundled_schema_json(std::string_view name) {
+  for (const check::BundledSchema& bundled : check::bundled_schemas()) {
+    if (bundled.name != name) {
       continue;
     }
     auto data = catalog::find_resource(bundled.resource);
@@ -33,15 +47,10 @@ int run_schema(const SchemaOptions& options) {
     if (!document.root) {
       throw Error(fmt::format("the bundled schema {} does not load", bundled.name));
     }
-    std::cout << yaml::to_json_pretty(*document.root) << '\n';
-    return k_exit_ok;
+    return yaml::to_json_pretty(*document.root);
   }
-  print_error(fmt::format("unknown schema \"{}\"; bundled schemas: {}", options.name,
-                          fmt::join(names, ", ")));
-  return k_exit_failure;
+  return std::nullopt;
 }
-
-}  // namespace
 
 void setup_schema(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<SchemaOptions>();
