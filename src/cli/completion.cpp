@@ -36,17 +36,26 @@ struct Command {
 /// Positional arguments that take spec files (or folders of them) by their name.
 const std::set<std::string> k_spec_arguments = {"SPEC", "PATH", "OLD", "NEW", "FILE"};
 
-/// The first sentence of a description, on one line, without characters the shells' quoting
-/// would need to escape.
+/// The first clause of a description, on one line, without the characters that completion
+/// specifications give a meaning (brackets, colons, backslashes, quotes other than ').
 std::string short_description(const std::string& text) {
   std::string result;
   for (char c : text.substr(0, text.find_first_of(";(\n"))) {
-    if (c != '\'' && c != '"' && c != '[' && c != ']' && c != '\\' && c != '`' && c != '$') {
+    if (c != '"' && c != '[' && c != ']' && c != '\\' && c != '`' && c != '$') {
       result += c == ':' ? ',' : c;
     }
   }
   while (!result.empty() && (result.back() == ' ' || result.back() == ',')) {
     result.pop_back();
+  }
+  return result;
+}
+
+/// `text` with each ' replaced by `quote`, for use inside single quotes.
+std::string escape_quotes(const std::string& text, std::string_view quote) {
+  std::string result;
+  for (char c : text) {
+    result += c == '\'' ? std::string(quote) : std::string(1, c);
   }
   return result;
 }
@@ -61,7 +70,7 @@ Argument describe(const CLI::Option& option) {
     argument.flags.push_back("--" + name);
   }
   argument.description = short_description(option.get_description());
-  argument.takes_value = option.get_type_size() != 0;
+  argument.takes_value = option.get_items_expected_max() > 0;
   argument.repeats = option.get_expected_max() > 1;
   std::string type = option.get_type_name();
   bool file = false;
@@ -171,14 +180,17 @@ std::string bash_script(const std::vector<Command>& commands) {
       "  done\n"
       "  if ((skip)); then\n"
       "    case \"$command ${{COMP_WORDS[COMP_CWORD - 1]}}\" in\n{}"
-      "      *) COMPREPLY=() ;;\n    esac\n    return 0\n  fi\n"
+      "    *) COMPREPLY=() ;;\n    esac\n    return 0\n  fi\n"
       "  if [[ $cur == -* || -z $command ]]; then\n"
-      "    case \"$command\" in\n{}      *) words='' ;;\n    esac\n"
+      "    case \"$command\" in\n{}    *) words='' ;;\n    esac\n"
       "    COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n    return 0\n  fi\n"
       "  case \"$command $count\" in\n{}    *) COMPREPLY=() ;;\n  esac\n"
       "}}\n\ncomplete -F _leaspec leaspec\n",
       takes_value, values, flags, positionals);
 }
+
+/// A ' inside a single-quoted zsh word: end the quotes, an escaped quote, quote again.
+constexpr std::string_view k_zsh_quote = "'\\''";
 
 /// A zsh _arguments specification of one argument.
 std::string zsh_action(const Argument& argument) {
@@ -201,14 +213,16 @@ std::string zsh_arguments(const Command& command, const std::string& indent) {
     for (const std::string& flag : option.flags) {
       std::string value = option.takes_value ? ":value:" + zsh_action(option) : "";
       specs += fmt::format("{}'{}{}[{}]{}' \\\n", indent, option.repeats ? "*" : "", flag,
-                           option.description, value);
+                           escape_quotes(option.description, k_zsh_quote), value);
     }
   }
   for (std::size_t i = 0; i < command.positionals.size(); ++i) {
     const Argument& positional = command.positionals[i];
     bool rest = positional.repeats && i + 1 == command.positionals.size();
     specs += fmt::format("{}'{}:{}:{}' \\\n", indent, rest ? "*" : std::to_string(i + 1),
-                         positional.description.empty() ? "argument" : positional.description,
+                         positional.description.empty()
+                             ? "argument"
+                             : escape_quotes(positional.description, k_zsh_quote),
                          zsh_action(positional));
   }
   return specs;
@@ -218,7 +232,8 @@ std::string zsh_script(const std::vector<Command>& commands) {
   std::string described;
   std::string cases;
   for (std::size_t i = 1; i < commands.size(); ++i) {
-    described += fmt::format("    '{}:{}'\n", commands[i].name, commands[i].description);
+    described += fmt::format("    '{}:{}'\n", commands[i].name,
+                             escape_quotes(commands[i].description, k_zsh_quote));
     cases += fmt::format("        {})\n          _arguments \\\n{}            && return 0 ;;\n",
                          commands[i].name, zsh_arguments(commands[i], "            "));
   }
@@ -244,11 +259,13 @@ std::string fish_values(const Argument& argument) {
   std::string option = argument.flags.empty() ? "" : " -r";
   switch (argument.kind) {
     case ValueKind::words:
-      return fmt::format("{} -a '{}'", option, fmt::join(argument.words, " "));
+      return fmt::format("{} -a '{}'", argument.flags.empty() ? "" : " -x", fmt::join(argument.words, " "));
     case ValueKind::file:
       return option + " -F";
     case ValueKind::spec:
-      return option + " -k -a '(__fish_complete_suffix .yml; __fish_complete_suffix .yaml)'";
+      return option +
+             " -a '(__fish_complete_path (commandline -ct) |"
+             " string match -r -- \"^[^\\t]*(?:\\.ya?ml|/)(?:\\t|\\$)\")'";
     case ValueKind::none:
       break;
   }
@@ -265,7 +282,7 @@ std::string fish_script(const std::vector<Command>& commands) {
                                 : "__fish_seen_subcommand_from " + command.name;
     if (!command.name.empty()) {
       script += fmt::format("complete -c leaspec -n __fish_use_subcommand -a {} -d '{}'\n",
-                            command.name, command.description);
+                            command.name, escape_quotes(command.description, "\\'"));
     }
     for (const Argument& option : command.options) {
       std::string names;
@@ -273,7 +290,7 @@ std::string fish_script(const std::vector<Command>& commands) {
         names += flag.size() == 2 ? " -s " + flag.substr(1) : " -l " + flag.substr(2);
       }
       script += fmt::format("complete -c leaspec -n '{}'{}{} -d '{}'\n", condition, names,
-                            fish_values(option), option.description);
+                            fish_values(option), escape_quotes(option.description, "\\'"));
     }
     for (const Argument& positional : command.positionals) {
       if (positional.kind != ValueKind::none) {
