@@ -1,6 +1,7 @@
 #pragma once
 // Checking files: finds spec files, loads them and validates them against a schema.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -115,9 +116,12 @@ class Checker {
   /// the result empty (the caller reports them with exit code 2).
   static std::optional<Checker> create(const Options& options, DiagnosticSink& sink);
 
+  /// Told how many of the targets are done, after each one, from the worker threads.
+  using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
   /// Checks the targets. Files found in folders are skipped unless they are specs (or a user
   /// schema is in use); a file that cannot be read throws Error.
-  Outcome run(const std::vector<Target>& targets) const;
+  Outcome run(const std::vector<Target>& targets, const Progress& progress = {}) const;
 
   /// Checks one source text with the given rule configuration.
   void check_source(const SourceFile& source, const Config& config, DiagnosticSink& sink) const;

@@ -271,7 +271,7 @@ struct FileResult {
 
 }  // namespace
 
-Outcome Checker::run(const std::vector<Target>& targets) const {
+Outcome Checker::run(const std::vector<Target>& targets, const Progress& progress) const {
   bool user_schema = m_options.schema_file.has_value();
   // Configurations are looked up first, so that the workers only read shared state.
   std::vector<const Config*> configs;
@@ -307,12 +307,16 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
   };
   // Files are checked in parallel; results are merged in the order of the targets.
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
   auto worker = [&] {
     for (std::size_t index = next++; index < targets.size(); index = next++) {
       try {
         check_one(index);
       } catch (...) {
         results[index].failure = std::current_exception();
+      }
+      if (progress) {
+        progress(++done, targets.size());
       }
     }
   };

@@ -4,12 +4,16 @@
 
 #include "cli/app.hpp"
 #include "cli/output.hpp"
+#include "cli/progress.hpp"
 #include "leaspec/check.hpp"
 #include "leaspec/doc.hpp"
 #include "leaspec/write.hpp"
 
 namespace leaspec::cli {
 namespace {
+
+/// From this size on, a spec takes long enough to generate that the steps show on a terminal.
+constexpr std::uintmax_t k_progress_bytes = 256 * 1024;
 
 struct GenerateOptions {
   std::string kind;
@@ -35,6 +39,10 @@ int run_generate(const GenerateOptions& options) {
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
     return k_exit_failure;
   }
+  std::error_code size_error;
+  std::uintmax_t size = std::filesystem::file_size(options.spec, size_error);
+  Progress progress(options.output != "-" && !size_error && size >= k_progress_bytes);
+  progress.stage(fmt::format("checking {}", options.spec));
   std::optional<check::LoadedSpec> loaded = load_spec(options.spec);
   if (!loaded) {
     print_error(fmt::format("{} has errors; no document was written", options.spec));
@@ -51,10 +59,12 @@ int run_generate(const GenerateOptions& options) {
                        doc::sha256_hex(loaded->source->text()),
                        std::filesystem::path(options.spec).filename().string(),
                        write::source_date_epoch_iso()};
+  progress.stage(fmt::format("building the {}", options.kind));
   doc::Document document = options.kind == "annex" ? doc::build_annex(loaded->model, context)
                            : options.kind == "standard"
                                ? doc::build_standard(loaded->model, context)
                                : doc::build_matrix(loaded->model, context);
+  progress.stage(fmt::format("writing {}", options.output));
   write_output(options.output, write::render(document, format));
   return k_exit_ok;
 }
