@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 /// The thematic areas, each with a template in data/templates/.
-const std::vector<std::string> k_areas = {"front-line-policing", "cross-border-crime",
-                                          "cybercrime", "crime-and-intelligence", "forensics"};
+const std::vector<std::string> k_areas = {"front-line-policing", "cross-border-crime", "cybercrime",
+                                          "crime-and-intelligence", "forensics"};
 
 /// The file the templates' modeline names, written beside the spec for the editor.
 constexpr std::string_view k_schema_file = "spec.schema.json";
@@ -88,9 +88,10 @@ std::vector<Agency> agencies_of(const InitOptions& options) {
   for (std::size_t i = 0; i < agencies.size(); ++i) {
     const Agency& agency = agencies[i];
     if (!is_identifier(agency.id)) {
-      throw Error(fmt::format("\"{}\" is not an agency id: capital letters and digits in parts "
-                              "joined by -, _ or . (NL-POL)",
-                              agency.id));
+      throw Error(
+          fmt::format("\"{}\" is not an agency id: capital letters and digits in parts "
+                      "joined by -, _ or . (NL-POL)",
+                      agency.id));
     }
     if (!catalogs.is_country(agency.country)) {
       throw Error(fmt::format("\"{}\" (agency {}) is not an ISO 3166-1 alpha-2 country code",
@@ -166,12 +167,13 @@ std::string_view bundled(const std::string& name) {
 int run_init(const InitOptions& options) {
   fs::path file(options.file);
   if (fs::exists(fs::symlink_status(file))) {
-    print_error(fmt::format("{} already exists; leaspec init does not overwrite a file", file.string()));
+    print_error(
+        fmt::format("{} already exists; leaspec init does not overwrite a file", file.string()));
     return k_exit_failure;
   }
   std::vector<Agency> agencies = agencies_of(options);
-  std::string spec =
-      fill_template(bundled("data/templates/" + options.area + ".yaml"), spec_id_for(file), agencies);
+  std::string spec = fill_template(bundled("data/templates/" + options.area + ".yaml"),
+                                   spec_id_for(file), agencies);
   fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
   std::error_code error;
   fs::create_directories(folder, error);
@@ -204,8 +206,7 @@ void setup_init(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<InitOptions>();
   CLI::App* sub = app.add_subcommand(
       "init", "Write a commented starter spec for a thematic area, ready to validate");
-  sub->add_option("FILE", options->file, "The spec file to write (it must not exist)")
-      ->required();
+  sub->add_option("FILE", options->file, "The spec file to write (it must not exist)")->required();
   sub->add_option("--area", options->area, "The thematic area, which picks the template")
       ->check(CLI::IsMember(k_areas))
       ->capture_default_str();
