@@ -59,6 +59,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
     --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# ccache hits across clones in other folders.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 build_dir=${BUILD_DIR:-build}
 configure=(-DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" -DLEASPEC_WERROR="${LEASPEC_WERROR:-OFF}"
   -DLEASPEC_SANITIZE="${LEASPEC_SANITIZE:-OFF}")
