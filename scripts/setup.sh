@@ -73,8 +73,8 @@ if $tests; then
   fi
   # Their install scripts may not have run (npm can hold them back): make the tools runnable.
   find tests/tools/node_modules -path '*sarif-multitool-linux/Sarif.Multitool' -exec chmod +x {} +
-  if [ -x tests/differential/setup.sh ]; then
-    tests/differential/setup.sh
+  if [ -f tests/differential/setup.sh ]; then
+    bash tests/differential/setup.sh
   fi
   test_data=${LEASPEC_TEST_DATA:-$build_dir/test-data}
   scripts/test-data.sh "$test_data"
