@@ -13,7 +13,7 @@ namespace leaspec::cli {
 namespace {
 
 /// From this size on, a spec takes long enough to generate that the steps show on a terminal.
-constexpr std::uintmax_t k_progress_bytes = 256 * 1024;
+constexpr std::uintmax_t k_progress_bytes = std::uintmax_t{256} * 1024;
 
 struct GenerateOptions {
   std::string kind;
