@@ -98,6 +98,8 @@ struct Options {
   /// A full official CPV list to check codes against.
   std::optional<std::string> cpv_list_file;
   yaml::Limits limits;
+  /// Files checked at the same time; 0 means one per core.
+  unsigned jobs = 0;
 };
 
 /// A spec file that loaded, validated and passed the rules without errors: the text, the

@@ -316,8 +316,8 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
       }
     }
   };
-  std::size_t thread_count =
-      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), targets.size());
+  unsigned jobs = m_options.jobs > 0 ? m_options.jobs : std::thread::hardware_concurrency();
+  std::size_t thread_count = std::min<std::size_t>(std::max(1u, jobs), targets.size());
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < thread_count; ++i) {
     threads.emplace_back(worker);

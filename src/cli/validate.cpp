@@ -18,6 +18,7 @@ struct ValidateOptions {
   std::string schema;
   std::string config;
   std::string cpv_list;
+  unsigned jobs = 0;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -31,6 +32,7 @@ int run_validate(const ValidateOptions& options) {
   if (!options.cpv_list.empty()) {
     check_options.cpv_list_file = options.cpv_list;
   }
+  check_options.jobs = options.jobs;
   auto format = report::parse_format(options.format);
   DiagnosticSink schema_problems;
   std::optional<check::Checker> checker = check::Checker::create(check_options, schema_problems);
@@ -98,6 +100,9 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("--cpv-list", options->cpv_list,
                   "Official CPV list (CSV code,label or JSON object) to check codes against")
       ->check(CLI::ExistingFile);
+  sub->add_option("--jobs,-j", options->jobs,
+                  "Files checked at the same time (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"
