@@ -100,6 +100,12 @@ struct Options {
   yaml::Limits limits;
   /// Files checked at the same time; 0 means one per core.
   unsigned jobs = 0;
+  /// Schema files and folders of schema files registered by `$id` for the user schema's
+  /// references (--ref, --ref-dir).
+  std::vector<std::string> ref_files;
+  std::vector<std::string> ref_folders;
+  /// Findings reported per file; a note counts the others.
+  std::size_t max_findings = 300;
 };
 
 /// A spec file that loaded, validated and passed the rules without errors: the text, the

@@ -118,11 +118,16 @@ std::string file_uri(const fs::path& path) {
   return "file://" + fs::weakly_canonical(fs::absolute(path)).string();
 }
 
-/// Finds `$ref` targets: bundled schemas by `$id`, and files inside the user schema's folder.
-schema::Fetcher make_fetcher(const std::optional<fs::path>& folder) {
-  return [folder](const std::string& uri) -> std::optional<schema::FetchedDocument> {
+/// Finds `$ref` targets: bundled schemas by `$id`, registered schemas (--ref, --ref-dir), and
+/// files inside the user schema's folder.
+schema::Fetcher make_fetcher(const std::optional<fs::path>& folder,
+                             std::shared_ptr<const schema::Registry> registry) {
+  return [folder, registry](const std::string& uri) -> std::optional<schema::FetchedDocument> {
     if (auto bundled = fetch_bundled(uri)) {
       return bundled;
+    }
+    if (auto registered = registry->find(uri)) {
+      return registered;
     }
     auto refuse = [](std::string reason) {
       return schema::FetchedDocument{"", "", std::move(reason)};
@@ -130,7 +135,8 @@ schema::Fetcher make_fetcher(const std::optional<fs::path>& folder) {
     if (uri.rfind("file://", 0) != 0) {
       return refuse(fmt::format(
           "$ref names \"{}\", which is not bundled; leaspec never downloads schemas: refer to a "
-          "bundled schema by its $id or to a file in the schema's folder",
+          "bundled schema by its $id or to a file in the schema's folder, or register the "
+          "schema with --ref or --ref-dir",
           uri));
     }
     if (!folder) {
@@ -176,10 +182,23 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
     text = std::string(*data);
     base = std::string(spec.uri);
   }
+  schema_options.limits = options.limits;
+  schema_options.max_findings = options.max_findings;
+  auto registry = std::make_shared<schema::Registry>();
+  std::size_t errors_before = sink.count(Severity::error);
+  for (const std::string& file : options.ref_files) {
+    registry->add_file(file, sink, options.limits);
+  }
+  for (const std::string& folder_name : options.ref_folders) {
+    registry->add_folder(folder_name, sink, options.limits);
+  }
+  if (sink.count(Severity::error) > errors_before) {
+    return std::nullopt;
+  }
   SourceFile source(name, std::move(text));
   yaml::Document document = yaml::load(source, sink, options.limits);
   auto compiled = schema::Schema::compile(std::move(document), base, schema_options,
-                                          make_fetcher(folder), sink);
+                                          make_fetcher(folder, registry), sink);
   if (!compiled) {
     return std::nullopt;
   }
@@ -304,6 +323,7 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
     result.file = CheckedFile{source};
     check_source(*source, *configs[index], result.diagnostics);
     result.diagnostics.sort_by_position();
+    result.diagnostics.limit(m_options.max_findings, target.path);
   };
   // Files are checked in parallel; results are merged in the order of the targets.
   std::atomic<std::size_t> next{0};
