@@ -39,6 +39,10 @@ class TreeBuilder : public YAML::EventHandler {
 
   const Node* root() const { return m_root; }
   bool started() const { return m_documents > 0; }
+  /// Where the innermost collection being read starts.
+  Position innermost() const {
+    return m_stack.empty() ? Position{} : to_position(m_stack.back().mark);
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++m_documents > 1) {
@@ -550,7 +554,9 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
     }
     return fail(stop.position, stop.rule, stop.message);
   } catch (const YAML::DeepRecursion& error) {
-    return fail(to_position(error.mark), "too-deep",
+    // yaml-cpp stops one level beyond the deepest nesting allowed, before telling the builder.
+    Position innermost = builder->innermost();
+    return fail(innermost.line ? innermost : to_position(error.mark), "too-deep",
                 fmt::format("nesting is deeper than the limit of {} levels", bounded.max_depth));
   } catch (const YAML::Exception& error) {
     auto [rule, message] = explain(error.msg);
