@@ -1,3 +1,5 @@
+#include <stdlib.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -12,10 +14,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A folder of schema files that is removed afterwards.
+/// A folder of schema files of its own, removed afterwards.
 struct SchemaFolder {
-  fs::path path = fs::temp_directory_path() / fs::path("leaspec-registry-test");
-  SchemaFolder() { fs::create_directories(path / "sub"); }
+  fs::path path;
+  SchemaFolder() {
+    std::string pattern = (fs::temp_directory_path() / "leaspec-registry-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+    fs::create_directories(path / "sub");
+  }
   ~SchemaFolder() { fs::remove_all(path); }
   SchemaFolder(const SchemaFolder&) = delete;
   SchemaFolder& operator=(const SchemaFolder&) = delete;
