@@ -2,16 +2,24 @@
 // The format-free document model and the builders that turn a spec into it. Writers turn a
 // Document into bytes and never see a Spec.
 
+#include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "leaspec/catalog.hpp"
+#include "leaspec/joint.hpp"
 #include "leaspec/spec.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::doc {
+
+/// How a run of a revised text is marked: as it was, deleted or inserted.
+enum class Mark { none, deleted, inserted };
 
 /// A stretch of text with one emphasis.
 struct Run {
@@ -21,6 +29,7 @@ struct Run {
   /// A spreadsheet formula that computes the cell; `text` then holds its value as built,
   /// which formats without formulas show.
   std::string formula = {};
+  Mark mark = Mark::none;
 };
 
 using Inline = std::vector<Run>;
@@ -57,13 +66,34 @@ struct PageBreak {};
 
 using Block = std::variant<Heading, Paragraph, List, Table, PageBreak>;
 
+/// What a document is; it decides the formats it can be written in (see `write`).
+enum class DocumentKind { annex, standard, matrix, corrigendum, merge_report };
+
+/// The names of the document kinds, as the command line spells them.
+constexpr auto k_document_kind_names =
+    std::to_array<std::string_view>({"annex", "standard", "matrix", "corrigendum", "merge-report"});
+
+constexpr std::string_view name(DocumentKind kind) {
+  return k_document_kind_names[static_cast<std::size_t>(kind)];
+}
+
+constexpr std::optional<DocumentKind> parse_kind(std::string_view text) {
+  for (std::size_t i = 0; i < k_document_kind_names.size(); ++i) {
+    if (k_document_kind_names[i] == text) {
+      return static_cast<DocumentKind>(i);
+    }
+  }
+  return std::nullopt;
+}
+
 /// A document: metadata and a sequence of blocks.
 struct Document {
+  DocumentKind kind = DocumentKind::annex;
   std::string title;
   std::string subject;
   std::string language = "en";
-  /// ISO 8601 date-time of creation, written only when set (SOURCE_DATE_EPOCH).
-  std::string created;
+  /// Time of creation, written only when set (SOURCE_DATE_EPOCH); zip entries carry it too.
+  text::Timestamp created;
   std::vector<Block> blocks;
 };
 
@@ -92,8 +122,8 @@ struct Context {
   /// Hex SHA-256 of the spec file as read, so that a document can be traced to it.
   std::string source_sha256;
   std::string source_name;
-  /// Creation date-time for the metadata, empty unless SOURCE_DATE_EPOCH is set.
-  std::string created;
+  /// Creation time for the metadata, unset unless SOURCE_DATE_EPOCH is set.
+  text::Timestamp created;
 };
 
 /// The technical-specifications annex of a joint tender.
@@ -107,10 +137,11 @@ Document build_standard(const spec::Spec& spec, const Context& context);
 /// spreadsheet formats.
 Document build_matrix(const spec::Spec& spec, const Context& context);
 
-/// Replaces control characters that no document format can carry with U+FFFD.
-std::string clean_text(std::string_view text);
+/// The corrigendum notice of the changes from `before` to `after`.
+Document build_corrigendum(const std::vector<joint::Change>& changes, const spec::Spec& before,
+                           const spec::Spec& after, const Context& context);
 
-/// Hex SHA-256 digest (FIPS 180-4) of `data`.
-std::string sha256_hex(std::string_view data);
+/// The merge report: every conflict and decision with its sides, and who asked for what.
+Document build_merge_report(const joint::MergeResult& result, const Context& context);
 
 }  // namespace leaspec::doc

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "leaspec/catalog.hpp"
+#include "leaspec/joint.hpp"
 #include "leaspec/spec.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::exports {
 
@@ -19,7 +21,7 @@ struct Source {
 };
 
 /// The time an export states, following `Source::timestamp`'s rule.
-std::string export_timestamp(const spec::Spec& spec, const std::string& source_date_epoch);
+std::string export_timestamp(const spec::Spec& spec, const text::Timestamp& source_date_epoch);
 
 /// The spec as JSON with defaults filled in and ids resolved (schema: `leaspec schema export`).
 std::string to_json(const spec::Spec& spec, const Source& source,
@@ -32,5 +34,11 @@ std::string to_reqif(const spec::Spec& spec, const Source& source);
 /// An OCDS 1.1 release for the tender, with the lots extension's fields.
 std::string to_ocds(const spec::Spec& spec, const Source& source, const std::string& ocid_prefix,
                     const catalog::Catalogs& catalogs);
+
+/// The changes between two versions as JSON: `{"changes": [...], "equal": bool}`.
+std::string diff_json(const std::vector<joint::Change>& changes);
+
+/// A merge's findings and coverage as JSON, for tools that read the merge report.
+std::string merge_report_json(const joint::MergeResult& result);
 
 }  // namespace leaspec::exports

@@ -4,13 +4,19 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
+
+#include "leaspec/schema.hpp"
+#include "leaspec/yaml.hpp"
 
 namespace leaspec::catalog {
 
-/// One bundled file, named by its path in the source tree ("schemas/spec.yaml").
+/// One bundled file, named by its path in the source tree ("schemas/spec.yaml"): its text,
+/// and for the schemas and data files its tree baked at build time (empty for others).
 struct Resource {
   std::string_view name;
   std::string_view data;
+  std::string_view baked;
 };
 
 /// Every bundled resource, sorted by name.
@@ -18,5 +24,22 @@ std::span<const Resource> all_resources();
 
 /// The bundled resource with this name, if there is one.
 std::optional<std::string_view> find_resource(std::string_view name);
+
+/// The tree of a bundled YAML file, from its baked form without parsing. Throws Error when
+/// the build bundled no such file.
+yaml::Document bundled_tree(std::string_view name);
+
+/// A bundled JSON Schema: its short name (`spec`, ...), its `$id` and its resource.
+struct BundledSchema {
+  std::string_view name;
+  std::string_view uri;
+  std::string_view resource;
+};
+
+/// The bundled schemas, the spec schema first.
+const std::vector<BundledSchema>& bundled_schemas();
+
+/// The bundled schema document for a URI such as the spec schema's `$id`.
+std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri);
 
 }  // namespace leaspec::catalog

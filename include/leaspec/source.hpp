@@ -56,6 +56,14 @@ enum class Severity { error, warning, note };
 
 std::string_view to_string(Severity severity);
 
+/// Another place a finding concerns, such as the other side of a merge conflict.
+struct Location {
+  std::string file;
+  Position position;
+  std::string pointer;
+  std::string message;  ///< what is there, for example "the other wording is here"
+};
+
 /// One finding about an input file.
 struct Diagnostic {
   Severity severity = Severity::error;
@@ -64,6 +72,7 @@ struct Diagnostic {
   std::string file;
   Position position;
   std::string pointer;  ///< JSON pointer of the node concerned, "" for the document
+  std::vector<Location> related = {};
 };
 
 /// Collects diagnostics; nothing in the core prints them.
@@ -98,8 +107,5 @@ std::size_t find_invalid_utf8(std::string_view text);
 /// `text` with every invalid UTF-8 byte replaced by U+FFFD, so that it can be shown or
 /// written into any format.
 std::string valid_utf8(std::string_view text);
-
-/// Escapes text for XML content and attribute values (& < > " ').
-std::string xml_escape(std::string_view text);
 
 }  // namespace leaspec

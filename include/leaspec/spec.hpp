@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "leaspec/source.hpp"
+#include "leaspec/vocabulary.hpp"
 #include "leaspec/yaml.hpp"
 
 namespace leaspec::spec {
@@ -32,11 +33,16 @@ struct ReferenceUse {
 /// A measurable bound: `op value unit`, or a range `min..max unit`.
 struct Metric {
   Text parameter;
-  std::string op;  ///< empty for a range
+  std::optional<Op> op;  ///< absent for a range
   std::optional<double> value, min, max;
   std::string value_text, min_text, max_text;  ///< as written
+  /// What a range means, as written; `range_kind()` gives the effective one.
+  std::optional<RangeKind> range;
   Text unit;
   Position position;
+
+  /// The meaning of the range: as written, else `within`.
+  RangeKind range_kind() const { return range.value_or(RangeKind::within); }
 };
 
 struct Requirement {
@@ -44,21 +50,24 @@ struct Requirement {
   Text text;
   /// The scalar that holds the text, for finding words in the source.
   const yaml::Node* text_node = nullptr;
-  Text priority;
-  std::string kind;
-  std::vector<std::string> verification;
+  Located<Priority> priority;
+  std::optional<Kind> kind;
+  std::vector<Verification> verification;
   std::optional<Metric> metric;
   std::vector<ReferenceUse> references;
   std::vector<Text> lots;
   std::vector<Text> requested_by;
   std::vector<Text> depends_on;
+  /// Ids of the common standard's requirements that this one implements.
+  std::vector<Text> implements;
   std::string rationale;
   std::string note;
   std::vector<std::string> tags;
   /// Rule ids not to report for this requirement.
   std::vector<std::string> lint_ignore;
-  Position position;  ///< the requirement's mapping
-  Position end;       ///< first position after the requirement's last value
+  Position position;    ///< the requirement's mapping
+  Position end;         ///< first position after the requirement's last value
+  std::string pointer;  ///< JSON pointer of the requirement's mapping in its file
 };
 
 struct Section {
@@ -68,13 +77,14 @@ struct Section {
   std::vector<Requirement> requirements;
   std::vector<Section> sections;
   Position position;
+  std::string pointer;  ///< JSON pointer of the section's mapping in its file
 };
 
 struct Agency {
   Text id;
   std::string name;
   Text country;
-  std::string role;  ///< lead or participant
+  AgencyRole role = AgencyRole::participant;
   Position position;
 };
 
@@ -82,14 +92,18 @@ struct Reference {
   Text id;
   Text designation;
   std::string title;
-  std::string type;
+  /// As written; a reference without a type is a standard.
+  std::optional<ReferenceType> type;
   Position position;
+
+  ReferenceType type_or_default() const { return type.value_or(ReferenceType::standard); }
 };
 
 struct Definition {
-  std::string term;
+  Text term;
   std::string definition;
   std::string source;
+  Position position;
 };
 
 struct Author {
@@ -108,40 +122,83 @@ struct Money {
   std::string currency;
 };
 
-struct Lot {
-  Text id;
-  std::string title;
-  std::vector<Text> cpv;
-  std::vector<Quantity> quantities;
-  std::optional<Money> estimated_value;
-  Position position;
-};
-
 struct Criterion {
   Text id;
   std::string name;
-  std::string type;  ///< price, cost or quality
+  CriterionType type = CriterionType::quality;
   double weight = 0;
   std::string weight_text;
+  /// How bids are scored on this criterion, in words or as a formula.
+  std::string scoring;
   std::vector<Text> requirements;
   Position position;
 };
 
 struct Award {
-  Text method;
+  Located<AwardMethod> method;
   std::vector<Criterion> criteria;
+  Position position;
+};
+
+struct Lot {
+  Text id;
+  std::string title;
+  /// The lot's own nature when it differs from the tender's.
+  std::optional<Located<Nature>> nature;
+  std::vector<Text> cpv;
+  std::vector<Quantity> quantities;
+  std::optional<Money> estimated_value;
+  /// The lot's own award method and criteria, overriding the tender's.
+  std::optional<Award> award;
+  Position position;
+};
+
+/// Who does what in a joint procurement (Directive 2014/24/EU, Art. 39(5)).
+struct Responsibility {
+  Text agency;
+  std::string task;
+};
+
+/// The arrangements of a joint cross-border procurement (Art. 39(4) and (5)).
+struct JointProcurement {
+  /// The national provisions that apply to the procedure.
+  std::string applicable_law;
+  /// The agency that runs the procedure on behalf of all.
+  Text lead_authority;
+  std::vector<Responsibility> responsibilities;
   Position position;
 };
 
 struct Procurement {
   std::string reference;
-  std::string procedure;
-  Text nature;
+  std::optional<Procedure> procedure;
+  std::optional<Located<Nature>> nature;
   std::optional<bool> framework_agreement;
   std::optional<std::int64_t> duration_months;
   std::vector<Text> cpv;
   std::vector<Lot> lots;
   std::optional<Award> award;
+  std::optional<JointProcurement> joint;
+  Position position;
+};
+
+/// What makes a spec a common standard: the deliverable it is drafted as.
+struct StandardInfo {
+  Deliverable deliverable = Deliverable::cwa;
+  std::string number;     ///< the document number, for example "CWA 17999"
+  std::string committee;  ///< a technical committee or a workshop, for example CEN/TC 391
+  std::string secretariat;
+  std::string chair;
+  Stage stage = Stage::working_draft;
+  std::string introduction;
+  std::string scope;
+  Position position;
+};
+
+/// A common standard that the spec declares it conforms to.
+struct Conformance {
+  Text standard;  ///< the standard's spec id
+  Text version;
   Position position;
 };
 
@@ -150,12 +207,13 @@ struct Spec {
   Text id;
   std::string title;
   std::string version;
-  std::string status;
-  std::string area;
+  Located<Status> status;
+  Area area = Area::front_line_policing;
   std::string date;
   std::string language = "en";
   std::string summary;
-  std::vector<Text> conforms_to;
+  std::optional<StandardInfo> standard;
+  std::vector<Conformance> conforms_to;
   std::vector<Author> authors;
   std::vector<Agency> agencies;
   std::vector<Definition> definitions;
@@ -164,11 +222,22 @@ struct Spec {
   std::vector<Section> sections;
 };
 
+/// The award that applies to a lot: its own, else the tender's; nullptr when there is none.
+const Award* award_for(const Procurement& procurement, const Lot& lot);
+
 /// The tender's reference number, or the spec's id when the spec names none.
 const std::string& tender_reference(const Spec& spec);
 
 /// Builds the model from a tree that passed the spec schema.
 Spec build(const yaml::Node& root, const std::string& file);
+
+/// A comment to write above a requirement (without the `#`), or empty for none.
+using RequirementComment = std::function<std::string(const Requirement&)>;
+
+/// The spec as YAML in the spec format, keys in the canonical order, with `header` as a first
+/// comment line when it is not empty.
+std::string to_yaml(const Spec& spec, const std::string& header = {},
+                    const RequirementComment& comment = {});
 
 /// Calls `visit` for every requirement in document order, with the section that holds it.
 void for_each_requirement(const Spec& spec,

@@ -1,3 +1,5 @@
+// The pipeline: load, schema, model, rules; and the pool of threads that runs it over many
+// files.
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -6,110 +8,20 @@
 
 #include <fmt/format.h>
 
-#include "leaspec/check.hpp"
+#include "leaspec/check/checker.hpp"
+#include "leaspec/check/rules.hpp"
 #include "leaspec/resources.hpp"
 
 namespace leaspec::check {
 namespace fs = std::filesystem;
 
-bool is_spec(const yaml::Node& root) {
-  return root.kind == yaml::Kind::mapping && root.find("leaspec") != nullptr;
-}
-
-bool looks_like_spec(std::string_view text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    std::string_view line = text.substr(pos, end == text.npos ? text.npos : end - pos);
-    if (line.substr(0, 8) == "leaspec:" || line.substr(0, 10) == "\"leaspec\":" ||
-        line.find("{\"leaspec\"") != line.npos) {
-      return true;
-    }
-    if (end == text.npos) {
-      break;
-    }
-    pos = end + 1;
-  }
-  return false;
-}
-
-namespace {
-
-bool has_extension(const fs::path& path, bool include_json) {
-  std::string extension = path.extension().string();
-  return extension == ".yaml" || extension == ".yml" || (include_json && extension == ".json");
-}
-
-}  // namespace
-
-std::vector<Target> discover(const std::vector<std::string>& paths, bool include_json) {
-  std::vector<Target> targets;
-  for (const std::string& path : paths) {
-    std::error_code error;
-    fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-      throw Error(fmt::format("{}: no such file or directory", path));
-    }
-    if (!fs::is_directory(status)) {
-      targets.push_back({path, true});
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-    if (error) {
-      throw Error(fmt::format("cannot read folder {}: {}", path, error.message()));
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (error) {
-        throw Error(fmt::format("cannot read folder {}: {}", path, error.message()));
-      }
-      const fs::path& entry = it->path();
-      std::string name = entry.filename().string();
-      if (it->is_directory(error)) {
-        if (name.size() > 1 && name[0] == '.') {
-          it.disable_recursion_pending();
-        }
-        continue;
-      }
-      if (it->is_regular_file(error) && has_extension(entry, include_json)) {
-        found.push_back(entry.string());
-      }
-    }
-    std::sort(found.begin(), found.end());
-    for (std::string& file : found) {
-      targets.push_back({std::move(file), false});
-    }
-  }
-  return targets;
-}
-
 const SourceFile* Outcome::find_source(const std::string& path) const {
-  for (const CheckedFile& file : files) {
-    if (file.source->path() == path) {
-      return file.source.get();
+  for (const auto& file : files) {
+    if (file->path() == path) {
+      return file.get();
     }
   }
   return nullptr;
-}
-
-const std::vector<BundledSchema>& bundled_schemas() {
-  static const std::vector<BundledSchema> k_schemas = {
-      {"spec", "https://leaspec.eu/schema/spec/1", "schemas/spec.yaml"},
-      {"config", "https://leaspec.eu/schema/config/1", "schemas/config.yaml"},
-      {"export", "https://leaspec.eu/schema/export/1", "schemas/export.yaml"},
-  };
-  return k_schemas;
-}
-
-std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri) {
-  for (const BundledSchema& bundled : bundled_schemas()) {
-    if (uri == bundled.uri) {
-      if (auto data = catalog::find_resource(bundled.resource)) {
-        return schema::FetchedDocument{std::string(bundled.resource), std::string(*data), ""};
-      }
-    }
-  }
-  return std::nullopt;
 }
 
 namespace {
@@ -123,7 +35,7 @@ std::string file_uri(const fs::path& path) {
 schema::Fetcher make_fetcher(const std::optional<fs::path>& folder,
                              std::shared_ptr<const schema::Registry> registry) {
   return [folder, registry](const std::string& uri) -> std::optional<schema::FetchedDocument> {
-    if (auto bundled = fetch_bundled(uri)) {
+    if (auto bundled = catalog::fetch_bundled(uri)) {
       return bundled;
     }
     if (auto registered = registry->find(uri)) {
@@ -156,32 +68,43 @@ schema::Fetcher make_fetcher(const std::optional<fs::path>& folder,
   };
 }
 
+/// The schema to compile: its tree, its base URI and, for a user's file, its folder.
+struct SchemaSource {
+  yaml::Document document;
+  std::string base;
+  std::optional<fs::path> folder;
+};
+
+SchemaSource schema_source(const Options& options, DiagnosticSink& sink) {
+  if (options.schema_file) {
+    const std::string& name = *options.schema_file;
+    SourceFile file(name, read_file(name, options.limits.max_bytes));
+    return {yaml::load(file, sink, options.limits), file_uri(name),
+            fs::weakly_canonical(fs::absolute(name)).parent_path()};
+  }
+  const catalog::BundledSchema& spec = catalog::bundled_schemas().front();
+  return {catalog::bundled_tree(spec.resource), std::string(spec.uri), std::nullopt};
+}
+
 }  // namespace
 
+/// Configurations by file, looked up once each; several threads may ask at once.
+struct Checker::Configs {
+  std::mutex mutex;
+  std::map<std::string, Config> by_file;
+};
+
 Checker::Checker(schema::Schema schema, Options options)
-    : m_schema(std::move(schema)), m_options(std::move(options)) {}
+    : m_schema(std::move(schema)),
+      m_options(std::move(options)),
+      m_configs(std::make_unique<Configs>()) {}
+
+Checker::Checker(Checker&&) noexcept = default;
+Checker& Checker::operator=(Checker&&) noexcept = default;
+Checker::~Checker() = default;
 
 std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& sink) {
   schema::Options schema_options;
-  std::string base;
-  std::string name;
-  std::string text;
-  std::optional<fs::path> folder;
-  if (options.schema_file) {
-    name = *options.schema_file;
-    text = read_file(name, options.limits.max_bytes);
-    base = file_uri(name);
-    folder = fs::weakly_canonical(fs::absolute(name)).parent_path();
-  } else {
-    const BundledSchema& spec = bundled_schemas().front();
-    auto data = catalog::find_resource(spec.resource);
-    if (!data) {
-      throw Error("the bundled spec schema is missing from this build");
-    }
-    name = std::string(spec.resource);
-    text = std::string(*data);
-    base = std::string(spec.uri);
-  }
   schema_options.limits = options.limits;
   schema_options.max_findings = options.max_findings;
   auto registry = std::make_shared<schema::Registry>();
@@ -195,17 +118,13 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
   if (sink.count(Severity::error) > errors_before) {
     return std::nullopt;
   }
-  SourceFile source(name, std::move(text));
-  yaml::Document document = yaml::load(source, sink, options.limits);
-  auto compiled = schema::Schema::compile(std::move(document), base, schema_options,
-                                          make_fetcher(folder, registry), sink);
+  SchemaSource source = schema_source(options, sink);
+  auto compiled = schema::Schema::compile(std::move(source.document), source.base, schema_options,
+                                          make_fetcher(source.folder, registry), sink);
   if (!compiled) {
     return std::nullopt;
   }
   Checker checker(std::move(*compiled), options);
-  if (options.cpv_list_file) {
-    checker.m_cpv_list = catalog::load_cpv_list(*options.cpv_list_file);
-  }
   if (options.config_file) {
     checker.m_fixed_config = load_config(*options.config_file, sink);
     if (!checker.m_fixed_config) {
@@ -220,8 +139,9 @@ const Config& Checker::config_for(const std::string& path) const {
     return *m_fixed_config;
   }
   std::string file = find_config(path).value_or("");
-  auto cached = m_configs.find(file);
-  if (cached != m_configs.end()) {
+  std::lock_guard lock(m_configs->mutex);
+  auto cached = m_configs->by_file.find(file);
+  if (cached != m_configs->by_file.end()) {
     return cached->second;
   }
   Config config;
@@ -238,52 +158,48 @@ const Config& Checker::config_for(const std::string& path) const {
     }
     config = std::move(*loaded);
   }
-  return m_configs.emplace(file, std::move(config)).first->second;
+  return m_configs->by_file.emplace(file, std::move(config)).first->second;
 }
 
-void Checker::check_source(const SourceFile& source, const Config& config,
+CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, DiagnosticSink& sink) const {
+  const Config& config = config_for(source->path());
+  return check(std::move(source), config, sink);
+}
+
+CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Config& config,
                            DiagnosticSink& sink) const {
-  yaml::Document document = yaml::load(source, sink, m_options.limits);
-  if (!document.root) {
-    return;
+  CheckedSpec checked;
+  checked.source = std::move(source);
+  const SourceFile& file = *checked.source;
+  std::size_t errors_before = sink.count(Severity::error);
+  checked.document = yaml::load(file, sink, m_options.limits);
+  if (checked.document.root) {
+    bool valid = m_schema.validate(*checked.document.root, file.path(), sink);
+    if (valid && !m_options.schema_file && is_spec(*checked.document.root)) {
+      checked.model = spec::build(*checked.document.root, file.path());
+      RuleContext context{*checked.model, file, config, config.catalogs_or_bundled(),
+                          checked.document.root};
+      check_rules(context, sink);
+    }
   }
-  bool valid = m_schema.validate(*document.root, source.path(), sink);
-  if (!valid || m_options.schema_file || !is_spec(*document.root)) {
-    return;
-  }
-  spec::Spec model = spec::build(*document.root, source.path());
-  RuleContext context{model, source, config, catalog::Catalogs::bundled(),
-                      m_cpv_list ? &*m_cpv_list : nullptr};
-  check_rules(context, sink);
+  checked.has_errors = sink.count(Severity::error) > errors_before;
+  return checked;
 }
 
-std::optional<LoadedSpec> Checker::load(const std::string& path, DiagnosticSink& sink) const {
+CheckedSpec Checker::load(const std::string& path, DiagnosticSink& sink) const {
   auto source = std::make_shared<SourceFile>(path, read_file(path, m_options.limits.max_bytes));
-  const Config& config = config_for(path);
-  std::size_t errors_before = sink.count(Severity::error);
-  yaml::Document document = yaml::load(*source, sink, m_options.limits);
-  if (!document.root) {
-    return std::nullopt;
-  }
-  if (!m_schema.validate(*document.root, path, sink)) {
-    sink.sort_by_position();
-    return std::nullopt;
-  }
-  spec::Spec model = spec::build(*document.root, path);
-  RuleContext context{model, *source, config, catalog::Catalogs::bundled(),
-                      m_cpv_list ? &*m_cpv_list : nullptr};
-  check_rules(context, sink);
-  if (sink.count(Severity::error) > errors_before) {
-    return std::nullopt;
-  }
-  return LoadedSpec{std::move(source), std::move(document), std::move(model)};
+  CheckedSpec checked = check(std::move(source), sink);
+  sink.sort_by_position();
+  // The spec schema requires the key `leaspec`, so a tree it accepts always has a model.
+  checked.has_errors = checked.has_errors || !checked.model;
+  return checked;
 }
 
 namespace {
 
 /// What checking one file gave: the file (if it is checked at all) and its diagnostics.
 struct FileResult {
-  std::optional<CheckedFile> file;
+  std::shared_ptr<const SourceFile> file;
   DiagnosticSink diagnostics;
   std::exception_ptr failure;
 };
@@ -292,12 +208,6 @@ struct FileResult {
 
 Outcome Checker::run(const std::vector<Target>& targets) const {
   bool user_schema = m_options.schema_file.has_value();
-  // Configurations are looked up first, so that the workers only read shared state.
-  std::vector<const Config*> configs;
-  configs.reserve(targets.size());
-  for (const Target& target : targets) {
-    configs.push_back(&config_for(target.path));
-  }
   std::vector<FileResult> results(targets.size());
   auto check_one = [&](std::size_t index) {
     const Target& target = targets[index];
@@ -305,7 +215,7 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
     std::error_code error;
     std::uintmax_t size = fs::file_size(target.path, error);
     if (!error && size > m_options.limits.max_bytes) {
-      result.file = CheckedFile{std::make_shared<SourceFile>(target.path, "")};
+      result.file = std::make_shared<SourceFile>(target.path, "");
       result.diagnostics.report({Severity::error,
                                  "too-large",
                                  fmt::format("the file has {} bytes, more than the limit of {}",
@@ -320,12 +230,12 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
     if (!target.named && !user_schema && !looks_like_spec(source->text())) {
       return;
     }
-    result.file = CheckedFile{source};
-    check_source(*source, *configs[index], result.diagnostics);
+    result.file = source;
+    check(std::move(source), result.diagnostics);
     result.diagnostics.sort_by_position();
     result.diagnostics.limit(m_options.max_findings, target.path);
   };
-  // Files are checked in parallel; results are merged in the order of the targets.
+  // A work queue over the files: each thread takes the next file until none is left.
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t index = next++; index < targets.size(); index = next++) {
@@ -336,8 +246,9 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
       }
     }
   };
-  unsigned jobs = m_options.jobs > 0 ? m_options.jobs : std::thread::hardware_concurrency();
-  std::size_t thread_count = std::min<std::size_t>(std::max(1u, jobs), targets.size());
+  unsigned jobs =
+      m_options.jobs ? m_options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t thread_count = std::min<std::size_t>(jobs, targets.size());
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < thread_count; ++i) {
     threads.emplace_back(worker);
@@ -352,7 +263,7 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
       std::rethrow_exception(result.failure);
     }
     if (result.file) {
-      outcome.files.push_back(std::move(*result.file));
+      outcome.files.push_back(std::move(result.file));
     }
     for (const Diagnostic& diagnostic : result.diagnostics.diagnostics()) {
       outcome.diagnostics.report(diagnostic);

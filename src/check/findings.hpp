@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "leaspec/check.hpp"
+#include "leaspec/check/rules.hpp"
 
 namespace leaspec::check {
 
@@ -15,7 +15,7 @@ struct Finding {
   std::string message;
   /// The requirement the finding is about, for lint_ignore and inline suppressions.
   const spec::Requirement* requirement = nullptr;
-  /// Set when the rule decides the severity itself (cpv-unknown with --cpv-list).
+  /// Set when the rule decides the severity itself rather than the registry.
   std::optional<Severity> severity;
 };
 
@@ -29,6 +29,11 @@ class Findings {
  private:
   std::vector<Finding> m_items;
 };
+
+// The passes that `check_rules` runs, one per file of rules.
+
+/// The semantic rules: ids, references, agencies, procurement, metrics, standards (rules.cpp).
+void check_semantics(const RuleContext& context, Findings& findings);
 
 /// The language lint of requirement statements (lint.cpp).
 void lint_requirements(const RuleContext& context, Findings& findings);

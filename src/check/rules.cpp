@@ -1,5 +1,5 @@
-// The rule registry, the semantic rules and the pass that applies configuration and
-// suppressions to every finding.
+// The semantic rules, and the pass that runs every rule and applies configuration and
+// suppressions to the findings.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -8,108 +8,11 @@
 #include <fmt/format.h>
 
 #include "check/findings.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/check/rules.hpp"
+#include "leaspec/joint.hpp"
+#include "leaspec/schema.hpp"
 
 namespace leaspec::check {
-
-const std::vector<RuleInfo>& rules() {
-  static const std::vector<RuleInfo> k_rules = {
-      {"yaml-syntax", Severity::error, "loading", "the file is not well-formed YAML", false},
-      {"duplicate-key", Severity::error, "loading", "a key appears twice in one mapping", false},
-      {"invalid-utf8", Severity::error, "loading", "the file is not valid UTF-8", false},
-      {"tab-indent", Severity::error, "loading", "a tab is used for indentation", false},
-      {"empty-file", Severity::error, "loading", "the file holds no document", false},
-      {"multiple-documents", Severity::error, "loading", "the file holds more than one document",
-       false},
-      {"too-deep", Severity::error, "loading",
-       "nesting exceeds 64 levels (with --schema, 256 or --max-depth)", false},
-      {"too-large", Severity::error, "loading", "the file exceeds 16 MiB", false},
-      {"alias-expansion", Severity::error, "loading",
-       "aliases expand beyond 1,000,000 nodes or 32 MiB of text, or refer to themselves", false},
-      {"unsupported-tag", Severity::error, "loading", "a tag other than the YAML core tags", false},
-      {"complex-key", Severity::error, "loading", "a mapping key that is not a scalar", false},
-      {"unknown-key", Severity::error, "schema", "a key the format does not define (did you mean)",
-       false},
-      {"schema-required", Severity::error, "schema", "a required key is missing", false},
-      {"schema-type", Severity::error, "schema", "a value has the wrong type", false},
-      {"schema-enum", Severity::error, "schema", "a value is not one of the allowed values", false},
-      {"schema-pattern", Severity::error, "schema",
-       "a value does not have the required form (identifiers, codes)", false},
-      {"schema-format", Severity::error, "schema", "a date or other formatted value is invalid",
-       false},
-      {"schema-*", Severity::error, "schema",
-       "a value fails another JSON Schema keyword (schema-minimum, schema-min-items...)", false},
-      {"schema-budget", Severity::error, "schema",
-       "the schema is too costly to evaluate for the document, which is not fully checked "
-       "(exit code 2)",
-       false},
-      {"max-findings", Severity::note, "schema",
-       "more findings in the file than --max-findings shows; the note counts them", false},
-      {"duplicate-id", Severity::error, "semantic",
-       "an id of a requirement, section, lot, agency, reference or criterion is used twice", true},
-      {"unknown-reference", Severity::error, "semantic",
-       "a requirement cites a reference id that is not defined", true},
-      {"unknown-lot", Severity::error, "semantic", "a requirement names a lot that is not defined",
-       true},
-      {"unknown-agency", Severity::error, "semantic",
-       "requested_by or a lot quantity names an agency that is not defined", true},
-      {"unknown-requirement", Severity::error, "semantic",
-       "depends_on or an award criterion names a requirement that is not defined", true},
-      {"dependency-cycle", Severity::error, "semantic",
-       "requirements depend on each other in a cycle", true},
-      {"lead-agency", Severity::error, "semantic",
-       "a joint procurement needs exactly one agency with role lead", true},
-      {"award-weights", Severity::error, "semantic",
-       "best-price-quality-ratio weights must add up to 100", true},
-      {"award-method", Severity::error, "semantic",
-       "a lowest-price or lowest-cost award has quality criteria", true},
-      {"lot-quantity", Severity::error, "semantic", "a lot that no agency buys", true},
-      {"agency-without-lot", Severity::warning, "semantic", "a participating agency buys in no lot",
-       true},
-      {"unknown-unit", Severity::warning, "semantic",
-       "a metric unit that is not in the units catalog", true},
-      {"metric-range", Severity::error, "semantic", "a metric whose min is greater than its max",
-       true},
-      {"cpv-check-digit", Severity::error, "semantic",
-       "a CPV code whose eight digits exist with another check digit", true},
-      {"cpv-unknown", Severity::warning, "semantic",
-       "a CPV code that is not in the catalog (an error with --cpv-list)", true},
-      {"cpv-nature", Severity::warning, "semantic",
-       "the main CPV code's division does not fit the nature (supplies, services, works)", true},
-      {"country-code", Severity::error, "semantic",
-       "an agency country that is not an ISO 3166-1 alpha-2 code", true},
-      {"withdrawn-reference", Severity::warning, "semantic",
-       "a reference to a withdrawn or superseded edition (names the successor)", true},
-      {"verbal-form", Severity::error, "language",
-       "the verb does not match the priority: mandatory shall, recommended should, optional may",
-       true},
-      {"must", Severity::warning, "language",
-       "\"must\" is reserved for external constraints; use \"shall\"", true},
-      {"will", Severity::warning, "language", "\"will\" states a fact, not a requirement", true},
-      {"vague-term", Severity::warning, "language",
-       "a vague term that cannot be verified (user-friendly, adequate, fast...)", true},
-      {"escape-clause", Severity::warning, "language",
-       "an escape clause (where possible, if necessary...)", true},
-      {"open-ended", Severity::warning, "language",
-       "an open-ended list (etc., including but not limited to...)", true},
-      {"and-or", Severity::warning, "language", "\"and/or\" leaves the requirement ambiguous",
-       true},
-      {"multiple-shall", Severity::warning, "language",
-       "more than one \"shall\": split it into requirements", true},
-      {"missing-metric", Severity::warning, "language",
-       "a performance requirement without a metric", true},
-  };
-  return k_rules;
-}
-
-const RuleInfo* find_rule(std::string_view id) {
-  for (const RuleInfo& rule : rules()) {
-    if (rule.id == id) {
-      return &rule;
-    }
-  }
-  return nullptr;
-}
 
 namespace {
 
@@ -317,7 +220,7 @@ class SemanticRules {
     }
     const spec::Agency* lead = nullptr;
     for (const spec::Agency& agency : m_spec.agencies) {
-      if (agency.role != "lead") {
+      if (agency.role != spec::AgencyRole::lead) {
         continue;
       }
       if (lead) {
@@ -360,7 +263,7 @@ class SemanticRules {
     }
     if (!p.lots.empty()) {
       for (const spec::Agency& agency : m_spec.agencies) {
-        if (agency.role == "participant" && !buyers.count(agency.id.value)) {
+        if (agency.role == spec::AgencyRole::participant && !buyers.count(agency.id.value)) {
           m_findings.add("agency-without-lot", agency.id.position,
                          fmt::format("agency \"{}\" buys in no lot", agency.id.value));
         }
@@ -377,14 +280,14 @@ class SemanticRules {
         check_cpv(code);
       }
     }
-    if (!p.cpv.empty() && !p.nature.value.empty()) {
-      check_cpv_nature(p.cpv.front(), p.nature.value);
+    if (!p.cpv.empty() && p.nature) {
+      check_cpv_nature(p.cpv.front(), p.nature->value);
     }
   }
 
   void check_award(const spec::Award& award) {
-    const std::string& method = award.method.value;
-    if (method == "best-price-quality-ratio") {
+    spec::AwardMethod method = award.method.value;
+    if (method == spec::AwardMethod::best_price_quality_ratio) {
       double total = 0;
       for (const spec::Criterion& criterion : award.criteria) {
         total += criterion.weight;
@@ -396,48 +299,61 @@ class SemanticRules {
       return;
     }
     for (const spec::Criterion& criterion : award.criteria) {
-      if (criterion.type == "quality") {
-        m_findings.add(
-            "award-method", criterion.id.position,
-            fmt::format("criterion \"{}\" scores quality, but the award method {} "
-                        "scores {} only",
-                        criterion.id.value, method, method == "lowest-price" ? "price" : "cost"));
+      if (criterion.type == spec::CriterionType::quality) {
+        m_findings.add("award-method", criterion.id.position,
+                       fmt::format("criterion \"{}\" scores quality, but the award method {} "
+                                   "scores {} only",
+                                   criterion.id.value, spec::name(method),
+                                   method == spec::AwardMethod::lowest_price ? "price" : "cost"));
       }
     }
   }
 
   void check_cpv(const spec::Text& code) {
-    const catalog::CpvList& list =
-        m_context.cpv_list ? *m_context.cpv_list : m_context.catalogs.cpv();
-    if (list.count(code.value)) {
+    const catalog::CpvList& list = m_context.catalogs.cpv();
+    if (list.contains(code.value)) {
       return;
     }
     if (auto right = catalog::cpv_with_same_digits(list, code.value)) {
       m_findings.add("cpv-check-digit", code.position,
-                     fmt::format("CPV code {} has the wrong check digit; the code for \"{}\" is {}",
-                                 code.value, list.find(*right)->second, *right));
+                     fmt::format("CPV code {} has the wrong check digit: write {} (\"{}\")",
+                                 code.value, *right, list.find(*right)->label));
       return;
     }
-    if (m_context.cpv_list) {
-      m_findings.add("cpv-unknown", code.position,
-                     fmt::format("CPV code {} is not in the CPV list", code.value), nullptr,
-                     Severity::error);
-    } else {
-      m_findings.add("cpv-unknown", code.position,
-                     fmt::format("CPV code {} is not in the bundled catalog; check it against the "
-                                 "official list with --cpv-list FILE",
-                                 code.value));
-    }
+    m_findings.add("cpv-unknown", code.position,
+                   fmt::format("CPV code {} is not in the CPV 2008 vocabulary{}", code.value,
+                               nearest_cpv(list, code.value)));
   }
 
-  void check_cpv_nature(const spec::Text& main, const std::string& nature) {
+  /// The codes that share the longest start with `code`, as a hint.
+  static std::string nearest_cpv(const catalog::CpvList& list, std::string_view code) {
+    for (std::size_t length = 7; length >= 2; --length) {
+      std::string_view prefix = code.substr(0, length);
+      std::vector<std::string> found;
+      for (const catalog::CpvEntry* entry = list.lower_bound(prefix);
+           entry && entry < list.entries().data() + list.size() &&
+           entry->code.substr(0, length) == prefix && found.size() < 3;
+           ++entry) {
+        found.push_back(fmt::format("{} (\"{}\")", entry->code, entry->label));
+      }
+      if (!found.empty()) {
+        return fmt::format("; codes that begin {}: {}; leaspec catalog cpv WORDS finds others",
+                           prefix, fmt::join(found, ", "));
+      }
+    }
+    return "; leaspec catalog cpv WORDS finds the right code";
+  }
+
+  void check_cpv_nature(const spec::Text& main, spec::Nature nature) {
     int division = std::stoi(main.value.substr(0, 2));
-    std::string expected = division == 45 ? "works" : (division >= 50 ? "services" : "supplies");
+    spec::Nature expected = division == 45   ? spec::Nature::works
+                            : division >= 50 ? spec::Nature::services
+                                             : spec::Nature::supplies;
     if (expected != nature) {
       m_findings.add("cpv-nature", main.position,
                      fmt::format("the main CPV code {} is in division {:02} ({}), but the nature "
                                  "is {}",
-                                 main.value, division, expected, nature));
+                                 main.value, division, spec::name(expected), spec::name(nature)));
     }
   }
 
@@ -550,15 +466,25 @@ void Findings::add(std::string_view rule, Position position, std::string message
   m_items.push_back({std::string(rule), position, std::move(message), requirement, severity});
 }
 
+void check_semantics(const RuleContext& context, Findings& findings) {
+  SemanticRules(context, findings).run();
+}
+
 void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   Findings findings;
-  SemanticRules(context, findings).run();
-  lint_requirements(context, findings);
+  for (auto pass : {check_semantics, lint_requirements}) {
+    pass(context, findings);
+  }
   auto by_line = inline_suppressions(context.source);
   std::vector<Finding> items = findings.items();
   std::stable_sort(items.begin(), items.end(),
                    [](const Finding& a, const Finding& b) { return a.position < b.position; });
+  std::optional<yaml::PointerIndex> pointers;
+  std::set<std::pair<std::string, Position>> reported;
   for (const Finding& finding : items) {
+    if (!reported.emplace(finding.rule, finding.position).second) {
+      continue;
+    }
     const RuleInfo* rule = find_rule(finding.rule);
     Severity severity = finding.severity.value_or(rule ? rule->severity : Severity::error);
     auto configured = context.config.severities.find(finding.rule);
@@ -571,7 +497,11 @@ void check_rules(const RuleContext& context, DiagnosticSink& sink) {
     if (suppressed(finding, by_line)) {
       continue;
     }
-    sink.report({severity, finding.rule, finding.message, context.spec.file, finding.position, ""});
+    if (!pointers && context.root) {
+      pointers.emplace(*context.root);
+    }
+    sink.report({severity, finding.rule, finding.message, context.spec.file, finding.position,
+                 pointers ? pointers->pointer_at(finding.position) : std::string()});
   }
 }
 

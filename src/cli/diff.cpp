@@ -1,13 +1,14 @@
-// `leaspec diff OLD NEW [--format text|md|json]`: what changed, for a corrigendum.
-#include <iostream>
-
+// `leaspec diff OLD NEW [--format text|md|html|docx|odt|json] [-o OUT]`: what changed, for a
+// corrigendum.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "cli/output.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/doc.hpp"
+#include "leaspec/export.hpp"
 #include "leaspec/joint.hpp"
+#include "leaspec/write.hpp"
 
 namespace leaspec::cli {
 namespace {
@@ -16,26 +17,44 @@ struct DiffOptions {
   std::string before;
   std::string after;
   std::string format = "text";
+  std::string output = "-";
+  std::string language = "en";
 };
 
+std::vector<std::string> format_names() {
+  std::vector<std::string> names = write::format_names(doc::DocumentKind::corrigendum);
+  names.emplace_back("json");
+  return names;
+}
+
 int run_diff(const DiffOptions& options) {
-  std::optional<check::LoadedSpec> specs[2];
+  std::optional<write::Format> format = write::parse_format(options.format);
+  if (options.output == "-" && format && !write::is_text(*format)) {
+    print_error(
+        fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
+    return k_exit_failure;
+  }
+  Session session;
+  std::optional<check::CheckedSpec> specs[2];
   const std::string* paths[2] = {&options.before, &options.after};
   for (int i = 0; i < 2; ++i) {
-    specs[i] = load_spec(*paths[i]);
+    specs[i] = session.load(*paths[i]);
     if (!specs[i]) {
       print_error(fmt::format("{} has errors; it cannot be compared", *paths[i]));
       return k_exit_failure;
     }
   }
-  std::vector<joint::Change> changes =
-      joint::diff(specs[0]->model, specs[1]->model, catalog::Catalogs::bundled());
-  std::string out = options.format == "json" ? joint::diff_json(changes)
-                    : options.format == "md"
-                        ? joint::diff_markdown(changes, specs[0]->model, specs[1]->model)
-                        : joint::diff_text(changes);
-  std::cout << out;
-  std::cout.flush();
+  const spec::Spec& before = *specs[0]->model;
+  const spec::Spec& after = *specs[1]->model;
+  std::vector<joint::Change> changes = joint::diff(before, after, catalog::Catalogs::bundled());
+  if (!format) {
+    write_output(options.output, exports::diff_json(changes));
+  } else {
+    doc::Context context{doc::Strings::get(options.language), catalog::Catalogs::bundled(), "", "",
+                         session.time()};
+    doc::Document document = doc::build_corrigendum(changes, before, after, context);
+    write_output(options.output, write::render(document, *format));
+  }
   return changes.empty() ? k_exit_ok : k_exit_findings;
 }
 
@@ -48,12 +67,25 @@ void setup_diff(CLI::App& app, int& exit_code) {
       ->required()
       ->check(CLI::ExistingFile);
   sub->add_option("NEW", options->after, "The later version")->required()->check(CLI::ExistingFile);
-  sub->add_option("--format", options->format, "text, md (ready for a corrigendum notice) or json")
-      ->check(CLI::IsMember({"text", "md", "json"}))
+  sub->add_option("--format", options->format,
+                  fmt::format("{}: a corrigendum notice in any of these formats, or json for "
+                              "tools",
+                              fmt::join(format_names(), ", ")))
+      ->check(CLI::IsMember(format_names()))
+      ->capture_default_str();
+  sub->add_option("-o,--output", options->output,
+                  "Output file; - for standard output (text, md, html, json)")
+      ->capture_default_str();
+  sub->add_option("--lang", options->language,
+                  fmt::format("Language of the corrigendum's fixed texts: {}",
+                              fmt::join(doc::Strings::languages(), ", ")))
+      ->check(CLI::IsMember(doc::Strings::languages()))
       ->capture_default_str();
   sub->footer(
-      "Example:\n"
-      "  leaspec diff v1/bwc.yaml v2/bwc.yaml --format md > corrigendum.md\n\n"
+      "Examples:\n"
+      "  leaspec diff v1/bwc.yaml v2/bwc.yaml\n"
+      "  leaspec diff v1/bwc.yaml v2/bwc.yaml --format docx -o corrigendum.docx\n"
+      "  leaspec diff v1/bwc.yaml v2/bwc.yaml --format json > changes.json\n\n"
       "Exit codes: 0 the versions are equal, 1 they differ (like diff), 2 an error, including\n"
       "a version with errors.");
   sub->callback([options, &exit_code] { exit_code = run_diff(*options); });

@@ -6,8 +6,6 @@
 
 #include "cli/app.hpp"
 #include "cli/output.hpp"
-#include "leaspec/check.hpp"
-#include "leaspec/doc.hpp"
 #include "leaspec/export.hpp"
 #include "leaspec/write.hpp"
 
@@ -34,15 +32,16 @@ int run_export(const ExportOptions& options) {
     print_error("a .reqifz archive must be written to a file");
     return k_exit_failure;
   }
-  std::optional<check::LoadedSpec> loaded = load_spec(options.spec);
+  Session session;
+  std::optional<check::CheckedSpec> loaded = session.load(options.spec);
   if (!loaded) {
     print_error(fmt::format("{} has errors; nothing was exported", options.spec));
     return k_exit_findings;
   }
-  const spec::Spec& model = loaded->model;
+  const spec::Spec& model = *loaded->model;
   std::string name = std::filesystem::path(options.spec).filename().string();
-  exports::Source source{name, doc::sha256_hex(loaded->source->text()),
-                         exports::export_timestamp(model, write::source_date_epoch_iso())};
+  exports::Source source{name, text::sha256_hex(loaded->source->text()),
+                         exports::export_timestamp(model, session.time())};
   const catalog::Catalogs& catalogs = catalog::Catalogs::bundled();
   std::string bytes;
   if (options.kind == "json") {
@@ -53,7 +52,7 @@ int run_export(const ExportOptions& options) {
     bytes = exports::to_reqif(model, source);
     if (zipped) {
       std::string inner = std::filesystem::path(options.output).stem().string() + ".reqif";
-      bytes = write::make_zip({{inner, std::move(bytes)}});
+      bytes = write::make_zip({{inner, std::move(bytes)}}, session.time());
     }
   }
   write_output(options.output, bytes);

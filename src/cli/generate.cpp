@@ -1,15 +1,19 @@
-// `leaspec generate annex|standard SPEC --format FORMAT -o OUT [--lang CODE]`.
+// `leaspec generate annex|matrix|standard SPEC --format FORMAT -o OUT [--lang CODE]`.
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "cli/output.hpp"
-#include "leaspec/check.hpp"
 #include "leaspec/doc.hpp"
 #include "leaspec/write.hpp"
 
 namespace leaspec::cli {
 namespace {
+
+constexpr doc::DocumentKind k_kinds[] = {doc::DocumentKind::annex, doc::DocumentKind::matrix,
+                                         doc::DocumentKind::standard};
 
 struct GenerateOptions {
   std::string kind;
@@ -19,43 +23,73 @@ struct GenerateOptions {
   std::string language;
 };
 
+/// The formats of every kind `generate` writes, each once, in a stable order.
+std::vector<std::string> all_format_names() {
+  std::vector<std::string> names;
+  for (doc::DocumentKind kind : k_kinds) {
+    for (const std::string& format : write::format_names(kind)) {
+      if (std::find(names.begin(), names.end(), format) == names.end()) {
+        names.push_back(format);
+      }
+    }
+  }
+  return names;
+}
+
+std::string formats_help() {
+  std::string text;
+  for (doc::DocumentKind kind : k_kinds) {
+    text += fmt::format("{}{} {}", text.empty() ? "" : "; ", doc::name(kind),
+                        fmt::join(write::format_names(kind), ", "));
+  }
+  return text;
+}
+
+/// The language of the fixed texts: --lang, else the spec's own when leaspec has it, else en.
+std::string language_for(const GenerateOptions& options, const spec::Spec& spec) {
+  if (!options.language.empty()) {
+    return options.language;
+  }
+  std::vector<std::string> known = doc::Strings::languages();
+  std::string wanted = spec.language.substr(0, 2);
+  return std::find(known.begin(), known.end(), wanted) != known.end() ? wanted : "en";
+}
+
+doc::Document build(doc::DocumentKind kind, const spec::Spec& spec, const doc::Context& context) {
+  switch (kind) {
+    case doc::DocumentKind::annex:
+      return doc::build_annex(spec, context);
+    case doc::DocumentKind::standard:
+      return doc::build_standard(spec, context);
+    default:
+      return doc::build_matrix(spec, context);
+  }
+}
+
 int run_generate(const GenerateOptions& options) {
-  write::Format format = *write::parse_format(options.format);
-  bool tabular = format == write::Format::xlsx || format == write::Format::csv;
-  bool text_document = format == write::Format::docx || format == write::Format::odt;
-  if ((options.kind == "matrix" && text_document) || (options.kind != "matrix" && tabular)) {
-    print_error(
-        fmt::format("{} cannot be written as {}: the matrix is md, html, xlsx or csv; "
-                    "the annex and the standard are md, html, docx or odt",
-                    options.kind, options.format));
+  doc::DocumentKind kind = *doc::parse_kind(options.kind);
+  std::optional<write::Format> format = write::parse_format(options.format);
+  std::vector<std::string> allowed = write::format_names(kind);
+  if (!format || std::find(allowed.begin(), allowed.end(), options.format) == allowed.end()) {
+    print_error(fmt::format("{} cannot be written as {}; the formats are: {}", options.kind,
+                            options.format, formats_help()));
     return k_exit_failure;
   }
-  if (options.output == "-" && !write::is_text(format)) {
+  if (options.output == "-" && !write::is_text(*format)) {
     print_error(
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
     return k_exit_failure;
   }
-  std::optional<check::LoadedSpec> loaded = load_spec(options.spec);
+  Session session;
+  std::optional<check::CheckedSpec> loaded = session.load(options.spec);
   if (!loaded) {
     print_error(fmt::format("{} has errors; no document was written", options.spec));
     return k_exit_findings;
   }
-  std::string language = options.language;
-  if (language.empty()) {
-    // The spec's own language when leaspec has texts for it, otherwise English.
-    std::vector<std::string> known = doc::Strings::languages();
-    std::string wanted = loaded->model.language.substr(0, 2);
-    language = std::find(known.begin(), known.end(), wanted) != known.end() ? wanted : "en";
-  }
-  doc::Context context{doc::Strings::get(language), catalog::Catalogs::bundled(),
-                       doc::sha256_hex(loaded->source->text()),
-                       std::filesystem::path(options.spec).filename().string(),
-                       write::source_date_epoch_iso()};
-  doc::Document document = options.kind == "annex" ? doc::build_annex(loaded->model, context)
-                           : options.kind == "standard"
-                               ? doc::build_standard(loaded->model, context)
-                               : doc::build_matrix(loaded->model, context);
-  write_output(options.output, write::render(document, format));
+  doc::Context context{doc::Strings::get(language_for(options, *loaded->model)),
+                       catalog::Catalogs::bundled(), text::sha256_hex(loaded->source->text()),
+                       std::filesystem::path(options.spec).filename().string(), session.time()};
+  write_output(options.output, write::render(build(kind, *loaded->model, context), *format));
   return k_exit_ok;
 }
 
@@ -67,21 +101,26 @@ void setup_generate(CLI::App& app, int& exit_code) {
       "generate",
       "Write a tender's technical annex, the bidders' compliance matrix or a draft "
       "standard from a spec");
+  std::vector<std::string> kinds;
+  for (doc::DocumentKind kind : k_kinds) {
+    kinds.emplace_back(doc::name(kind));
+  }
   sub->add_option("KIND", options->kind,
                   "annex: the joint tender's technical specifications; matrix: the bidders' "
                   "compliance matrix; standard: a draft in CEN/ISO structure")
       ->required()
-      ->check(CLI::IsMember({"annex", "matrix", "standard"}));
+      ->check(CLI::IsMember(kinds));
   sub->add_option("SPEC", options->spec, "The spec file")->required()->check(CLI::ExistingFile);
-  sub->add_option("--format", options->format, "Output format")
+  sub->add_option("--format", options->format, "Output format: " + formats_help())
       ->required()
-      ->check(CLI::IsMember({"md", "html", "docx", "odt", "xlsx", "csv"}));
+      ->check(CLI::IsMember(all_format_names()));
   sub->add_option("-o,--output", options->output,
                   "Output file; - for standard output (md, html, csv)")
       ->required();
   sub->add_option("--lang", options->language,
-                  "Language of the fixed texts: en, nl, pl, fr or de (default: the spec's "
-                  "language if leaspec has it, else en)")
+                  fmt::format("Language of the fixed texts: {} (default: the spec's language if "
+                              "leaspec has it, else en)",
+                              fmt::join(doc::Strings::languages(), ", ")))
       ->check(CLI::IsMember(doc::Strings::languages()));
   sub->footer(
       "Examples:\n"

@@ -6,8 +6,10 @@
 
 #include "cli/app.hpp"
 #include "cli/output.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/doc.hpp"
+#include "leaspec/export.hpp"
 #include "leaspec/joint.hpp"
+#include "leaspec/write.hpp"
 
 namespace leaspec::cli {
 namespace {
@@ -20,12 +22,14 @@ struct MergeOptions {
   std::string lead;
 };
 
-/// Loads every spec; prints their findings and returns nothing when one has errors.
-std::optional<std::vector<check::LoadedSpec>> load_all(const std::vector<std::string>& paths) {
-  std::vector<check::LoadedSpec> loaded;
+/// Loads every spec through one session; prints their findings and returns nothing when one
+/// has errors.
+std::optional<std::vector<check::CheckedSpec>> load_all(Session& session,
+                                                        const std::vector<std::string>& paths) {
+  std::vector<check::CheckedSpec> loaded;
   bool ok = true;
   for (const std::string& path : paths) {
-    auto spec = load_spec(path);
+    auto spec = session.load(path);
     if (!spec) {
       print_error(fmt::format("{} has errors", path));
       ok = false;
@@ -39,17 +43,31 @@ std::optional<std::vector<check::LoadedSpec>> load_all(const std::vector<std::st
   return loaded;
 }
 
+/// Writes the merge report in the format its file name asks for.
+void write_report(const std::string& path, const joint::MergeResult& result,
+                  const Session& session) {
+  if (std::filesystem::path(path).extension() == ".json") {
+    write_output(path, exports::merge_report_json(result));
+    return;
+  }
+  write::Format format =
+      write::format_for_file(doc::DocumentKind::merge_report, path).value_or(write::Format::md);
+  doc::Context context{doc::Strings::get("en"), catalog::Catalogs::bundled(), "", "",
+                       session.time()};
+  write_output(path, write::render(doc::build_merge_report(result, context), format));
+}
+
 int run_merge(const MergeOptions& options) {
-  auto loaded = load_all(options.specs);
+  Session session;
+  auto loaded = load_all(session, options.specs);
   if (!loaded) {
     return k_exit_findings;
   }
   std::vector<const spec::Spec*> specs;
-  std::vector<std::string> names;
-  for (check::LoadedSpec& spec : *loaded) {
-    spec.model.file = std::filesystem::path(spec.model.file).filename().string();
-    specs.push_back(&spec.model);
-    names.push_back(spec.model.file);
+  std::vector<const SourceFile*> sources;
+  for (check::CheckedSpec& spec : *loaded) {
+    specs.push_back(&*spec.model);
+    sources.push_back(spec.source.get());
   }
   joint::MergeOptions merge_options;
   merge_options.prefer = options.prefer == "strictest" ? joint::Prefer::strictest
@@ -58,19 +76,9 @@ int run_merge(const MergeOptions& options) {
   merge_options.lead = options.lead;
   joint::MergeResult result = joint::merge(specs, merge_options, catalog::Catalogs::bundled());
   if (!options.report.empty()) {
-    bool json = std::filesystem::path(options.report).extension() == ".json";
-    write_output(options.report,
-                 json ? joint::report_json(result, names) : joint::report_markdown(result, names));
+    write_report(options.report, result, session);
   }
-  for (const joint::Finding& f : result.findings) {
-    if (f.conflict) {
-      std::string sides;
-      for (const joint::Origin& o : f.sides) {
-        sides += fmt::format("{}{}:{}", sides.empty() ? "" : ", ", o.file, o.line);
-      }
-      fmt::print(stderr, "conflict [{}] {}: {} ({})\n", f.kind, f.subject, f.message, sides);
-    }
-  }
+  print_diagnostics(joint::conflict_diagnostics(result), sources);
   if (result.conflicts() > 0) {
     print_error(fmt::format("{} conflict{}; no joint spec was written{}", result.conflicts(),
                             result.conflicts() == 1 ? "" : "s",
@@ -95,7 +103,9 @@ void setup_merge(CLI::App& app, int& exit_code) {
       ->required();
   sub->add_option(
       "--report", options->report,
-      "Write every conflict and decision and a coverage table (.json for JSON, else Markdown)");
+      fmt::format("Write every conflict and decision and a coverage table; the "
+                  "extension picks the format: {}, json (default md)",
+                  fmt::join(write::format_names(doc::DocumentKind::merge_report), ", ")));
   sub->add_option("--prefer", options->prefer,
                   "fail: any difference is a conflict (exit 1); first: the first spec wins; "
                   "strictest: the higher priority and the bound that satisfies every agency win")

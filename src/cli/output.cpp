@@ -1,5 +1,6 @@
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -70,28 +71,46 @@ void write_output(const std::string& path, std::string_view bytes) {
   }
 }
 
-void print_diagnostics(const DiagnosticSink& sink, const SourceFile* source) {
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics,
+                       const std::vector<const SourceFile*>& sources) {
   report::Context context;
-  context.source = [source](const std::string& path) {
-    return source && source->path() == path ? source : nullptr;
+  context.source = [&sources](const std::string& path) -> const SourceFile* {
+    for (const SourceFile* source : sources) {
+      if (source && source->path() == path) {
+        return source;
+      }
+    }
+    return nullptr;
   };
   context.colour = use_colour(stderr);
   std::cout.flush();
-  std::cerr << report::render_text(sink.diagnostics(), context);
+  std::cerr << report::render_text(diagnostics, context);
 }
 
-std::optional<check::LoadedSpec> load_spec(const std::string& path) {
+Session::Session() : m_time(text::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH"))) {}
+
+const check::Checker& Session::checker() {
+  if (!m_checker) {
+    DiagnosticSink sink;
+    m_checker = check::Checker::create({}, sink);
+    if (!m_checker) {
+      print_diagnostics(sink.diagnostics(), {});
+      throw Error("the bundled spec schema does not compile");
+    }
+  }
+  return *m_checker;
+}
+
+std::optional<check::CheckedSpec> Session::load(const std::string& path) {
   DiagnosticSink sink;
-  auto checker = check::Checker::create({}, sink);
-  if (!checker) {
-    print_diagnostics(sink, nullptr);
-    throw Error("the bundled spec schema does not compile");
-  }
-  std::optional<check::LoadedSpec> loaded = checker->load(path, sink);
+  check::CheckedSpec checked = checker().load(path, sink);
   if (!sink.diagnostics().empty()) {
-    print_diagnostics(sink, loaded ? loaded->source.get() : nullptr);
+    print_diagnostics(sink.diagnostics(), {checked.source.get()});
   }
-  return loaded;
+  if (checked.has_errors) {
+    return std::nullopt;
+  }
+  return checked;
 }
 
 }  // namespace leaspec::cli

@@ -5,7 +5,6 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
-#include "leaspec/check.hpp"
 #include "leaspec/resources.hpp"
 #include "leaspec/yaml.hpp"
 
@@ -18,7 +17,7 @@ struct SchemaOptions {
 
 int run_schema(const SchemaOptions& options) {
   std::vector<std::string> names;
-  for (const check::BundledSchema& bundled : check::bundled_schemas()) {
+  for (const catalog::BundledSchema& bundled : catalog::bundled_schemas()) {
     names.emplace_back(bundled.name);
     if (bundled.name != options.name) {
       continue;

@@ -6,7 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
-#include "leaspec/check.hpp"
+#include "leaspec/check/checker.hpp"
+#include "leaspec/check/rules.hpp"
 #include "leaspec/report.hpp"
 
 namespace leaspec::cli {
@@ -18,7 +19,6 @@ struct ValidateOptions {
   bool strict = false;
   std::string schema;
   std::string config;
-  std::string cpv_list;
   unsigned jobs = 0;
   std::vector<std::string> refs;
   std::vector<std::string> ref_dirs;
@@ -37,9 +37,6 @@ int run_validate(const ValidateOptions& options) {
   }
   if (!options.config.empty()) {
     check_options.config_file = options.config;
-  }
-  if (!options.cpv_list.empty()) {
-    check_options.cpv_list_file = options.cpv_list;
   }
   check_options.jobs = options.jobs;
   check_options.ref_files = options.refs;
@@ -68,15 +65,16 @@ int run_validate(const ValidateOptions& options) {
     return k_exit_failure;
   }
   report::Context context;
-  for (const check::CheckedFile& file : outcome.files) {
-    context.files.push_back(file.source->path());
+  for (const auto& file : outcome.files) {
+    context.files.push_back(file->path());
   }
   context.source = [&outcome](const std::string& path) { return outcome.find_source(path); };
   context.colour = *format == report::Format::text && use_colour();
   context.strict = options.strict;
   context.tool_version = LEASPEC_VERSION;
   for (const check::RuleInfo& rule : check::rules()) {
-    context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity});
+    context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity,
+                             std::string(rule.help), std::string(rule.group)});
   }
   const std::vector<Diagnostic>& diagnostics = outcome.diagnostics.diagnostics();
   std::cout << report::render(*format, diagnostics, context);
@@ -137,15 +135,12 @@ void setup_validate(CLI::App& app, int& exit_code) {
                   "Findings shown per file; a note counts the others")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
       ->capture_default_str();
-  sub->add_option("--config", options->config,
-                  "Rule configuration to use instead of the nearest .leaspec.yaml")
-      ->check(CLI::ExistingFile);
-  sub->add_option("--cpv-list", options->cpv_list,
-                  "Official CPV list (CSV code,label or JSON object) to check codes against")
-      ->check(CLI::ExistingFile);
   sub->add_option("--jobs,-j", options->jobs,
                   "Files checked at the same time (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
+  sub->add_option("--config", options->config,
+                  "Rule configuration to use instead of the nearest .leaspec.yaml")
+      ->check(CLI::ExistingFile);
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"
@@ -155,7 +150,7 @@ void setup_validate(CLI::App& app, int& exit_code) {
       "  leaspec validate --schema openapi.json --ref-dir schemas/ --max-depth 400 api.yaml\n"
       "  leaspec validate --schema swagger-2.0.json --ref draft-04.json petstore.json\n"
       "  leaspec validate --jobs 1 --max-findings 50 specs/\n"
-      "  leaspec validate --config ci.leaspec.yaml --cpv-list cpv.csv specs/\n\n"
+      "  leaspec validate --config ci.leaspec.yaml specs/\n\n"
       "Exit codes: 0 valid (warnings allowed unless --strict), 1 findings, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

@@ -55,13 +55,13 @@ class AnnexBuilder {
     }
     row("label_specification", m_spec.id.value);
     row("label_version", m_spec.version);
-    row("label_status", localised(m_strings, "status", m_spec.status));
+    row("label_status", localised(m_strings, m_spec.status.value));
     if (!m_spec.date.empty()) {
       row("label_date", m_spec.date);
     }
     std::vector<std::string> participants;
     for (const spec::Agency& agency : m_spec.agencies) {
-      if (agency.role == "lead") {
+      if (agency.role == spec::AgencyRole::lead) {
         row("label_lead", agency_label(agency));
       } else {
         participants.push_back(agency_label(agency));
@@ -75,9 +75,8 @@ class AnnexBuilder {
   }
 
   std::string cpv_text(const std::string& code) const {
-    auto label = m_context.catalogs.cpv().find(code);
-    return label == m_context.catalogs.cpv().end() ? code
-                                                   : fmt::format("{} {}", code, label->second);
+    const catalog::CpvEntry* entry = m_context.catalogs.cpv().find(code);
+    return entry ? fmt::format("{} {}", code, entry->label) : code;
   }
 
   void subject() {
@@ -105,11 +104,11 @@ class AnnexBuilder {
       }
       row("label_additional_cpv", join(more, "; "));
     }
-    if (!p.procedure.empty()) {
-      row("label_procedure", localised(m_strings, "procedure", p.procedure));
+    if (p.procedure) {
+      row("label_procedure", localised(m_strings, *p.procedure));
     }
-    if (!p.nature.value.empty()) {
-      row("label_nature", localised(m_strings, "nature", p.nature.value));
+    if (p.nature) {
+      row("label_nature", localised(m_strings, p.nature->value));
     }
     if (p.framework_agreement) {
       row("label_framework", m_strings[*p.framework_agreement ? "yes" : "no"]);
@@ -177,7 +176,7 @@ class AnnexBuilder {
     for (const spec::Reference& reference : m_spec.references) {
       Inline item{{clean_text(reference.designation.value), true, false},
                   {clean_text(", " + reference.title), false, false}};
-      if (reference.type != "legislation") {
+      if (reference.type_or_default() != spec::ReferenceType::legislation) {
         item.push_back({", ", false, false});
         item.push_back({m_strings["or_equivalent"], false, true});
       }
@@ -193,7 +192,7 @@ class AnnexBuilder {
     m_out.heading(1, numbered("section_definitions"));
     std::vector<Inline> items;
     for (const spec::Definition& definition : m_spec.definitions) {
-      Inline item{{clean_text(definition.term), true, false},
+      Inline item{{clean_text(definition.term.value), true, false},
                   {clean_text(": " + definition.definition), false, false}};
       if (!definition.source.empty()) {
         item.push_back(
@@ -245,7 +244,7 @@ class AnnexBuilder {
           lots.push_back(lot.value);
         }
         table.rows.push_back({Builder::bold(r.id.value), std::move(statement),
-                              Builder::plain(localised(m_strings, "priority", r.priority.value)),
+                              Builder::plain(localised(m_strings, r.priority.value)),
                               Builder::plain(verification_text(m_strings, r)),
                               Builder::plain(references_of(r)),
                               Builder::plain(lots.empty() ? m_strings["all_lots"] : join(lots))});
@@ -274,7 +273,7 @@ class AnnexBuilder {
     const spec::Award& award = *m_spec.procurement->award;
     m_out.heading(1, numbered("section_award"));
     m_out.paragraph(Inline{{m_strings["label_award_method"] + ": ", true, false},
-                           {localised(m_strings, "method", award.method.value), false, false}});
+                           {localised(m_strings, award.method.value), false, false}});
     Table table;
     table.widths = {2, 4, 1.5, 1.2, 4};
     table.rows.push_back(
@@ -287,7 +286,7 @@ class AnnexBuilder {
         scored.push_back(id.value);
       }
       table.rows.push_back({Builder::plain(criterion.id.value), Builder::plain(criterion.name),
-                            Builder::plain(localised(m_strings, "type", criterion.type)),
+                            Builder::plain(localised(m_strings, criterion.type)),
                             Builder::plain(criterion.weight_text + " %"),
                             Builder::plain(scored.empty() ? m_strings["none"] : join(scored))});
     }
@@ -317,7 +316,7 @@ class AnnexBuilder {
         }
       }
       table.rows.push_back({Builder::plain(agency.name), Builder::plain(agency.country.value),
-                            Builder::plain(localised(m_strings, "role", agency.role)),
+                            Builder::plain(localised(m_strings, agency.role)),
                             Builder::plain(bought.empty() ? m_strings["none"] : join(bought))});
     }
     m_out.table(std::move(table));
@@ -370,7 +369,8 @@ class AnnexBuilder {
 }  // namespace
 
 Document build_annex(const spec::Spec& spec, const Context& context) {
-  Document document = start_document(spec, context, "annex_title", "annex_subject");
+  Document document =
+      start_document(DocumentKind::annex, spec, context, "annex_title", "annex_subject");
   AnnexBuilder(spec, context, document).build();
   return document;
 }

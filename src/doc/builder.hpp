@@ -4,8 +4,11 @@
 #include <fmt/format.h>
 
 #include "leaspec/doc.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::doc {
+
+using text::clean_text;
 
 /// Appends blocks to a document, with shorthands for the usual shapes.
 class Builder {
@@ -51,21 +54,49 @@ inline std::string localised(const Strings& strings, std::string_view prefix,
   return found == strings.all().end() ? value : found->second;
 }
 
+/// The prefix of the fixed-text keys that name the values of a vocabulary.
+template <class E>
+constexpr std::string_view k_label_prefix = "";
+template <>
+constexpr std::string_view k_label_prefix<spec::Priority> = "priority";
+template <>
+constexpr std::string_view k_label_prefix<spec::Status> = "status";
+template <>
+constexpr std::string_view k_label_prefix<spec::Verification> = "verification";
+template <>
+constexpr std::string_view k_label_prefix<spec::AgencyRole> = "role";
+template <>
+constexpr std::string_view k_label_prefix<spec::Procedure> = "procedure";
+template <>
+constexpr std::string_view k_label_prefix<spec::Nature> = "nature";
+template <>
+constexpr std::string_view k_label_prefix<spec::AwardMethod> = "method";
+template <>
+constexpr std::string_view k_label_prefix<spec::CriterionType> = "type";
+
+/// The localised name of a vocabulary value.
+template <class E>
+std::string localised(const Strings& strings, E value) {
+  static_assert(!k_label_prefix<E>.empty(), "the vocabulary has no fixed texts");
+  return localised(strings, k_label_prefix<E>, std::string(spec::name(value)));
+}
+
 /// The localised verification methods of a requirement, comma-separated.
 inline std::string verification_text(const Strings& strings, const spec::Requirement& r) {
   std::string text;
-  for (const std::string& method : r.verification) {
+  for (spec::Verification method : r.verification) {
     text += text.empty() ? "" : ", ";
-    text += localised(strings, "verification", method);
+    text += localised(strings, method);
   }
   return text;
 }
 
 /// A document whose title is `title_key` and the spec's title, and whose subject is
 /// `subject_key` with the tender reference.
-inline Document start_document(const spec::Spec& spec, const Context& context,
+inline Document start_document(DocumentKind kind, const spec::Spec& spec, const Context& context,
                                std::string_view title_key, std::string_view subject_key) {
   Document document;
+  document.kind = kind;
   document.title = clean_text(fmt::format("{}: {}", context.strings[title_key], spec.title));
   document.subject = clean_text(
       fmt::format(fmt::runtime(context.strings[subject_key]), spec::tender_reference(spec)));

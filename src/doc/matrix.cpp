@@ -119,7 +119,7 @@ class MatrixBuilder {
       table.rows.push_back({Builder::plain(r.id.value),
                             Builder::plain(row.section->id.value + " " + row.section->title.value),
                             Builder::plain(r.text.value),
-                            Builder::plain(localised(m_strings, "priority", r.priority.value)),
+                            Builder::plain(localised(m_strings, r.priority.value)),
                             Builder::plain(verification),
                             Builder::plain(lots.empty() ? m_strings["all_lots"] : lots),
                             Builder::plain(criterion_of(r)), Inline{}, Inline{}, Inline{}});
@@ -157,8 +157,8 @@ class MatrixBuilder {
     auto cell = [](std::string value, std::string formula) {
       return Inline{Run{std::move(value), false, false, std::move(formula)}};
     };
-    for (const char* priority : {"mandatory", "recommended", "optional"}) {
-      std::string label = localised(m_strings, "priority", priority);
+    for (spec::Priority priority : spec::all<spec::Priority>()) {
+      std::string label = localised(m_strings, priority);
       std::size_t count = 0;
       for (const Row& row : m_rows) {
         count += row.requirement->priority.value == priority ? 1u : 0u;
@@ -193,7 +193,8 @@ class MatrixBuilder {
 }  // namespace
 
 Document build_matrix(const spec::Spec& spec, const Context& context) {
-  Document document = start_document(spec, context, "matrix_title", "matrix_subject");
+  Document document =
+      start_document(DocumentKind::matrix, spec, context, "matrix_title", "matrix_subject");
   MatrixBuilder(spec, context, document).build();
   return document;
 }

@@ -15,8 +15,8 @@ class StandardBuilder {
     m_out.paragraph(Builder::plain(fmt::format("{} {}", m_spec.id.value, m_spec.version)),
                     Paragraph::Style::subtitle);
     m_out.heading(1, m_strings["foreword"]);
-    m_out.paragraph(m_out.text("foreword_text", m_spec.id.value,
-                               localised(m_strings, "status", m_spec.status)));
+    m_out.paragraph(
+        m_out.text("foreword_text", m_spec.id.value, localised(m_strings, m_spec.status.value)));
     if (!m_spec.agencies.empty()) {
       std::vector<Inline> items;
       for (const spec::Agency& agency : m_spec.agencies) {
@@ -39,7 +39,9 @@ class StandardBuilder {
   }
 
  private:
-  bool normative(const spec::Reference& reference) const { return reference.type != "guidance"; }
+  bool normative(const spec::Reference& reference) const {
+    return reference.type_or_default() != spec::ReferenceType::guidance;
+  }
 
   void normative_references() {
     m_out.heading(1, "2 " + m_strings["section_references"]);
@@ -68,7 +70,7 @@ class StandardBuilder {
     int index = 0;
     for (const spec::Definition& definition : m_spec.definitions) {
       m_out.heading(2, fmt::format("3.{}", ++index));
-      m_out.paragraph(Builder::bold(definition.term));
+      m_out.paragraph(Builder::bold(definition.term.value));
       m_out.paragraph(definition.definition);
       if (!definition.source.empty()) {
         m_out.paragraph(
@@ -144,6 +146,7 @@ class StandardBuilder {
 
 Document build_standard(const spec::Spec& spec, const Context& context) {
   Document document;
+  document.kind = DocumentKind::standard;
   document.title = clean_text(spec.title);
   document.subject =
       clean_text(fmt::format("{} {}", context.strings["standard_kind"], spec.id.value));

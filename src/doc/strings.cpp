@@ -24,10 +24,8 @@ const Strings& Strings::get(const std::string& language) {
     std::map<std::string, Strings> all;
     for (const std::string& code : languages()) {
       std::string name = "data/i18n/" + code + ".yaml";
-      SourceFile source(name, std::string(catalog::find_resource(name).value_or("")));
-      DiagnosticSink sink;
-      yaml::Document document = yaml::load(source, sink);
-      if (!document.root || document.root->kind != yaml::Kind::mapping) {
+      yaml::Document document = catalog::bundled_tree(name);
+      if (document.root->kind != yaml::Kind::mapping) {
         throw Error(fmt::format("the bundled strings {} do not load", name));
       }
       Strings strings;
@@ -53,20 +51,6 @@ const std::string& Strings::operator[](std::string_view key) const {
     throw Error(fmt::format("the {} texts lack the key \"{}\"", m_language, key));
   }
   return found->second;
-}
-
-std::string clean_text(std::string_view text) {
-  std::string result;
-  result.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-      result += "\xEF\xBF\xBD";
-    } else {
-      result += text[i];
-    }
-  }
-  return valid_utf8(result);
 }
 
 }  // namespace leaspec::doc

@@ -17,6 +17,12 @@ Json texts(const std::vector<spec::Text>& items) {
   return list;
 }
 
+/// A vocabulary value by its name, or null.
+template <class E>
+Json named(const std::optional<E>& value) {
+  return value ? Json(spec::name(*value)) : Json(nullptr);
+}
+
 Json number_or_text(const std::string& text, double value) {
   if (text.find_first_not_of("-0123456789") == std::string::npos && !text.empty()) {
     return static_cast<std::int64_t>(value);
@@ -35,12 +41,17 @@ class JsonExport {
     out["id"] = m_spec.id.value;
     out["title"] = m_spec.title;
     out["version"] = m_spec.version;
-    out["status"] = m_spec.status;
-    out["area"] = m_spec.area;
+    out["status"] = spec::name(m_spec.status.value);
+    out["area"] = spec::name(m_spec.area);
     out["date"] = m_spec.date.empty() ? Json(nullptr) : Json(m_spec.date);
     out["language"] = m_spec.language;
     out["summary"] = m_spec.summary;
-    out["conforms_to"] = texts(m_spec.conforms_to);
+    out["standard"] = m_spec.standard ? standard(*m_spec.standard) : Json(nullptr);
+    Json conforms = Json::array();
+    for (const spec::Conformance& c : m_spec.conforms_to) {
+      conforms.push_back({{"standard", c.standard.value}, {"version", c.version.value}});
+    }
+    out["conforms_to"] = conforms;
     Json authors = Json::array();
     for (const spec::Author& author : m_spec.authors) {
       authors.push_back({{"name", author.name}, {"organisation", author.organisation}});
@@ -51,12 +62,12 @@ class JsonExport {
       agencies.push_back({{"id", agency.id.value},
                           {"name", agency.name},
                           {"country", agency.country.value},
-                          {"role", agency.role}});
+                          {"role", spec::name(agency.role)}});
     }
     out["agencies"] = agencies;
     Json definitions = Json::array();
     for (const spec::Definition& definition : m_spec.definitions) {
-      definitions.push_back({{"term", definition.term},
+      definitions.push_back({{"term", definition.term.value},
                              {"definition", definition.definition},
                              {"source", definition.source}});
     }
@@ -67,7 +78,7 @@ class JsonExport {
       references.push_back({{"id", reference.id.value},
                             {"designation", reference.designation.value},
                             {"title", reference.title},
-                            {"type", reference.type.empty() ? "standard" : reference.type},
+                            {"type", spec::name(reference.type_or_default())},
                             {"catalog_status", known ? Json(known->status) : Json(nullptr)}});
     }
     out["references"] = references;
@@ -85,8 +96,8 @@ class JsonExport {
   Json procurement(const spec::Procurement& p) {
     Json out;
     out["reference"] = p.reference;
-    out["procedure"] = p.procedure;
-    out["nature"] = p.nature.value;
+    out["procedure"] = named(p.procedure);
+    out["nature"] = p.nature ? Json(spec::name(p.nature->value)) : Json(nullptr);
     out["framework_agreement"] = p.framework_agreement.value_or(false);
     out["duration_months"] = p.duration_months ? Json(*p.duration_months) : Json(nullptr);
     out["cpv"] = cpv_list(p.cpv);
@@ -106,35 +117,62 @@ class JsonExport {
       }
       lots.push_back({{"id", lot.id.value},
                       {"title", lot.title},
+                      {"nature", lot.nature ? Json(spec::name(lot.nature->value)) : Json(nullptr)},
                       {"cpv", cpv_list(lot.cpv)},
                       {"quantities", quantities},
                       {"total_quantity", total},
-                      {"estimated_value", value}});
+                      {"estimated_value", value},
+                      {"award", lot.award ? award(*lot.award) : Json(nullptr)}});
     }
     out["lots"] = lots;
-    if (p.award) {
-      Json criteria = Json::array();
-      for (const spec::Criterion& criterion : p.award->criteria) {
-        criteria.push_back({{"id", criterion.id.value},
-                            {"name", criterion.name},
-                            {"type", criterion.type},
-                            {"weight", number_or_text(criterion.weight_text, criterion.weight)},
-                            {"requirements", texts(criterion.requirements)}});
-      }
-      out["award"] = {{"method", p.award->method.value}, {"criteria", criteria}};
-    } else {
-      out["award"] = nullptr;
-    }
+    out["award"] = p.award ? award(*p.award) : Json(nullptr);
+    out["joint"] = p.joint ? joint(*p.joint) : Json(nullptr);
     return out;
+  }
+
+  static Json award(const spec::Award& a) {
+    Json criteria = Json::array();
+    for (const spec::Criterion& criterion : a.criteria) {
+      criteria.push_back(
+          {{"id", criterion.id.value},
+           {"name", criterion.name},
+           {"type", spec::name(criterion.type)},
+           {"weight", number_or_text(criterion.weight_text, criterion.weight)},
+           {"scoring", criterion.scoring.empty() ? Json(nullptr) : Json(criterion.scoring)},
+           {"requirements", texts(criterion.requirements)}});
+    }
+    return {{"method", spec::name(a.method.value)}, {"criteria", criteria}};
+  }
+
+  static Json joint(const spec::JointProcurement& j) {
+    Json responsibilities = Json::array();
+    for (const spec::Responsibility& r : j.responsibilities) {
+      responsibilities.push_back({{"agency", r.agency.value}, {"task", r.task}});
+    }
+    return {{"applicable_law", j.applicable_law},
+            {"lead_authority", j.lead_authority.value},
+            {"responsibilities", responsibilities}};
+  }
+
+  static Json standard(const spec::StandardInfo& info) {
+    auto optional_text = [](const std::string& text) {
+      return text.empty() ? Json(nullptr) : Json(text);
+    };
+    return {{"deliverable", spec::name(info.deliverable)},
+            {"number", optional_text(info.number)},
+            {"committee", info.committee},
+            {"secretariat", optional_text(info.secretariat)},
+            {"chair", optional_text(info.chair)},
+            {"stage", spec::name(info.stage)},
+            {"introduction", optional_text(info.introduction)},
+            {"scope", optional_text(info.scope)}};
   }
 
   Json cpv_list(const std::vector<spec::Text>& codes) {
     Json list = Json::array();
     for (const spec::Text& code : codes) {
-      auto label = m_catalogs.cpv().find(code.value);
-      list.push_back(
-          {{"code", code.value},
-           {"label", label == m_catalogs.cpv().end() ? Json(nullptr) : Json(label->second)}});
+      const catalog::CpvEntry* entry = m_catalogs.cpv().find(code.value);
+      list.push_back({{"code", code.value}, {"label", entry ? Json(entry->label) : Json(nullptr)}});
     }
     return list;
   }
@@ -179,8 +217,8 @@ class JsonExport {
     if (r.metric) {
       const spec::Metric& m = *r.metric;
       metric = {{"parameter", m.parameter.value}};
-      if (!m.op.empty()) {
-        metric["op"] = m.op;
+      if (m.op && m.value) {
+        metric["op"] = spec::name(*m.op);
         metric["value"] = number_or_text(m.value_text, *m.value);
       }
       if (m.min) {
@@ -189,22 +227,28 @@ class JsonExport {
       if (m.max) {
         metric["max"] = number_or_text(m.max_text, *m.max);
       }
+      if (!m.op) {
+        metric["range"] = spec::name(m.range_kind());
+      }
       metric["unit"] = m.unit.value;
     }
-    static const std::map<std::string, std::string> k_verbs = {
-        {"mandatory", "shall"}, {"recommended", "should"}, {"optional", "may"}};
+    Json verification = Json::array();
+    for (spec::Verification method : r.verification) {
+      verification.push_back(spec::name(method));
+    }
     return {{"id", r.id.value},
             {"section", s.id.value},
             {"text", r.text.value},
-            {"priority", r.priority.value},
-            {"verbal_form", k_verbs.at(r.priority.value)},
-            {"kind", r.kind.empty() ? Json(nullptr) : Json(r.kind)},
-            {"verification", r.verification},
+            {"priority", spec::name(r.priority.value)},
+            {"verbal_form", spec::verbal_form(r.priority.value)},
+            {"kind", named(r.kind)},
+            {"verification", verification},
             {"metric", metric},
             {"references", references},
             {"lots", lots},
             {"requested_by", texts(r.requested_by)},
             {"depends_on", texts(r.depends_on)},
+            {"implements", texts(r.implements)},
             {"rationale", r.rationale},
             {"note", r.note},
             {"tags", r.tags}};
@@ -216,9 +260,9 @@ class JsonExport {
 
 }  // namespace
 
-std::string export_timestamp(const spec::Spec& spec, const std::string& source_date_epoch) {
-  if (!source_date_epoch.empty()) {
-    return source_date_epoch;
+std::string export_timestamp(const spec::Spec& spec, const text::Timestamp& source_date_epoch) {
+  if (source_date_epoch.seconds) {
+    return source_date_epoch.iso8601();
   }
   if (!spec.date.empty()) {
     return spec.date + "T00:00:00Z";

@@ -11,27 +11,52 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const std::map<std::string, std::string> k_methods = {
-    {"open", "open"},
-    {"restricted", "selective"},
-    {"competitive-procedure-with-negotiation", "selective"},
-    {"competitive-dialogue", "selective"},
-    {"innovation-partnership", "selective"},
-    {"negotiated-without-prior-publication", "limited"}};
+/// OCDS procurementMethod codes of each procedure.
+std::string_view method_code(spec::Procedure procedure) {
+  switch (procedure) {
+    case spec::Procedure::open:
+      return "open";
+    case spec::Procedure::negotiated_without_prior_publication:
+      return "limited";
+    case spec::Procedure::restricted:
+    case spec::Procedure::competitive_procedure_with_negotiation:
+    case spec::Procedure::competitive_dialogue:
+    case spec::Procedure::innovation_partnership:
+      return "selective";
+  }
+  return "";
+}
 
-const std::map<std::string, std::string> k_categories = {
-    {"supplies", "goods"}, {"services", "services"}, {"works", "works"}};
+/// OCDS mainProcurementCategory codes.
+std::string_view category_code(spec::Nature nature) {
+  switch (nature) {
+    case spec::Nature::supplies:
+      return "goods";
+    case spec::Nature::services:
+      return "services";
+    case spec::Nature::works:
+      return "works";
+  }
+  return "";
+}
 
-const std::map<std::string, std::string> k_award_criteria = {
-    {"best-price-quality-ratio", "ratedCriteria"},
-    {"lowest-price", "priceOnly"},
-    {"lowest-cost", "costOnly"}};
+/// OCDS awardCriteria codes.
+std::string_view award_criteria_code(spec::AwardMethod method) {
+  switch (method) {
+    case spec::AwardMethod::best_price_quality_ratio:
+      return "ratedCriteria";
+    case spec::AwardMethod::lowest_price:
+      return "priceOnly";
+    case spec::AwardMethod::lowest_cost:
+      return "costOnly";
+  }
+  return "";
+}
 
 Json classification(const std::string& code, const catalog::Catalogs& catalogs) {
   Json out{{"scheme", "CPV"}, {"id", code}};
-  auto label = catalogs.cpv().find(code);
-  if (label != catalogs.cpv().end()) {
-    out["description"] = label->second;
+  if (const catalog::CpvEntry* entry = catalogs.cpv().find(code)) {
+    out["description"] = entry->label;
   }
   return out;
 }
@@ -52,7 +77,7 @@ std::string to_ocds(const spec::Spec& spec, const Source& source, const std::str
   const spec::Agency* lead = nullptr;
   for (const spec::Agency& agency : spec.agencies) {
     Json roles = Json::array({"buyer"});
-    if (agency.role == "lead") {
+    if (agency.role == spec::AgencyRole::lead) {
       lead = &agency;
       roles.push_back("procuringEntity");
     }
@@ -71,18 +96,18 @@ std::string to_ocds(const spec::Spec& spec, const Source& source, const std::str
   if (!spec.summary.empty()) {
     tender["description"] = spec.summary;
   }
-  tender["status"] = spec.status == "published" ? "active" : "planned";
+  tender["status"] = spec.status.value == spec::Status::published ? "active" : "planned";
   if (lead) {
     tender["procuringEntity"] = {{"id", lead->id.value}, {"name", lead->name}};
   }
   if (spec.procurement) {
     const spec::Procurement& p = *spec.procurement;
-    if (auto method = k_methods.find(p.procedure); method != k_methods.end()) {
-      tender["procurementMethod"] = method->second;
-      tender["procurementMethodDetails"] = p.procedure;
+    if (p.procedure) {
+      tender["procurementMethod"] = method_code(*p.procedure);
+      tender["procurementMethodDetails"] = spec::name(*p.procedure);
     }
-    if (auto category = k_categories.find(p.nature.value); category != k_categories.end()) {
-      tender["mainProcurementCategory"] = category->second;
+    if (p.nature) {
+      tender["mainProcurementCategory"] = category_code(p.nature->value);
     }
     Json items = Json::array();
     Json lots = Json::array();
@@ -124,14 +149,11 @@ std::string to_ocds(const spec::Spec& spec, const Source& source, const std::str
       tender["lots"] = lots;
     }
     if (p.award) {
-      if (auto criteria = k_award_criteria.find(p.award->method.value);
-          criteria != k_award_criteria.end()) {
-        tender["awardCriteria"] = criteria->second;
-      }
+      tender["awardCriteria"] = award_criteria_code(p.award->method.value);
       std::string details;
       for (const spec::Criterion& criterion : p.award->criteria) {
-        details += (details.empty() ? "" : "; ") + criterion.name + " (" + criterion.type + ") " +
-                   criterion.weight_text + "%";
+        details += (details.empty() ? "" : "; ") + criterion.name + " (" +
+                   std::string(spec::name(criterion.type)) + ") " + criterion.weight_text + "%";
       }
       tender["awardCriteriaDetails"] = details;
     }

@@ -2,8 +2,8 @@
 // hierarchy mirrors the sections, and SPEC-RELATIONs for depends_on.
 #include <fmt/format.h>
 
-#include "leaspec/doc.hpp"
 #include "leaspec/export.hpp"
+#include "leaspec/text.hpp"
 #include "leaspec/write.hpp"
 
 namespace leaspec::exports {
@@ -30,7 +30,7 @@ class ReqifWriter {
     out += fmt::format(
         "<REQ-IF xmlns=\"http://www.omg.org/spec/ReqIF/20110401/reqif.xsd\" "
         "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\" xml:lang=\"{}\">\n",
-        xml_escape(m_spec.language));
+        text::xml_escape(m_spec.language));
     out += fmt::format(
         "  <THE-HEADER>\n    <REQ-IF-HEADER IDENTIFIER=\"{}\">\n"
         "      <COMMENT>{} {}, from {} (SHA-256 {})</COMMENT>\n"
@@ -40,9 +40,9 @@ class ReqifWriter {
         "      <REQ-IF-VERSION>1.0</REQ-IF-VERSION>\n"
         "      <SOURCE-TOOL-ID>leaspec {}</SOURCE-TOOL-ID>\n"
         "      <TITLE>{}</TITLE>\n    </REQ-IF-HEADER>\n  </THE-HEADER>\n",
-        identifier("header", m_spec.id.value), xml_escape(m_spec.id.value),
-        xml_escape(m_spec.version), xml_escape(source.name), source.sha256, m_time,
-        xml_escape(m_spec.id.value), LEASPEC_VERSION, xml_escape(m_spec.title));
+        identifier("header", m_spec.id.value), text::xml_escape(m_spec.id.value),
+        text::xml_escape(m_spec.version), text::xml_escape(source.name), source.sha256, m_time,
+        text::xml_escape(m_spec.id.value), LEASPEC_VERSION, text::xml_escape(m_spec.title));
     out += "  <CORE-CONTENT>\n    <REQ-IF-CONTENT>\n";
     out += datatypes();
     out += spec_types();
@@ -55,7 +55,7 @@ class ReqifWriter {
         "<TYPE><SPECIFICATION-TYPE-REF>leaspec-specification-type</SPECIFICATION-TYPE-REF></TYPE>\n"
         "          <CHILDREN>\n{}          </CHILDREN>\n        </SPECIFICATION>\n      "
         "</SPECIFICATIONS>\n",
-        identifier("spec", m_spec.id.value), m_time, xml_escape(m_spec.title),
+        identifier("spec", m_spec.id.value), m_time, text::xml_escape(m_spec.title),
         string_value("leaspec-specification-id", m_spec.id.value, 12), m_hierarchy);
     out += "    </REQ-IF-CONTENT>\n  </CORE-CONTENT>\n</REQ-IF>\n";
     return out;
@@ -70,9 +70,10 @@ class ReqifWriter {
  private:
   std::string datatypes() const {
     std::string enum_values;
-    for (auto [value, verb, key] :
-         {std::tuple{"mandatory", "shall", 0}, std::tuple{"recommended", "should", 1},
-          std::tuple{"optional", "may", 2}}) {
+    for (spec::Priority priority : spec::all<spec::Priority>()) {
+      std::string_view value = spec::name(priority);
+      std::string_view verb = spec::verbal_form(priority);
+      int key = static_cast<int>(priority);
       enum_values += fmt::format(
           "            <ENUM-VALUE IDENTIFIER=\"leaspec-priority-{0}\" LAST-CHANGE=\"{1}\" "
           "LONG-NAME=\"{0}\"><PROPERTIES><EMBEDDED-VALUE KEY=\"{2}\" OTHER-CONTENT=\"{3}\"/>"
@@ -142,7 +143,8 @@ class ReqifWriter {
     return fmt::format(
         "{}<ATTRIBUTE-VALUE-STRING THE-VALUE=\"{}\"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>{}"
         "</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING>\n",
-        std::string(static_cast<std::size_t>(indent + 2), ' '), xml_escape(value), definition);
+        std::string(static_cast<std::size_t>(indent + 2), ' '), text::xml_escape(value),
+        definition);
   }
 
   std::string section_object(const spec::Section& section, int indent) {
@@ -153,7 +155,7 @@ class ReqifWriter {
         "          </VALUES>\n          "
         "<TYPE><SPEC-OBJECT-TYPE-REF>leaspec-section-type</SPEC-OBJECT-TYPE-REF></TYPE>\n"
         "        </SPEC-OBJECT>\n",
-        object_id, m_time, xml_escape(section.title.value),
+        object_id, m_time, text::xml_escape(section.title.value),
         string_value("leaspec-section-id", section.id.value, 10),
         string_value("leaspec-section-title", section.title.value, 10));
     std::string children;
@@ -183,30 +185,30 @@ class ReqifWriter {
   std::string requirement_object(const spec::Requirement& r, int indent) {
     std::string object_id = identifier("requirement", r.id.value);
     std::string verification;
-    for (const std::string& method : r.verification) {
-      verification += (verification.empty() ? "" : ", ") + method;
+    for (spec::Verification method : r.verification) {
+      verification += (verification.empty() ? "" : ", ") + std::string(spec::name(method));
     }
     std::string values = string_value("leaspec-requirement-id", r.id.value, 10);
     values += fmt::format(
         "            <ATTRIBUTE-VALUE-XHTML><THE-VALUE><xhtml:div>{}</xhtml:div></THE-VALUE>"
         "<DEFINITION><ATTRIBUTE-DEFINITION-XHTML-REF>leaspec-requirement-text"
         "</ATTRIBUTE-DEFINITION-XHTML-REF></DEFINITION></ATTRIBUTE-VALUE-XHTML>\n",
-        xml_escape(doc::clean_text(r.text.value)));
+        text::xml_escape(text::clean_text(r.text.value)));
     values += fmt::format(
         "            "
         "<ATTRIBUTE-VALUE-ENUMERATION><DEFINITION><ATTRIBUTE-DEFINITION-ENUMERATION-REF>"
         "leaspec-requirement-priority</ATTRIBUTE-DEFINITION-ENUMERATION-REF></DEFINITION><VALUES>"
         "<ENUM-VALUE-REF>leaspec-priority-{}</ENUM-VALUE-REF></VALUES></"
         "ATTRIBUTE-VALUE-ENUMERATION>\n",
-        r.priority.value);
+        spec::name(r.priority.value));
     if (!verification.empty()) {
       values += string_value("leaspec-requirement-verification", verification, 10);
     }
-    if (!r.kind.empty()) {
-      values += string_value("leaspec-requirement-kind", r.kind, 10);
+    if (r.kind) {
+      values += string_value("leaspec-requirement-kind", std::string(spec::name(*r.kind)), 10);
     }
     if (!r.rationale.empty()) {
-      values += string_value("leaspec-requirement-rationale", doc::clean_text(r.rationale), 10);
+      values += string_value("leaspec-requirement-rationale", text::clean_text(r.rationale), 10);
     }
     m_objects += fmt::format(
         "        <SPEC-OBJECT IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" LONG-NAME=\"{}\">\n          "
@@ -214,7 +216,7 @@ class ReqifWriter {
         "          </VALUES>\n          "
         "<TYPE><SPEC-OBJECT-TYPE-REF>leaspec-requirement-type</SPEC-OBJECT-TYPE-REF></TYPE>\n"
         "        </SPEC-OBJECT>\n",
-        object_id, m_time, xml_escape(r.id.value), values);
+        object_id, m_time, text::xml_escape(r.id.value), values);
     for (const spec::Text& dependency : r.depends_on) {
       m_relations += fmt::format(
           "        <SPEC-RELATION IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n"

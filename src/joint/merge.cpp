@@ -1,6 +1,7 @@
 // Merging the specs of several agencies into one joint spec.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <set>
 
@@ -17,10 +18,6 @@ std::size_t MergeResult::conflicts() const {
 }
 
 namespace {
-
-int rank(const std::string& priority) {
-  return priority == "mandatory" ? 3 : (priority == "recommended" ? 2 : 1);
-}
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -43,15 +40,16 @@ struct Interval {
 
 Interval interval_of(const spec::Metric& m, double factor) {
   Interval range;
-  if (!m.op.empty() && m.value) {
+  if (m.op && m.value) {
     double v = *m.value * factor;
-    if (m.op == ">=" || m.op == ">" || m.op == "==") {
+    spec::Op op = *m.op;
+    if (op == spec::Op::ge || op == spec::Op::gt || op == spec::Op::eq) {
       range.lo = v;
-      range.lo_open = m.op == ">";
+      range.lo_open = op == spec::Op::gt;
     }
-    if (m.op == "<=" || m.op == "<" || m.op == "==") {
+    if (op == spec::Op::le || op == spec::Op::lt || op == spec::Op::eq) {
       range.hi = v;
-      range.hi_open = m.op == "<";
+      range.hi_open = op == spec::Op::lt;
     }
   }
   if (m.min) {
@@ -82,7 +80,7 @@ std::string number(double value) {
 
 /// The interval written back as a metric in `unit` (whose factor is `factor`).
 void set_metric(spec::Metric& m, const Interval& range, double factor) {
-  m.op.clear();
+  m.op.reset();
   m.value.reset();
   m.min.reset();
   m.max.reset();
@@ -92,7 +90,7 @@ void set_metric(spec::Metric& m, const Interval& range, double factor) {
   bool has_lo = std::isfinite(range.lo);
   bool has_hi = std::isfinite(range.hi);
   if (has_lo && has_hi && range.lo == range.hi) {
-    m.op = "==";
+    m.op = spec::Op::eq;
     m.value = range.lo / factor;
     m.value_text = number(*m.value);
   } else if (has_lo && has_hi) {
@@ -101,19 +99,19 @@ void set_metric(spec::Metric& m, const Interval& range, double factor) {
     m.min_text = number(*m.min);
     m.max_text = number(*m.max);
   } else if (has_lo) {
-    m.op = range.lo_open ? ">" : ">=";
+    m.op = range.lo_open ? spec::Op::gt : spec::Op::ge;
     m.value = range.lo / factor;
     m.value_text = number(*m.value);
   } else if (has_hi) {
-    m.op = range.hi_open ? "<" : "<=";
+    m.op = range.hi_open ? spec::Op::lt : spec::Op::le;
     m.value = range.hi / factor;
     m.value_text = number(*m.value);
   }
 }
 
 std::string describe(const spec::Metric& m) {
-  if (!m.op.empty()) {
-    return fmt::format("{} {} {}", m.op, m.value_text, m.unit.value);
+  if (m.op) {
+    return fmt::format("{} {} {}", spec::name(*m.op), m.value_text, m.unit.value);
   }
   std::string text;
   if (m.min) {
@@ -158,16 +156,17 @@ class Merger {
   }
 
  private:
-  Origin at(const spec::Spec& s, Position position) const { return {s.file, position.line}; }
+  static Side at(const spec::Spec& s, Position position, std::string pointer = {}) {
+    return {s.file, position, std::move(pointer)};
+  }
 
   /// Records a difference: a conflict under --prefer fail (or when it cannot be settled),
   /// otherwise a decision.
-  bool differ(std::string kind, std::string subject, std::string conflict_message,
-              const std::string& decision, std::vector<Origin> sides,
-              bool always_conflict = false) {
+  bool differ(FindingKind kind, std::string subject, std::string conflict_message,
+              const std::string& decision, std::vector<Side> sides, bool always_conflict = false) {
     bool conflict = always_conflict || m_options.prefer == Prefer::fail;
     m_result.findings.push_back(
-        {conflict, std::move(kind), std::move(subject),
+        {conflict, kind, std::move(subject),
          conflict ? std::move(conflict_message) : conflict_message + "; " + decision,
          std::move(sides)});
     return !conflict;
@@ -175,6 +174,7 @@ class Merger {
 
   void add(const spec::Spec& s, bool first) {
     spec::Spec& joint = m_result.joint;
+    m_result.inputs.push_back(s.file);
     if (first) {
       joint = s;
       joint.sections.clear();
@@ -184,7 +184,15 @@ class Merger {
       joint.procurement.reset();
       joint.file.clear();
     }
-    unite_texts(joint.conforms_to, s.conforms_to);
+    for (const spec::Conformance& c : s.conforms_to) {
+      bool present = std::any_of(
+          joint.conforms_to.begin(), joint.conforms_to.end(), [&](const spec::Conformance& j) {
+            return j.standard.value == c.standard.value && j.version.value == c.version.value;
+          });
+      if (!present && !first) {
+        joint.conforms_to.push_back(c);
+      }
+    }
     for (const spec::Author& author : s.authors) {
       bool present =
           std::any_of(joint.authors.begin(), joint.authors.end(), [&](const spec::Author& a) {
@@ -213,13 +221,13 @@ class Merger {
       if (found == m_result.joint.agencies.end()) {
         m_result.joint.agencies.push_back(agency);
         m_agency_origin[agency.id.value] = at(s, agency.position);
-        if (agency.role == "lead" && m_first_lead.empty()) {
+        if (agency.role == spec::AgencyRole::lead && m_first_lead.empty()) {
           m_first_lead = agency.id.value;
         }
         continue;
       }
       if (found->name != agency.name || found->country.value != agency.country.value) {
-        differ("agency", agency.id.value,
+        differ(FindingKind::agency, agency.id.value,
                fmt::format("agency {} is \"{}\" ({}) in one spec and \"{}\" ({}) in another",
                            agency.id.value, found->name, found->country.value, agency.name,
                            agency.country.value),
@@ -237,7 +245,7 @@ class Merger {
         m_result.joint.references.push_back(reference);
         m_reference_origin[reference.id.value] = at(s, reference.position);
       } else if (found->designation.value != reference.designation.value) {
-        differ("reference", reference.id.value,
+        differ(FindingKind::reference, reference.id.value,
                fmt::format("reference {} is {} in one spec and {} in another", reference.id.value,
                            found->designation.value, reference.designation.value),
                "kept the first",
@@ -248,15 +256,18 @@ class Merger {
 
   void add_definitions(const spec::Spec& s) {
     for (const spec::Definition& definition : s.definitions) {
-      auto found = std::find_if(
-          m_result.joint.definitions.begin(), m_result.joint.definitions.end(),
-          [&](const spec::Definition& d) { return lower(d.term) == lower(definition.term); });
+      auto found = std::find_if(m_result.joint.definitions.begin(),
+                                m_result.joint.definitions.end(), [&](const spec::Definition& d) {
+                                  return lower(d.term.value) == lower(definition.term.value);
+                                });
       if (found == m_result.joint.definitions.end()) {
         m_result.joint.definitions.push_back(definition);
+        m_definition_origin[lower(definition.term.value)] = at(s, definition.position);
       } else if (found->definition != definition.definition) {
-        differ("definition", definition.term,
-               fmt::format("the term \"{}\" is defined differently", definition.term),
-               "kept the first", {Origin{s.file, 0}});
+        differ(FindingKind::definition, definition.term.value,
+               fmt::format("the term \"{}\" is defined differently", definition.term.value),
+               "kept the first",
+               {m_definition_origin[lower(definition.term.value)], at(s, definition.position)});
       }
     }
   }
@@ -301,7 +312,7 @@ class Merger {
                award->criteria[i].weight == joint->award->criteria[i].weight;
       }
       if (!same) {
-        differ("award", "award", "the award criteria differ between the specs",
+        differ(FindingKind::award, "award", "the award criteria differ between the specs",
                "kept the first spec's criteria", {m_procurement_origin, at(s, award->position)});
       }
     } else if (award && !joint->award) {
@@ -361,7 +372,7 @@ class Merger {
         m_aliases[r.id.value] = key;
       }
     }
-    Origin origin = at(s, r.position);
+    Side origin = at(s, r.position, r.pointer);
     auto existing = m_requirements.find(key);
     if (existing == m_requirements.end()) {
       spec::Requirement copy = r;
@@ -375,28 +386,29 @@ class Merger {
       return;
     }
     spec::Requirement& joint = existing->second;
-    std::vector<Origin> sides{m_result.provenance[key].front(), origin};
+    std::vector<Side> sides{m_result.provenance[key].front(), origin};
     m_result.provenance[key].push_back(origin);
     unite_texts(joint.requested_by, requested);
     if (by_parameter) {
-      m_result.findings.push_back({false, "matched", key,
+      m_result.findings.push_back({false, FindingKind::matched, key,
                                    fmt::format("{} matches {} by its metric parameter \"{}\"",
                                                r.id.value, key, r.metric->parameter.value),
                                    sides});
     }
     if (joint.text.value != r.text.value) {
-      differ("statement", key, fmt::format("requirement {} is worded differently", key),
+      differ(FindingKind::statement, key, fmt::format("requirement {} is worded differently", key),
              "kept the first statement", sides);
     }
     if (joint.priority.value != r.priority.value) {
-      bool settled = differ("priority", key,
-                            fmt::format("requirement {} is {} in one spec and {} in another", key,
-                                        joint.priority.value, r.priority.value),
-                            m_options.prefer == Prefer::strictest ? "took the higher priority"
-                                                                  : "kept the first priority",
-                            sides);
+      bool settled =
+          differ(FindingKind::priority, key,
+                 fmt::format("requirement {} is {} in one spec and {} in another", key,
+                             spec::name(joint.priority.value), spec::name(r.priority.value)),
+                 m_options.prefer == Prefer::strictest ? "took the higher priority"
+                                                       : "kept the first priority",
+                 sides);
       if (settled && m_options.prefer == Prefer::strictest &&
-          rank(r.priority.value) > rank(joint.priority.value)) {
+          spec::rank(r.priority.value) > spec::rank(joint.priority.value)) {
         joint.priority.value = r.priority.value;
       }
     }
@@ -413,19 +425,20 @@ class Merger {
       }
     }
     unite_texts(joint.depends_on, r.depends_on);
-    if (joint.kind.empty()) {
+    if (!joint.kind) {
       joint.kind = r.kind;
     }
   }
 
   void merge_metric(const std::string& key, spec::Requirement& joint, const spec::Requirement& r,
-                    const std::vector<Origin>& sides) {
+                    const std::vector<Side>& sides) {
     if (!r.metric) {
       return;
     }
     if (!joint.metric) {
-      if (differ("metric", key, fmt::format("only one spec gives requirement {} a metric", key),
-                 "took the metric", sides)) {
+      if (differ(FindingKind::metric, key,
+                 fmt::format("only one spec gives requirement {} a metric", key), "took the metric",
+                 sides)) {
         joint.metric = r.metric;
       }
       return;
@@ -438,7 +451,7 @@ class Merger {
     double their_factor = 1;
     if (mine.unit.value != theirs.unit.value) {
       if (!my_unit || !their_unit || my_unit->dimension != their_unit->dimension) {
-        differ("unit", key,
+        differ(FindingKind::unit, key,
                fmt::format("requirement {} is measured in {} in one spec and {} in another, which "
                            "do not convert",
                            key, mine.unit.value, theirs.unit.value),
@@ -455,7 +468,7 @@ class Merger {
     }
     Interval both = intersect(a, b);
     if (both.empty()) {
-      differ("incompatible-range", key,
+      differ(FindingKind::incompatible_range, key,
              fmt::format("requirement {} asks for {} in one spec and {} in another: no value "
                          "satisfies both",
                          key, describe(mine), describe(theirs)),
@@ -463,7 +476,7 @@ class Merger {
       return;
     }
     bool settled =
-        differ("metric", key,
+        differ(FindingKind::metric, key,
                fmt::format("requirement {} asks for {} in one spec and {} in another", key,
                            describe(mine), describe(theirs)),
                m_options.prefer == Prefer::strictest ? "took the bound that satisfies both"
@@ -485,10 +498,11 @@ class Merger {
       throw Error(fmt::format("--lead {} names no agency of the inputs", m_options.lead));
     }
     for (spec::Agency& agency : joint.agencies) {
-      std::string role = agency.id.value == lead ? "lead" : "participant";
-      if (agency.role != role && agency.role == "lead") {
+      spec::AgencyRole role =
+          agency.id.value == lead ? spec::AgencyRole::lead : spec::AgencyRole::participant;
+      if (agency.role != role && agency.role == spec::AgencyRole::lead) {
         m_result.findings.push_back({false,
-                                     "lead",
+                                     FindingKind::lead,
                                      agency.id.value,
                                      fmt::format("agency {} leads its own spec and becomes a "
                                                  "participant of the joint one; {} leads",
@@ -544,9 +558,10 @@ class Merger {
   std::map<std::string, std::vector<std::string>> m_order;
   std::map<std::string, std::string> m_by_parameter;
   std::map<std::string, std::string> m_aliases;
-  std::map<std::string, Origin> m_agency_origin;
-  std::map<std::string, Origin> m_reference_origin;
-  Origin m_procurement_origin;
+  std::map<std::string, Side> m_agency_origin;
+  std::map<std::string, Side> m_reference_origin;
+  std::map<std::string, Side> m_definition_origin;
+  Side m_procurement_origin;
   std::string m_first_lead;
 };
 
@@ -555,6 +570,53 @@ class Merger {
 MergeResult merge(const std::vector<const spec::Spec*>& specs, const MergeOptions& options,
                   const catalog::Catalogs& catalogs) {
   return Merger(options, catalogs).run(specs);
+}
+
+std::string to_yaml(const MergeResult& result) {
+  return spec::to_yaml(
+      result.joint,
+      "A joint spec merged by leaspec; each requirement says which inputs it came from.",
+      [&](const spec::Requirement& r) {
+        auto origins = result.provenance.find(r.id.value);
+        if (origins == result.provenance.end()) {
+          return std::string();
+        }
+        std::string from;
+        for (const Side& side : origins->second) {
+          from +=
+              fmt::format("{}{}:{}", from.empty() ? "" : ", ",
+                          std::filesystem::path(side.file).filename().string(), side.position.line);
+        }
+        return "from " + from;
+      });
+}
+
+std::string rule_of(FindingKind kind) {
+  return "merge-" + std::string(name(kind));
+}
+
+std::vector<Diagnostic> conflict_diagnostics(const MergeResult& result) {
+  std::vector<Diagnostic> diagnostics;
+  for (const Finding& finding : result.findings) {
+    if (!finding.conflict) {
+      continue;
+    }
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule = rule_of(finding.kind);
+    d.message = finding.message;
+    if (!finding.sides.empty()) {
+      d.file = finding.sides.front().file;
+      d.position = finding.sides.front().position;
+      d.pointer = finding.sides.front().pointer;
+    }
+    for (std::size_t i = 1; i < finding.sides.size(); ++i) {
+      const Side& side = finding.sides[i];
+      d.related.push_back({side.file, side.position, side.pointer, "the other side is here"});
+    }
+    diagnostics.push_back(std::move(d));
+  }
+  return diagnostics;
 }
 
 }  // namespace leaspec::joint

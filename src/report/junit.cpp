@@ -1,19 +1,10 @@
 #include <fmt/format.h>
 
 #include "leaspec/report.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::report {
 namespace {
-
-/// Text for XML content and attributes; control characters XML 1.0 forbids become U+FFFD.
-std::string xml_text(std::string_view text) {
-  std::string allowed;
-  for (char c : text) {
-    bool forbidden = static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r';
-    allowed += forbidden ? std::string("\xEF\xBF\xBD") : std::string(1u, c);
-  }
-  return xml_escape(valid_utf8(allowed));
-}
 
 std::string one_line(const Diagnostic& d) {
   std::string location = d.file;
@@ -40,17 +31,17 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics, const Conte
       warnings += d.severity == Severity::warning ? 1 : 0;
       details += one_line(d) + "\n";
     }
-    cases +=
-        fmt::format("    <testcase name=\"{}\" classname=\"leaspec.validate\">\n", xml_text(file));
+    cases += fmt::format("    <testcase name=\"{}\" classname=\"leaspec.validate\">\n",
+                         text::xml_escape(file));
     bool failed = errors > 0 || (context.strict && warnings > 0);
     if (failed) {
       ++failures;
       cases += fmt::format(
           "      <failure type=\"{}\" message=\"{} error{}, {} warning{}\">{}</failure>\n",
           errors > 0 ? "error" : "warning", errors, errors == 1 ? "" : "s", warnings,
-          warnings == 1 ? "" : "s", xml_text(details));
+          warnings == 1 ? "" : "s", text::xml_escape(details));
     } else if (!details.empty()) {
-      cases += fmt::format("      <system-out>{}</system-out>\n", xml_text(details));
+      cases += fmt::format("      <system-out>{}</system-out>\n", text::xml_escape(details));
     }
     cases += "    </testcase>\n";
   }

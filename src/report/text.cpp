@@ -103,26 +103,36 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Contex
   auto paint = [&](std::string_view colour, std::string_view text) {
     return context.colour ? fmt::format("{}{}{}", colour, text, k_reset) : std::string(text);
   };
-  for (const Diagnostic& d : diagnostics) {
-    std::string location = d.file;
-    if (d.position.line > 0) {
-      location += fmt::format(":{}:{}", d.position.line, d.position.column);
+  // One finding or related place: the location, the message and the source line with a caret.
+  auto entry = [&](const std::string& file, Position position, Severity severity,
+                   std::string_view message, std::string_view rule) {
+    std::string location = file;
+    if (position.line > 0) {
+      location += fmt::format(":{}:{}", position.line, position.column);
     }
     out += paint(k_bold, location + ":");
     out += ' ';
-    out += paint(colour_of(d.severity), fmt::format("{}:", to_string(d.severity)));
-    out += fmt::format(" {}", d.message);
-    if (!d.rule.empty()) {
-      out += fmt::format(" [{}]", d.rule);
+    out += paint(colour_of(severity), fmt::format("{}:", to_string(severity)));
+    out += fmt::format(" {}", message);
+    if (!rule.empty()) {
+      out += fmt::format(" [{}]", rule);
     }
     out += '\n';
-    const SourceFile* source = context.source ? context.source(d.file) : nullptr;
-    if (source && d.position.line > 0 && d.position.line <= source->line_count()) {
-      Excerpt shown = excerpt(source->line(d.position.line), d.position.column);
-      std::string gutter = fmt::format("{:>5}", d.position.line);
-      out += fmt::format("{} | {}\n", gutter, shown.text);
-      out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '),
+    const SourceFile* source = context.source ? context.source(file) : nullptr;
+    if (source && position.line > 0 && position.line <= source->line_count()) {
+      Excerpt shown = excerpt(source->line(position.line), position.column);
+      std::string gutter = fmt::format("{:>5}", position.line);
+      out += fmt::format("{} | {}
+", gutter, shown.text);
+      out += fmt::format("{} | {}{}
+", std::string(gutter.size(), ' '),
                          caret_line(shown.text, shown.column), paint(k_green, "^"));
+    }
+  };
+  for (const Diagnostic& d : diagnostics) {
+    entry(d.file, d.position, d.severity, d.message, d.rule);
+    for (const Location& related : d.related) {
+      entry(related.file, related.position, Severity::note, related.message, "");
     }
   }
   return out;

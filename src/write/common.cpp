@@ -1,54 +1,78 @@
-#include <cstdlib>
-#include <ctime>
-
-#include <fmt/format.h>
+// The table of output formats: which document kinds each format can carry, and the switch
+// that picks the writer.
+#include <array>
+#include <filesystem>
 
 #include "leaspec/write.hpp"
 
 namespace leaspec::write {
+namespace {
 
-std::optional<Format> parse_format(std::string_view name) {
-  if (name == "md") {
-    return Format::md;
-  }
-  if (name == "html") {
-    return Format::html;
-  }
-  if (name == "docx") {
-    return Format::docx;
-  }
-  if (name == "odt") {
-    return Format::odt;
-  }
-  if (name == "xlsx") {
-    return Format::xlsx;
-  }
-  if (name == "csv") {
-    return Format::csv;
+constexpr auto k_names =
+    std::to_array<std::string_view>({"md", "html", "docx", "odt", "xlsx", "csv", "text"});
+
+constexpr std::array k_text_documents = {Format::md, Format::html, Format::docx, Format::odt};
+constexpr std::array k_workbooks = {Format::md, Format::html, Format::xlsx, Format::csv};
+constexpr std::array k_reports = {Format::text, Format::md, Format::html, Format::docx,
+                                  Format::odt};
+
+}  // namespace
+
+std::string_view name(Format format) {
+  return k_names[static_cast<std::size_t>(format)];
+}
+
+std::optional<Format> parse_format(std::string_view text) {
+  for (std::size_t i = 0; i < k_names.size(); ++i) {
+    if (k_names[i] == text) {
+      return static_cast<Format>(i);
+    }
   }
   return std::nullopt;
 }
 
-std::string_view extension(Format format) {
-  switch (format) {
-    case Format::md:
-      return "md";
-    case Format::html:
-      return "html";
-    case Format::docx:
-      return "docx";
-    case Format::odt:
-      return "odt";
-    case Format::xlsx:
-      return "xlsx";
-    case Format::csv:
-      return "csv";
-  }
-  return "";
+bool is_text(Format format) {
+  return format == Format::md || format == Format::html || format == Format::csv ||
+         format == Format::text;
 }
 
-bool is_text(Format format) {
-  return format == Format::md || format == Format::html;
+std::span<const Format> formats_for(doc::DocumentKind kind) {
+  switch (kind) {
+    case doc::DocumentKind::annex:
+    case doc::DocumentKind::standard:
+      return k_text_documents;
+    case doc::DocumentKind::matrix:
+      return k_workbooks;
+    case doc::DocumentKind::corrigendum:
+    case doc::DocumentKind::merge_report:
+      return k_reports;
+  }
+  return {};
+}
+
+std::vector<std::string> format_names(doc::DocumentKind kind) {
+  std::vector<std::string> names;
+  for (Format format : formats_for(kind)) {
+    names.emplace_back(name(format));
+  }
+  return names;
+}
+
+std::optional<Format> format_for_file(doc::DocumentKind kind, std::string_view path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  if (extension.empty()) {
+    return std::nullopt;
+  }
+  std::string_view wanted = std::string_view(extension).substr(1);
+  if (wanted == "txt") {
+    wanted = "text";
+  }
+  for (Format format : formats_for(kind)) {
+    if (name(format) == wanted) {
+      return format;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string render(const doc::Document& document, Format format) {
@@ -65,25 +89,10 @@ std::string render(const doc::Document& document, Format format) {
       return render_xlsx(document);
     case Format::csv:
       return render_csv(document);
+    case Format::text:
+      return render_text(document);
   }
   return {};
-}
-
-std::string source_date_epoch_iso() {
-  const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (!value || !*value) {
-    return {};
-  }
-  char* end = nullptr;
-  long long seconds = std::strtoll(value, &end, 10);
-  if (*end != '\0' || seconds < 0) {
-    return {};
-  }
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
-                     utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
 }  // namespace leaspec::write

@@ -22,6 +22,11 @@ std::string text_runs(const doc::Run& run) {
   if (run.italic) {
     properties += "<w:i/><w:iCs/>";
   }
+  if (run.mark == doc::Mark::deleted) {
+    properties += "<w:strike/>";
+  } else if (run.mark == doc::Mark::inserted) {
+    properties += "<w:u w:val=\"single\"/>";
+  }
   std::string out = "<w:r>";
   if (!properties.empty()) {
     out += "<w:rPr>" + properties + "</w:rPr>";
@@ -29,7 +34,7 @@ std::string text_runs(const doc::Run& run) {
   std::string chunk;
   auto flush = [&] {
     if (!chunk.empty()) {
-      out += "<w:t xml:space=\"preserve\">" + xml_escape(chunk) + "</w:t>";
+      out += "<w:t xml:space=\"preserve\">" + text::xml_escape(chunk) + "</w:t>";
       chunk.clear();
     }
   };
@@ -203,7 +208,7 @@ std::string styles_xml(const std::string& language) {
       "</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:bottom w:w=\"40\" "
       "w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
       "</w:styles>",
-      k_main_ns, xml_escape(language), heading(1, 32), heading(2, 26), heading(3, 23));
+      k_main_ns, text::xml_escape(language), heading(1, 32), heading(2, 26), heading(3, 23));
 }
 
 }  // namespace
@@ -241,11 +246,11 @@ std::string render_docx(const doc::Document& document) {
       "</w:fldSimple></w:p></w:ftr>",
       k_main_ns);
   std::string created;
-  if (!document.created.empty()) {
+  if (document.created.seconds) {
     created = fmt::format(
         "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{0}</dcterms:created>"
         "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{0}</dcterms:modified>",
-        document.created);
+        document.created.iso8601());
   }
   std::string core = fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties "
@@ -254,8 +259,8 @@ std::string render_docx(const doc::Document& document) {
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title>"
       "<dc:subject>{}</dc:subject><dc:creator>leaspec</dc:creator><dc:language>{}</dc:language>{}"
       "</cp:coreProperties>",
-      xml_escape(document.title), xml_escape(document.subject), xml_escape(document.language),
-      created);
+      text::xml_escape(document.title), text::xml_escape(document.subject),
+      text::xml_escape(document.language), created);
   std::string app =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties "
       "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
@@ -304,7 +309,8 @@ std::string render_docx(const doc::Document& document) {
                    {"word/styles.xml", styles_xml(document.language)},
                    {"word/numbering.xml", numbering_xml(xml.numbered_lists)},
                    {"word/footer1.xml", footer},
-                   {"word/_rels/document.xml.rels", document_rels}});
+                   {"word/_rels/document.xml.rels", document_rels}},
+                  document.created);
 }
 
 }  // namespace leaspec::write

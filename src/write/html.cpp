@@ -30,31 +30,19 @@ constexpr std::string_view k_style = R"(
   @media print { body { margin: 0; max-width: none; padding: 0; } }
 )";
 
+/// Escaped text in which line breaks are kept.
 std::string escape(std::string_view text) {
   std::string result;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        result += "&amp;";
-        break;
-      case '<':
-        result += "&lt;";
-        break;
-      case '>':
-        result += "&gt;";
-        break;
-      case '"':
-        result += "&quot;";
-        break;
-      case '\'':
-        result += "&#39;";
-        break;
-      case '\n':
-        result += "<br>";
-        break;
-      default:
-        result += c;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    result += text::html_escape(
+        text.substr(start, end == std::string_view::npos ? text.npos : end - start));
+    if (end == std::string_view::npos) {
+      break;
     }
+    result += "<br>";
+    start = end + 1;
   }
   return result;
 }
@@ -62,11 +50,16 @@ std::string escape(std::string_view text) {
 std::string runs(const doc::Inline& inline_runs) {
   std::string result;
   for (const doc::Run& run : inline_runs) {
+    std::string_view mark = run.mark == doc::Mark::deleted    ? "del"
+                            : run.mark == doc::Mark::inserted ? "ins"
+                                                              : "";
+    result += mark.empty() ? "" : fmt::format("<{}>", mark);
     result += run.bold ? "<strong>" : "";
     result += run.italic ? "<em>" : "";
     result += escape(run.text);
     result += run.italic ? "</em>" : "";
     result += run.bold ? "</strong>" : "";
+    result += mark.empty() ? "" : fmt::format("</{}>", mark);
   }
   return result;
 }

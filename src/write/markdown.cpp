@@ -6,43 +6,8 @@
 namespace leaspec::write {
 namespace {
 
-/// Escapes Markdown punctuation and HTML so that the text shows as written.
 std::string escape(std::string_view text, bool in_table) {
-  std::string result;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        result += "&amp;";
-        break;
-      case '<':
-        result += "&lt;";
-        break;
-      case '>':
-        result += "&gt;";
-        break;
-      case '\\':
-      case '*':
-      case '_':
-      case '`':
-      case '[':
-      case ']':
-      case '#':
-      case '|':
-      case '~':
-        result += '\\';
-        result += c;
-        break;
-      case '\n':
-        result += in_table ? "<br>" : "\n";
-        break;
-      case '\t':
-        result += ' ';
-        break;
-      default:
-        result += c;
-    }
-  }
-  return result;
+  return text::markdown_escape(text, in_table);
 }
 
 std::string runs(const doc::Inline& inline_runs, bool in_table = false) {
@@ -50,13 +15,18 @@ std::string runs(const doc::Inline& inline_runs, bool in_table = false) {
   for (const doc::Run& run : inline_runs) {
     std::string_view text = run.text;
     std::size_t first = text.find_first_not_of(' ');
-    if (first == std::string_view::npos || (!run.bold && !run.italic)) {
+    bool emphasis = run.bold || run.italic || run.mark != doc::Mark::none;
+    if (first == std::string_view::npos || !emphasis) {
       result += escape(text, in_table);
       continue;
     }
     // Emphasis markers must touch the text, so spaces stay outside them.
     std::size_t last = text.find_last_not_of(' ');
-    std::string marker = run.bold && run.italic ? "***" : (run.bold ? "**" : "*");
+    std::string marker = run.mark == doc::Mark::deleted    ? "~~"
+                         : run.mark == doc::Mark::inserted ? "**"
+                         : run.bold && run.italic          ? "***"
+                         : run.bold                        ? "**"
+                                                           : "*";
     result.append(first, ' ');
     result += marker;
     result += escape(text.substr(first, last - first + 1), in_table);

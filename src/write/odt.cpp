@@ -20,7 +20,8 @@ constexpr std::string_view k_namespaces =
     "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
 
 /// Text content: runs of spaces, tabs and line breaks become ODF elements.
-std::string text(std::string_view value) {
+std::string odf_text(std::string_view raw) {
+  std::string value = text::xml_escape(raw);
   std::string out;
   std::size_t spaces = 0;
   auto flush_spaces = [&] {
@@ -42,7 +43,7 @@ std::string text(std::string_view value) {
     } else if (c == '\n') {
       out += "<text:line-break/>";
     } else {
-      out += xml_escape(std::string_view(&c, 1));
+      out += c;
     }
   }
   flush_spaces();
@@ -56,11 +57,15 @@ std::string runs(const doc::Inline& inline_runs) {
                              : run.bold             ? "Bold"
                              : run.italic           ? "Italic"
                                                     : "";
-    if (style.empty()) {
-      out += text(run.text);
-    } else {
-      out += fmt::format("<text:span text:style-name=\"{}\">{}</text:span>", style, text(run.text));
+    std::string content = style.empty()
+                              ? odf_text(run.text)
+                              : fmt::format("<text:span text:style-name=\"{}\">{}</text:span>",
+                                            style, odf_text(run.text));
+    if (run.mark != doc::Mark::none) {
+      content = fmt::format("<text:span text:style-name=\"{}\">{}</text:span>",
+                            run.mark == doc::Mark::deleted ? "Deleted" : "Inserted", content);
     }
+    out += content;
   }
   return out;
 }
@@ -184,7 +189,7 @@ std::string render_odt(const doc::Document& document) {
     if (const auto* heading = std::get_if<doc::Heading>(&block)) {
       content.body += fmt::format(
           "<text:h text:style-name=\"Heading_20_{0}\" text:outline-level=\"{0}\">{1}</text:h>",
-          heading->level, text(heading->text));
+          heading->level, odf_text(heading->text));
     } else if (const auto* p = std::get_if<doc::Paragraph>(&block)) {
       std::string_view style = p->style == doc::Paragraph::Style::title      ? "Title"
                                : p->style == doc::Paragraph::Style::subtitle ? "Subtitle"
@@ -226,6 +231,12 @@ std::string render_odt(const doc::Document& document) {
       "fo:font-style=\"italic\" style:font-style-complex=\"italic\"/></style:style>"
       "<style:style style:name=\"BoldItalic\" style:family=\"text\"><style:text-properties "
       "fo:font-weight=\"bold\" fo:font-style=\"italic\"/></style:style>"
+      "<style:style style:name=\"Deleted\" style:family=\"text\"><style:text-properties "
+      "style:text-line-through-style=\"solid\" style:text-line-through-type=\"single\"/>"
+      "</style:style>"
+      "<style:style style:name=\"Inserted\" style:family=\"text\"><style:text-properties "
+      "style:text-underline-style=\"solid\" style:text-underline-width=\"auto\" "
+      "style:text-underline-color=\"font-color\"/></style:style>"
       "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties "
       "fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #555555\"/></style:style>"
       "<style:style style:name=\"HeaderCell\" "
@@ -243,17 +254,18 @@ std::string render_odt(const doc::Document& document) {
       list_level("number", "style:num-suffix=\".\" style:num-format=\"1\""),
       content.automatic_styles, content.body);
   std::string created;
-  if (!document.created.empty()) {
+  if (document.created.seconds) {
+    std::string iso = document.created.iso8601();
     created = fmt::format("<meta:creation-date>{0}</meta:creation-date><dc:date>{0}</dc:date>",
-                          document.created.substr(0, document.created.size() - 1));
+                          iso.substr(0, iso.size() - 1));
   }
   std::string meta = fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta {} office:version=\"1.3\">"
       "<office:meta><meta:generator>leaspec</meta:generator><dc:title>{}</dc:title>"
       "<dc:subject>{}</dc:subject><dc:language>{}</dc:language>{}</office:meta>"
       "</office:document-meta>",
-      k_namespaces, xml_escape(document.title), xml_escape(document.subject),
-      xml_escape(document.language), created);
+      k_namespaces, text::xml_escape(document.title), text::xml_escape(document.subject),
+      text::xml_escape(document.language), created);
   std::string manifest =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest "
       "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
@@ -268,7 +280,8 @@ std::string render_odt(const doc::Document& document) {
                    {"META-INF/manifest.xml", manifest},
                    {"content.xml", content_xml},
                    {"styles.xml", styles_xml()},
-                   {"meta.xml", meta}});
+                   {"meta.xml", meta}},
+                  document.created);
 }
 
 }  // namespace leaspec::write

@@ -30,8 +30,8 @@ const doc::Run* formula_of(const doc::Inline& cell) {
 
 /// Removes the creation and modification times libxlsxwriter always writes, unless
 /// SOURCE_DATE_EPOCH asks for a date.
-std::string fix_core_properties(std::string xml) {
-  std::string date = source_date_epoch_iso();
+std::string fix_core_properties(std::string xml, const text::Timestamp& created) {
+  std::string date = created.iso8601();
   for (const char* element : {"dcterms:created", "dcterms:modified"}) {
     std::string open = fmt::format("<{} ", element);
     std::string close = fmt::format("</{}>", element);
@@ -51,7 +51,7 @@ std::string fix_core_properties(std::string xml) {
 }
 
 /// The entries of the archive libxlsxwriter wrote, in its order.
-std::vector<ZipEntry> read_entries(const std::string& path) {
+std::vector<ZipEntry> read_entries(const std::string& path, const text::Timestamp& created) {
   int error_code = 0;
   zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error_code);
   if (!archive) {
@@ -75,7 +75,7 @@ std::vector<ZipEntry> read_entries(const std::string& path) {
     }
     std::string name = stat.name;
     if (name == "docProps/core.xml") {
-      data = fix_core_properties(std::move(data));
+      data = fix_core_properties(std::move(data), created);
     }
     entries.push_back({name, std::move(data), true});
   }
@@ -246,7 +246,7 @@ std::string render_xlsx(const doc::Document& document) {
   if (error != LXW_NO_ERROR) {
     throw Error(fmt::format("cannot write the spreadsheet: {}", lxw_strerror(error)));
   }
-  return make_zip(read_entries(path));
+  return make_zip(read_entries(path, document.created), document.created);
 }
 
 }  // namespace leaspec::write

@@ -1,5 +1,5 @@
 // A deterministic zip on libzip: fixed entry order, fixed timestamps, fixed compression.
-#include <cstdlib>
+#include <algorithm>
 #include <ctime>
 #include <memory>
 
@@ -12,18 +12,17 @@
 namespace leaspec::write {
 namespace {
 
-/// DOS date and time fields for SOURCE_DATE_EPOCH in UTC, or 1980-01-01 00:00.
-std::pair<zip_uint16_t, zip_uint16_t> dos_time() {
+/// DOS date and time fields of `time` in UTC, or of 1980-01-01 00:00 (the earliest a zip
+/// entry can carry) when it is unset or earlier. Years after 2107 do not fit and clamp.
+std::pair<zip_uint16_t, zip_uint16_t> dos_time(const text::Timestamp& when) {
   std::tm utc{};
   utc.tm_year = 80;
   utc.tm_mday = 1;
-  if (const char* value = std::getenv("SOURCE_DATE_EPOCH"); value && *value) {
-    char* end = nullptr;
-    long long seconds = std::strtoll(value, &end, 10);
-    if (*end == '\0' && seconds >= 315532800) {
-      std::time_t time = static_cast<std::time_t>(seconds);
-      gmtime_r(&time, &utc);
-    }
+  constexpr std::int64_t k_first = 315532800;  // 1980-01-01T00:00:00Z
+  constexpr std::int64_t k_last = 4354819198;  // 2107-12-31T23:59:58Z
+  if (when.seconds && *when.seconds >= k_first) {
+    auto time = static_cast<std::time_t>(std::min(*when.seconds, k_last));
+    gmtime_r(&time, &utc);
   }
   auto time = static_cast<zip_uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
   auto date =
@@ -38,7 +37,7 @@ std::pair<zip_uint16_t, zip_uint16_t> dos_time() {
 
 }  // namespace
 
-std::string make_zip(const std::vector<ZipEntry>& entries) {
+std::string make_zip(const std::vector<ZipEntry>& entries, const text::Timestamp& when) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -51,7 +50,7 @@ std::string make_zip(const std::vector<ZipEntry>& entries) {
     fail("open", &error);
   }
   zip_source_keep(buffer);
-  auto [time, date] = dos_time();
+  auto [time, date] = dos_time(when);
   for (const ZipEntry& entry : entries) {
     zip_source_t* source = zip_source_buffer(archive, entry.data.data(), entry.data.size(), 0);
     zip_int64_t index =

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "leaspec/check.hpp"
+#include "leaspec/check/checker.hpp"
 #include "leaspec/resources.hpp"
 
 using namespace leaspec;
@@ -21,9 +21,10 @@ TEST_CASE("every bundled example validates against the bundled schema") {
       continue;
     }
     ++examples;
-    SourceFile source(std::string(resource.name), std::string(resource.data));
+    auto source =
+        std::make_shared<SourceFile>(std::string(resource.name), std::string(resource.data));
     DiagnosticSink sink;
-    checker->check_source(source, check::Config{}, sink);
+    checker->check(source, check::Config{}, sink);
     for (const auto& d : sink.diagnostics()) {
       FAIL_CHECK(resource.name << ":" << d.position.line << ": " << d.message);
     }
@@ -35,9 +36,9 @@ TEST_CASE("the checker reports schema findings against the file") {
   DiagnosticSink schema_sink;
   auto checker = check::Checker::create({}, schema_sink);
   REQUIRE(checker);
-  SourceFile source("x.yaml", "leaspec: 2\n");
+  auto source = std::make_shared<SourceFile>("x.yaml", "leaspec: 2\n");
   DiagnosticSink sink;
-  checker->check_source(source, check::Config{}, sink);
+  checker->check(source, check::Config{}, sink);
   REQUIRE_FALSE(sink.diagnostics().empty());
   CHECK(sink.diagnostics().front().file == "x.yaml");
 }

@@ -99,8 +99,8 @@ struct Built {
 
 TEST_CASE("the annex has every part a joint tender needs") {
   Built built(k_spec);
-  doc::Context context{doc::Strings::get("en"), catalog::Catalogs::bundled(), "abc123", "cam.yaml",
-                       ""};
+  doc::Context context{
+      doc::Strings::get("en"), catalog::Catalogs::bundled(), "abc123", "cam.yaml", {}};
   doc::Document annex = doc::build_annex(built.model, context);
   CHECK(headings(annex) ==
         std::vector<std::string>{"1 1 Subject matter and scope", "1 2 Lots", "2 Lot LOT-1: Cameras",
@@ -123,8 +123,8 @@ TEST_CASE("the annex has every part a joint tender needs") {
 
 TEST_CASE("the draft standard follows the CEN/ISO structure and leaves procurement out") {
   Built built(k_spec);
-  doc::Context context{doc::Strings::get("en"), catalog::Catalogs::bundled(), "abc", "cam.yaml",
-                       ""};
+  doc::Context context{
+      doc::Strings::get("en"), catalog::Catalogs::bundled(), "abc", "cam.yaml", {}};
   doc::Document standard = doc::build_standard(built.model, context);
   CHECK(headings(standard) ==
         std::vector<std::string>{"1 Foreword", "1 Introduction", "1 1 Scope",
@@ -148,7 +148,7 @@ status: draft
 area: forensics
 sections: [{id: S, title: S, requirements: [{id: R-1, text: The tool shall work., priority: mandatory}]}]
 )");
-  doc::Context context{doc::Strings::get("de"), catalog::Catalogs::bundled(), "", "x.yaml", ""};
+  doc::Context context{doc::Strings::get("de"), catalog::Catalogs::bundled(), "", "x.yaml", {}};
   std::string standard = all_text(doc::build_standard(built.model, context));
   CHECK(standard.find("Dieses Dokument enthält keine normativen Verweisungen.") !=
         std::string::npos);

@@ -2,9 +2,9 @@
 #include <array>
 #include <cstdint>
 
-#include "leaspec/doc.hpp"
+#include "leaspec/text.hpp"
 
-namespace leaspec::doc {
+namespace leaspec::text {
 namespace {
 
 constexpr std::array<std::uint32_t, 64> k_round = {
@@ -96,4 +96,4 @@ std::string sha256_hex(std::string_view data) {
   return result;
 }
 
-}  // namespace leaspec::doc
+}  // namespace leaspec::text

@@ -1,0 +1,30 @@
+#pragma once
+// Finding the spec files below the paths a user names.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leaspec/yaml.hpp"
+
+namespace leaspec::check {
+
+/// Whether a loaded document is a leaspec spec: a mapping with the key `leaspec`.
+bool is_spec(const yaml::Node& root);
+
+/// Whether a file's text looks like a spec before it is parsed (a top-level `leaspec:` key),
+/// so that a broken spec found in a directory is reported rather than skipped.
+bool looks_like_spec(std::string_view text);
+
+/// A file to check and whether the user named it (rather than it being found in a folder).
+struct Target {
+  std::string path;
+  bool named = false;
+};
+
+/// The files to check for the paths a user named: files as named, directories searched
+/// recursively (hidden folders skipped) for *.yaml and *.yml (and *.json with
+/// `include_json`), in a stable order. Throws Error for a path that does not exist.
+std::vector<Target> discover(const std::vector<std::string>& paths, bool include_json);
+
+}  // namespace leaspec::check

@@ -1,0 +1,245 @@
+// The registry of every rule leaspec reports: id, default severity, group, a one-line summary
+// and the help a user reads to act on a finding. `leaspec rules`, the SARIF report and the
+// manual page all show these same texts.
+#include "leaspec/check/rules.hpp"
+
+namespace leaspec::check {
+
+const std::vector<RuleInfo>& rules() {
+  using enum Severity;
+  static const std::vector<RuleInfo> k_rules = {
+      // Loading.
+      {"yaml-syntax", error, "loading", "the file is not well-formed YAML",
+       "The YAML parser stopped here. Check the indentation, that every \"[\" and \"{\" is "
+       "closed, and quote texts that contain \": \" or start with a special character.",
+       false},
+      {"duplicate-key", error, "loading", "a key appears twice in one mapping",
+       "YAML keeps only one of the two values, so one of them would be lost. Remove or rename "
+       "one of the keys.",
+       false},
+      {"invalid-utf8", error, "loading", "the file is not valid UTF-8",
+       "Save the file as UTF-8; the byte at this position is not part of a UTF-8 character.",
+       false},
+      {"tab-indent", error, "loading", "a tab is used for indentation",
+       "YAML indents with spaces only. Replace the tab with spaces.", false},
+      {"empty-file", error, "loading", "the file holds no document",
+       "The file is empty or holds only comments. Write a spec in it or remove it.", false},
+      {"multiple-documents", error, "loading", "the file holds more than one document",
+       "A spec file holds one document. Remove the \"---\" line or split the file.", false},
+      {"too-deep", error, "loading", "nesting exceeds the depth limit",
+       "Specs nest at most 64 levels (documents checked with --schema 256, or --max-depth). "
+       "Flatten the structure.",
+       false},
+      {"too-large", error, "loading", "the file exceeds 16 MiB",
+       "Split the specification into several files.", false},
+      {"alias-expansion", error, "loading",
+       "aliases expand beyond the limit or refer to themselves",
+       "YAML aliases (*name) may expand to at most 1,000,000 nodes or 32 MiB of text and may "
+       "not contain themselves. Write the values out or use fewer aliases.",
+       false},
+      {"unsupported-tag", error, "loading", "a tag other than the YAML core tags",
+       "Only the tags of the YAML 1.2 core schema (!!str, !!int, ...) are read. Remove the tag.",
+       false},
+      {"complex-key", error, "loading", "a mapping key that is not a scalar",
+       "Keys are plain words. Use a text as the key.", false},
+      // Schema.
+      {"unknown-key", error, "schema", "a key the format does not define",
+       "The format has no such key here; the message names the closest key it knows. Correct "
+       "the spelling or remove the key (leaspec schema shows every key).",
+       false},
+      {"schema-required", error, "schema", "a required key is missing",
+       "Add the key the message names.", false},
+      {"schema-type", error, "schema", "a value has the wrong type",
+       "Write the kind of value the message names, for example a list in [ ] or a number "
+       "without quotes.",
+       false},
+      {"schema-enum", error, "schema", "a value is not one of the allowed values",
+       "Write one of the values the message lists.", false},
+      {"schema-const", error, "schema", "a value differs from the only allowed one",
+       "Write the value the message names.", false},
+      {"schema-pattern", error, "schema", "a value does not have the required form",
+       "Identifiers are capital letters and digits in parts joined by -, _ or . (BWC-VID-001); "
+       "CPV codes are eight digits, a hyphen and the check digit (35125300-2).",
+       false},
+      {"schema-format", error, "schema", "a date or other formatted value is invalid",
+       "Write the value in the form the message names, for example a date as YYYY-MM-DD.", false},
+      {"schema-minimum", error, "schema", "a number is below its minimum",
+       "Write a number at least as large as the message says.", false},
+      {"schema-maximum", error, "schema", "a number is above its maximum",
+       "Write a number at most as large as the message says.", false},
+      {"schema-exclusive-minimum", error, "schema", "a number is not above its limit",
+       "Write a number larger than the message says.", false},
+      {"schema-exclusive-maximum", error, "schema", "a number is not below its limit",
+       "Write a number smaller than the message says.", false},
+      {"schema-multiple-of", error, "schema", "a number is not a multiple of its step",
+       "Write a multiple of the number the message names.", false},
+      {"schema-min-length", error, "schema", "a text is shorter than allowed",
+       "Write a longer text; an empty text is never a value.", false},
+      {"schema-max-length", error, "schema", "a text is longer than allowed",
+       "Shorten the text to the length the message names.", false},
+      {"schema-min-items", error, "schema", "a list has too few items",
+       "Add items until the list has as many as the message says.", false},
+      {"schema-max-items", error, "schema", "a list has too many items",
+       "Remove items until the list has at most as many as the message says.", false},
+      {"schema-unique-items", error, "schema", "a list names the same item twice",
+       "Remove the repeated item.", false},
+      {"schema-min-properties", error, "schema", "a mapping has too few keys",
+       "Add the keys the format asks for.", false},
+      {"schema-max-properties", error, "schema", "a mapping has too many keys",
+       "Remove keys until the mapping has at most as many as the message says.", false},
+      {"schema-dependent-required", error, "schema", "a key that needs another key lacks it",
+       "Add the key the message names, for example value beside op in a metric.", false},
+      {"schema-contains", error, "schema", "a list lacks an item of the required kind",
+       "Add an item of the kind the message names.", false},
+      {"schema-one-of", error, "schema", "a value matches none or several of its alternatives",
+       "Write the value in exactly one of the forms the format allows.", false},
+      {"schema-not", error, "schema", "a value has a form the format forbids",
+       "Change the value so that it no longer has the form the message names.", false},
+      {"schema-false", error, "schema", "a key or value the format forbids here",
+       "Remove it; for example a metric has either op and value or min and max, not both.", false},
+      {"schema-recursion", error, "schema",
+       "the schema nests deeper than leaspec evaluates, or refers to itself without end",
+       "A chain of $ref or subschemas deeper than leaspec follows, usually a $ref cycle that "
+       "consumes nothing of the document. Correct the cycle or flatten the schema.",
+       false},
+      {"schema-budget", error, "schema",
+       "the schema is too costly to evaluate for the document, which is not fully checked",
+       "Combinations such as anyOf or allOf over references that branch at every level take "
+       "time that doubles per level; leaspec stops at a fixed amount of work, reports this "
+       "finding and exits with code 2. Simplify the schema, for example by replacing "
+       "alternatives that repeat the same reference with one reference.",
+       false},
+      {"max-findings", note, "schema",
+       "more findings in the file than --max-findings shows; the note counts them",
+       "The file has more findings than are shown. Correct the first ones, which often cause "
+       "the rest, or show more with --max-findings.",
+       false},
+      // Semantic rules.
+      {"duplicate-id", error, "semantic",
+       "an id of a requirement, section, lot, agency, reference or criterion is used twice",
+       "Every id names one thing in the spec. Give one of the two a new id.", true},
+      {"unknown-reference", error, "semantic",
+       "a requirement cites a reference id that is not defined",
+       "Add the reference to references, or correct the id (the message names the closest).", true},
+      {"unknown-lot", error, "semantic", "a requirement names a lot that is not defined",
+       "Add the lot to procurement.lots, or correct the id.", true},
+      {"unknown-agency", error, "semantic",
+       "requested_by or a lot quantity names an agency that is not defined",
+       "Add the agency to agencies, or correct the id.", true},
+      {"unknown-requirement", error, "semantic",
+       "depends_on or an award criterion names a requirement that is not defined",
+       "Correct the id, or add the requirement.", true},
+      {"dependency-cycle", error, "semantic", "requirements depend on each other in a cycle",
+       "A requirement cannot build on itself. Remove one of the depends_on links the message "
+       "names.",
+       true},
+      {"lead-agency", error, "semantic",
+       "a joint procurement needs exactly one agency with role lead",
+       "Give exactly one agency role: lead; it conducts the procedure for all.", true},
+      {"award-weights", error, "semantic", "best-price-quality-ratio weights must add up to 100",
+       "Change the weights of the criteria so that they add up to 100 %.", true},
+      {"award-method", error, "semantic",
+       "a lowest-price or lowest-cost award has quality criteria",
+       "Remove the quality criterion or award on the best price-quality ratio.", true},
+      {"lot-quantity", error, "semantic", "a lot that no agency buys",
+       "Give at least one agency a positive quantity in the lot, or remove the lot.", true},
+      {"agency-without-lot", warning, "semantic", "a participating agency buys in no lot",
+       "Give the agency a quantity in a lot, or remove it from the joint procurement.", true},
+      {"unknown-unit", warning, "semantic", "a metric unit that is not in the units catalog",
+       "Use a unit of leaspec catalog units, or add the unit in .leaspec.yaml; bounds in "
+       "unknown units cannot be compared.",
+       true},
+      {"metric-range", error, "semantic", "a metric whose min is greater than its max",
+       "Swap min and max, or correct one of them.", true},
+      {"cpv-check-digit", error, "semantic",
+       "a CPV code whose eight digits exist with another check digit",
+       "Write the code the message names: the check digit belongs to the code in Regulation "
+       "(EC) No 213/2008, not to a formula.",
+       true},
+      {"cpv-unknown", error, "semantic", "a CPV code that is not in the CPV 2008 vocabulary",
+       "Find the right code with leaspec catalog cpv WORDS.", true},
+      {"cpv-nature", warning, "semantic",
+       "the main CPV code's division does not fit the nature (supplies, services, works)",
+       "Division 45 is works, divisions 50 and above are services, the others supplies. "
+       "Correct the nature or the main code.",
+       true},
+      {"country-code", error, "semantic",
+       "an agency country that is not an ISO 3166-1 alpha-2 code",
+       "Write the ISO 3166-1 code (GR for Greece, GB for the United Kingdom).", true},
+      {"withdrawn-reference", warning, "semantic",
+       "a reference to a withdrawn or superseded edition",
+       "Cite the current edition the message names, or say in a note why the old one applies.",
+       true},
+      // Language lint.
+      {"verbal-form", error, "language",
+       "the verb does not match the priority: mandatory shall, recommended should, optional may",
+       "ISO/IEC Directives, Part 2: a mandatory requirement says \"shall\", a recommended one "
+       "\"should\", an optional one \"may\". Change the verb or the priority.",
+       true},
+      {"must", warning, "language", "\"must\" is reserved for external constraints",
+       "State the requirement with \"shall\".", true},
+      {"will", warning, "language", "\"will\" states a fact, not a requirement",
+       "State the requirement with \"shall\", \"should\" or \"may\".", true},
+      {"vague-term", warning, "language",
+       "a vague term that cannot be verified (user-friendly, reliable, fast, TBD...)",
+       "Replace the word with a measurable criterion a bidder can be tested against, for "
+       "example \"within 2 s\" instead of \"fast\".",
+       true},
+      {"escape-clause", warning, "language", "an escape clause (where possible, if necessary...)",
+       "A bidder could claim it was not possible. Say when the requirement applies, or drop "
+       "the clause.",
+       true},
+      {"open-ended", warning, "language",
+       "an open-ended list (etc., including but not limited to...)",
+       "Name every item the requirement covers.", true},
+      {"and-or", warning, "language", "\"and/or\" leaves the requirement ambiguous",
+       "Write \"and\", \"or\" or \"either or both\".", true},
+      {"multiple-shall", warning, "language", "more than one \"shall\" in one statement",
+       "Split the statement into one requirement per \"shall\", so that each is verified alone.",
+       true},
+      {"missing-metric", warning, "language", "a performance requirement without a metric",
+       "Add a metric {parameter, op, value, unit} so that the bound can be compared and "
+       "merged.",
+       true},
+      // Merge.
+      {"merge-statement", error, "merge", "merged specs word the same requirement differently",
+       "Agree on one wording in the inputs, or let --prefer choose one input's requirement.",
+       false},
+      {"merge-priority", error, "merge",
+       "merged specs give the same requirement different priorities",
+       "Agree on the priority, or let --prefer strictest take the higher.", false},
+      {"merge-metric", error, "merge", "merged specs give the same requirement different bounds",
+       "Agree on the bound, or let --prefer strictest take the one that satisfies every agency.",
+       false},
+      {"merge-unit", error, "merge",
+       "merged specs measure the same requirement in units that do not convert",
+       "State the requirement in units of one dimension in every input.", false},
+      {"merge-incompatible-range", error, "merge",
+       "merged specs give the same requirement bounds that no value satisfies",
+       "The agencies ask for things no product can be: agree on the bound before merging.", false},
+      {"merge-agency", error, "merge", "merged specs name or locate the same agency differently",
+       "Use one name and country for the agency in every input.", false},
+      {"merge-reference", error, "merge",
+       "merged specs give the same reference id to different documents",
+       "Use one designation for the reference in every input, or different ids.", false},
+      {"merge-definition", error, "merge", "merged specs define the same term differently",
+       "Agree on one definition of the term.", false},
+      {"merge-award", error, "merge", "merged specs have different award criteria",
+       "Agree on the award criteria, or let --prefer choose one input's.", false},
+      {"merge-quantity", error, "merge",
+       "merged specs state an agency's quantity for a lot differently",
+       "State each agency's quantity in its own spec, or the same figure everywhere.", false},
+  };
+  return k_rules;
+}
+
+const RuleInfo* find_rule(std::string_view id) {
+  for (const RuleInfo& rule : rules()) {
+    if (rule.id == id) {
+      return &rule;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace leaspec::check
