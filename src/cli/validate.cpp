@@ -23,6 +23,7 @@ struct ValidateOptions {
   bool strict = false;
   std::string schema;
   std::string config;
+  std::string help_uri;
   unsigned jobs = 0;
   std::vector<std::string> refs;
   std::vector<std::string> ref_dirs;
@@ -83,6 +84,7 @@ int run_validate(const ValidateOptions& options) {
   context.colour = *format == report::Format::text && use_colour();
   context.strict = options.strict;
   context.tool_version = LEASPEC_VERSION;
+  context.help_uri = options.help_uri;
   for (const check::RuleInfo& rule : check::rules()) {
     context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity,
                              std::string(rule.help), std::string(rule.group)});
@@ -149,6 +151,10 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("--jobs,-j", options->jobs,
                   "Files checked at the same time (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
+  sub->add_option("--help-uri", options->help_uri,
+                  "Where each rule is documented, {rule} standing for its id: SARIF gives it "
+                  "as the rule's helpUri")
+      ->type_name("URL");
   sub->add_option("--config", options->config,
                   "Rule configuration to use instead of the nearest .leaspec.yaml")
       ->check(CLI::ExistingFile);
@@ -157,6 +163,8 @@ void setup_validate(CLI::App& app, int& exit_code) {
       "  leaspec validate data/examples\n"
       "  leaspec validate --format json specs/bwc.yaml > findings.json\n"
       "  leaspec validate --format sarif specs/ > leaspec.sarif\n"
+      "  leaspec validate --format sarif --help-uri 'https://docs.example.eu/rules#{rule}' "
+      "specs/\n"
       "  leaspec validate --schema national.schema.yaml specs/\n"
       "  leaspec validate --schema openapi.json --ref-dir schemas/ --max-depth 400 api.yaml\n"
       "  leaspec validate --schema swagger-2.0.json --ref draft-04.json petstore.json\n"
