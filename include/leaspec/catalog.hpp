@@ -44,6 +44,8 @@ class Catalogs {
   std::vector<std::string> unit_names() const;
 
   bool is_country(std::string_view code) const;
+  /// The English short name of an ISO 3166-1 alpha-2 code, or nullptr for none.
+  const std::string* country_name(std::string_view code) const;
   /// The ISO code for an EU-style code (EL → GR, UK → GB).
   std::optional<std::string> iso_country_for(std::string_view code) const;
 
@@ -51,7 +53,8 @@ class Catalogs {
   std::vector<Standard> m_standards;
   CpvList m_cpv;
   std::vector<Unit> m_units;
-  std::vector<std::string> m_countries;
+  /// ISO code and English short name, sorted by code.
+  std::vector<std::pair<std::string, std::string>> m_countries;
   std::map<std::string, std::string> m_eu_variants;
 };
 

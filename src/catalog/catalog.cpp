@@ -85,8 +85,8 @@ const Catalogs& Catalogs::bundled() {
       }
     }
     BundledDocument countries("data/catalog/countries.yaml");
-    for (const yaml::Node* code : countries.document.root->find("codes")->items) {
-      catalogs.m_countries.push_back(code->text);
+    for (const yaml::Entry& entry : countries.document.root->find("codes")->entries) {
+      catalogs.m_countries.emplace_back(entry.key->text, entry.value->text);
     }
     for (const yaml::Entry& entry : countries.document.root->find("eu_variants")->entries) {
       catalogs.m_eu_variants.emplace(entry.key->text, entry.value->text);
@@ -136,7 +136,14 @@ std::vector<std::string> Catalogs::unit_names() const {
 }
 
 bool Catalogs::is_country(std::string_view code) const {
-  return std::binary_search(m_countries.begin(), m_countries.end(), code);
+  return country_name(code) != nullptr;
+}
+
+const std::string* Catalogs::country_name(std::string_view code) const {
+  auto found =
+      std::lower_bound(m_countries.begin(), m_countries.end(), code,
+                       [](const auto& entry, std::string_view key) { return entry.first < key; });
+  return found != m_countries.end() && found->first == code ? &found->second : nullptr;
 }
 
 std::optional<std::string> Catalogs::iso_country_for(std::string_view code) const {

@@ -1,4 +1,10 @@
+#include <map>
+#include <mutex>
+
+#include <fmt/format.h>
+
 #include "leaspec/resources.hpp"
+#include "leaspec/yaml.hpp"
 
 namespace leaspec::catalog {
 
@@ -20,6 +26,7 @@ const std::vector<BundledSchema>& bundled_schemas() {
       {"spec", "https://leaspec.eu/schema/spec/1", "schemas/spec.yaml"},
       {"config", "https://leaspec.eu/schema/config/1", "schemas/config.yaml"},
       {"export", "https://leaspec.eu/schema/export/1", "schemas/export.yaml"},
+      {"reqif-map", "https://leaspec.eu/schema/reqif-map/1", "schemas/reqif-map.yaml"},
   };
   return k_schemas;
 }
@@ -33,6 +40,34 @@ std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri) {
     }
   }
   return std::nullopt;
+}
+
+}  // namespace leaspec::catalog
+
+namespace leaspec::catalog {
+
+const schema::Schema& compiled_schema(std::string_view name) {
+  static std::mutex k_mutex;
+  static std::map<std::string, schema::Schema, std::less<>> k_compiled;
+  std::lock_guard lock(k_mutex);
+  if (auto found = k_compiled.find(name); found != k_compiled.end()) {
+    return found->second;
+  }
+  for (const BundledSchema& bundled : bundled_schemas()) {
+    if (bundled.name != name) {
+      continue;
+    }
+    SourceFile source(std::string(bundled.resource),
+                      std::string(find_resource(bundled.resource).value_or("")));
+    DiagnosticSink sink;
+    auto compiled = schema::Schema::compile(yaml::load(source, sink), std::string(bundled.uri), {},
+                                            fetch_bundled, sink);
+    if (!compiled) {
+      throw Error(fmt::format("the bundled schema {} does not compile", name));
+    }
+    return k_compiled.emplace(std::string(name), std::move(*compiled)).first->second;
+  }
+  throw Error(fmt::format("no bundled schema is named {}", name));
 }
 
 }  // namespace leaspec::catalog

@@ -15,19 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const schema::Schema& config_schema() {
-  static const schema::Schema k_schema = [] {
-    const catalog::BundledSchema& bundled = catalog::bundled_schemas().at(1);
-    SourceFile source(std::string(bundled.resource),
-                      std::string(catalog::find_resource(bundled.resource).value_or("")));
-    DiagnosticSink sink;
-    auto compiled = schema::Schema::compile(yaml::load(source, sink), std::string(bundled.uri), {},
-                                            nullptr, sink);
-    if (!compiled) {
-      throw Error("the bundled configuration schema does not compile");
-    }
-    return std::move(*compiled);
-  }();
-  return k_schema;
+  return catalog::compiled_schema("config");
 }
 
 }  // namespace

@@ -43,6 +43,8 @@ int run(int argc, char** argv) {
       "  leaspec validate --format json bwc.yaml machine-readable findings\n"
       "  leaspec generate annex bwc.yaml --format docx -o annex.docx\n"
       "  leaspec export reqif bwc.yaml -o bwc.reqifz\n"
+      "  leaspec import reqif doors.reqifz -o bwc.yaml  a spec from a requirements tool\n"
+      "  leaspec import answers bids/*.xlsx          evaluate bidders' compliance matrices\n"
       "  leaspec merge nl.yaml pl.yaml -o joint.yaml  one joint spec\n"
       "  leaspec diff v1.yaml v2.yaml --format md     a corrigendum\n"
       "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n"
@@ -54,6 +56,7 @@ int run(int argc, char** argv) {
   setup_validate(app, exit_code);
   setup_generate(app, exit_code);
   setup_export(app, exit_code);
+  setup_import(app, exit_code);
   setup_merge(app, exit_code);
   setup_diff(app, exit_code);
   setup_schema(app, exit_code);

@@ -29,6 +29,7 @@ void setup_rules(CLI::App& app, int& exit_code);
 void setup_catalog(CLI::App& app, int& exit_code);
 void setup_generate(CLI::App& app, int& exit_code);
 void setup_export(CLI::App& app, int& exit_code);
+void setup_import(CLI::App& app, int& exit_code);
 void setup_merge(CLI::App& app, int& exit_code);
 void setup_diff(CLI::App& app, int& exit_code);
 
