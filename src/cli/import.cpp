@@ -54,6 +54,7 @@ int run_import_reqif(const ReqifOptions& options) {
   SourceFile reqif(options.file, reqif_text(options.file));
   DiagnosticSink findings;
   std::optional<import::ReqifImport> imported = import::from_reqif(reqif, map, findings);
+  findings.sort_by_position();
   print_diagnostics(findings.diagnostics(), {&reqif});
   if (!imported) {
     print_error(fmt::format("{} cannot be imported", options.file));
@@ -181,6 +182,11 @@ void setup_import(CLI::App& app, int& exit_code) {
   CLI::App* sub = app.add_subcommand(
       "import", "Import a spec from ReqIF, or bidders' answers from compliance matrices");
   sub->require_subcommand(1);
+  sub->footer(
+      "Examples:\n"
+      "  leaspec import reqif doors-export.reqifz -o bwc.yaml\n"
+      "  leaspec import answers acme.xlsx globex.xlsx --format xlsx -o evaluation.xlsx\n\n"
+      "See leaspec import reqif --help and leaspec import answers --help.");
   setup_import_reqif(*sub, exit_code);
   setup_import_answers(*sub, exit_code);
 }

@@ -183,13 +183,13 @@ class ReqifWriter {
   std::string enumeration(std::string_view id, std::string_view name) const {
     std::string values;
     for (E value : spec::all<E>()) {
-      std::string other;
+      std::string_view other;
       if constexpr (std::is_same_v<E, spec::Priority>) {
-        other = fmt::format(" OTHER-CONTENT=\"{}\"", spec::verbal_form(value));
+        other = spec::verbal_form(value);
       }
       values += fmt::format(
           "            <ENUM-VALUE IDENTIFIER=\"{0}-{1}\" LAST-CHANGE=\"{2}\" "
-          "LONG-NAME=\"{1}\"><PROPERTIES><EMBEDDED-VALUE KEY=\"{3}\"{4}/>"
+          "LONG-NAME=\"{1}\"><PROPERTIES><EMBEDDED-VALUE KEY=\"{3}\" OTHER-CONTENT=\"{4}\"/>"
           "</PROPERTIES></ENUM-VALUE>\n",
           id, spec::name(value), m_source.timestamp, static_cast<int>(value), other);
     }

@@ -16,7 +16,7 @@ namespace leaspec::check {
 struct RuleInfo {
   std::string_view id;
   Severity severity;
-  std::string_view group;  ///< loading, schema, semantic, language or merge
+  std::string_view group;  ///< loading, schema, semantic, language, merge or import
   std::string_view summary;
   /// Whether a configuration may change its severity or turn it off.
   bool configurable;
