@@ -70,4 +70,14 @@ const schema::Schema& compiled_schema(std::string_view name) {
   throw Error(fmt::format("no bundled schema is named {}", name));
 }
 
+std::optional<yaml::Document> load_checked(const std::string& path, std::string_view schema,
+                                           DiagnosticSink& sink) {
+  SourceFile source(path, read_file(path, 1u << 20));
+  yaml::Document document = yaml::load(source, sink);
+  if (!document.root || !compiled_schema(schema).validate(*document.root, path, sink)) {
+    return std::nullopt;
+  }
+  return document;
+}
+
 }  // namespace leaspec::catalog

@@ -12,27 +12,15 @@
 namespace leaspec::check {
 namespace fs = std::filesystem;
 
-namespace {
-
-const schema::Schema& config_schema() {
-  return catalog::compiled_schema("config");
-}
-
-}  // namespace
-
 std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink) {
-  SourceFile source(path, read_file(path, 1u << 20));
-  yaml::Document document = yaml::load(source, sink);
-  if (!document.root) {
-    return std::nullopt;
-  }
-  if (!config_schema().validate(*document.root, path, sink)) {
+  std::optional<yaml::Document> document = catalog::load_checked(path, "config", sink);
+  if (!document) {
     return std::nullopt;
   }
   Config config;
   config.file = path;
   bool valid = true;
-  if (const yaml::Node* rule_map = document.root->find("rules")) {
+  if (const yaml::Node* rule_map = document->root->find("rules")) {
     for (const yaml::Entry& entry : rule_map->entries) {
       const RuleInfo* rule = find_rule(entry.key->text);
       if (!rule || !rule->configurable) {
@@ -69,7 +57,7 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
       config.severities[entry.key->text] = severity;
     }
   }
-  if (const yaml::Node* terms = document.root->find("vague_terms")) {
+  if (const yaml::Node* terms = document->root->find("vague_terms")) {
     for (const yaml::Node* term : terms->items) {
       config.vague_terms.push_back(term->text);
     }

@@ -30,6 +30,21 @@ void print_error(const std::string& message) {
   fmt::print(stderr, "leaspec: error: {}\n", message);
 }
 
+std::vector<std::string> format_names_and_json(doc::DocumentKind kind) {
+  std::vector<std::string> names = write::format_names(kind);
+  names.emplace_back("json");
+  return names;
+}
+
+bool can_write_to(const std::string& output, const std::optional<write::Format>& format,
+                  const std::string& name) {
+  if (output == "-" && format && !write::is_text(*format)) {
+    print_error(fmt::format("{} is a binary format; write it to a file with -o FILE", name));
+    return false;
+  }
+  return true;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "leaspec: requirement specifications for police technology, checked and turned "

@@ -84,17 +84,9 @@ int run_import_reqif(const ReqifOptions& options) {
   return k_exit_ok;
 }
 
-std::vector<std::string> answer_formats() {
-  std::vector<std::string> names = write::format_names(doc::DocumentKind::evaluation);
-  names.emplace_back("json");
-  return names;
-}
-
 int run_import_answers(const AnswersOptions& options) {
   std::optional<write::Format> format = write::parse_format(options.format);
-  if (options.output == "-" && format && !write::is_text(*format)) {
-    print_error(
-        fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
+  if (!can_write_to(options.output, format, options.format)) {
     return k_exit_failure;
   }
   Session session;
@@ -153,10 +145,11 @@ void setup_import_answers(CLI::App& parent, int& exit_code) {
                   "The bidders' matrices; each file's name (without extension) names the bidder")
       ->required()
       ->check(CLI::ExistingFile);
-  sub->add_option("--format", options->format,
-                  fmt::format("{}: the evaluation in any of these formats, or json for tools",
-                              fmt::join(answer_formats(), ", ")))
-      ->check(CLI::IsMember(answer_formats()))
+  sub->add_option(
+         "--format", options->format,
+         fmt::format("{}: the evaluation in any of these formats, or json for tools",
+                     fmt::join(format_names_and_json(doc::DocumentKind::evaluation), ", ")))
+      ->check(CLI::IsMember(format_names_and_json(doc::DocumentKind::evaluation)))
       ->capture_default_str();
   sub->add_option("-o,--output", options->output,
                   "Output file; - for standard output (text, csv, md, html, json)")

@@ -65,18 +65,20 @@ std::string xhtml_of(const std::string& plain) {
   return out + "</xhtml:div>";
 }
 
-std::string joined(const std::vector<spec::Text>& items) {
-  std::string out;
-  for (const spec::Text& item : items) {
-    out += (out.empty() ? "" : ", ") + item.value;
-  }
-  return out;
+const std::string& text_of(const std::string& item) {
+  return item;
 }
 
-std::string joined(const std::vector<std::string>& items) {
+const std::string& text_of(const spec::Text& item) {
+  return item.value;
+}
+
+/// A list as an attribute shows it: "LOT-1, LOT-2".
+template <class Item>
+std::string joined(const std::vector<Item>& items) {
   std::string out;
-  for (const std::string& item : items) {
-    out += (out.empty() ? "" : ", ") + item;
+  for (const Item& item : items) {
+    out += (out.empty() ? "" : ", ") + text_of(item);
   }
   return out;
 }

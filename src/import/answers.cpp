@@ -86,7 +86,7 @@ std::string string_item(const pugi::xml_node& item) {
 /// Reads the parts of the workbook.
 class Workbook {
  public:
-  Workbook(const std::string& path)
+  explicit Workbook(const std::string& path)
       : m_path(path), m_archive(read_file(path, k_max_xlsx_bytes), path) {}
 
   std::vector<Sheet> sheets() {
@@ -233,15 +233,17 @@ struct Columns {
 std::optional<Columns> find_columns(const Sheet& sheet) {
   for (const std::string& language : doc::Strings::languages()) {
     const doc::Strings& strings = doc::Strings::get(language);
-    for (const auto& [row, cells] : sheet.rows) {
+    for (const auto& entry : sheet.rows) {
+      std::uint32_t row = entry.first;
+      const std::map<std::uint32_t, Cell>& cells = entry.second;
       if (row > k_header_rows) {
         break;
       }
       Columns columns;
       auto find = [&](std::string_view key) -> std::uint32_t {
-        std::string wanted = lowered(strings[key]);
+        std::string wanted = catalog::normalise(strings[key]);
         for (const auto& [column, cell] : cells) {
-          if (lowered(cell.text) == wanted) {
+          if (catalog::normalise(cell.text) == wanted) {
             return column;
           }
         }
@@ -266,19 +268,21 @@ std::optional<Columns> find_columns(const Sheet& sheet) {
 
 /// What a compliance cell says, in any bundled language.
 Answer classify(const std::string& text) {
-  std::string answer = lowered(text);
+  std::string answer = catalog::normalise(text);
   if (answer.empty()) {
     return Answer::empty;
   }
   for (const std::string& language : doc::Strings::languages()) {
     const doc::Strings& strings = doc::Strings::get(language);
-    if (answer == lowered(strings["compliant"]) || answer == lowered(strings["yes"])) {
+    if (answer == catalog::normalise(strings["compliant"]) ||
+        answer == catalog::normalise(strings["yes"])) {
       return Answer::compliant;
     }
-    if (answer == lowered(strings["partially_compliant"])) {
+    if (answer == catalog::normalise(strings["partially_compliant"])) {
       return Answer::partial;
     }
-    if (answer == lowered(strings["not_compliant"]) || answer == lowered(strings["no"])) {
+    if (answer == catalog::normalise(strings["not_compliant"]) ||
+        answer == catalog::normalise(strings["no"])) {
       return Answer::not_compliant;
     }
   }
@@ -286,14 +290,14 @@ Answer classify(const std::string& text) {
 }
 
 std::optional<spec::Priority> priority_of(const std::string& text) {
-  std::string wanted = lowered(text);
+  std::string wanted = catalog::normalise(text);
   for (spec::Priority priority : spec::all<spec::Priority>()) {
     if (wanted == spec::name(priority)) {
       return priority;
     }
     for (const std::string& language : doc::Strings::languages()) {
       const doc::Strings& strings = doc::Strings::get(language);
-      if (wanted == lowered(strings[fmt::format("priority_{}", spec::name(priority))])) {
+      if (wanted == catalog::normalise(strings[fmt::format("priority_{}", spec::name(priority))])) {
         return priority;
       }
     }
@@ -365,9 +369,9 @@ class AnswerReader {
 
   /// Adds a row, or settles it with the row already read for the same requirement.
   void merge(AnswerRow line, BidderAnswers& answers, bool view) {
-    auto existing = std::find_if(answers.rows.begin(), answers.rows.end(),
-                                 [&](const AnswerRow& row) { return row.id == line.id; });
-    if (existing == answers.rows.end()) {
+    auto index = m_index.find(line.id);
+    if (index == m_index.end()) {
+      m_index.emplace(line.id, answers.rows.size());
       if (line.answer == Answer::unclear) {
         report(Severity::warning, "answers-value",
                fmt::format("{}!{}: \"{}\" is not one of the matrix's answers (Compliant, "
@@ -380,11 +384,12 @@ class AnswerReader {
     if (view || line.answer == Answer::empty) {
       return;
     }
+    AnswerRow* existing = &answers.rows[index->second];
     if (existing->answer == Answer::empty) {
       *existing = std::move(line);
       return;
     }
-    if (lowered(existing->answer_text) != lowered(line.answer_text)) {
+    if (catalog::normalise(existing->answer_text) != catalog::normalise(line.answer_text)) {
       report(Severity::warning, "answers-conflict",
              fmt::format("{} is answered \"{}\" in {}!{} and \"{}\" in {}!{}; the first counts",
                          line.id, existing->answer_text, existing->sheet, existing->cell,
@@ -394,6 +399,8 @@ class AnswerReader {
 
   std::string m_path;
   DiagnosticSink& m_sink;
+  /// Where each requirement's row is in the answers read so far.
+  std::map<std::string, std::size_t> m_index;
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 // The evaluation of bidders' answers: a summary per bidder with the mandatory requirements
 // each did not meet, and every answer side by side; as a document or as JSON.
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -83,6 +85,12 @@ doc::Table side_by_side(const std::vector<BidderAnswers>& bidders, const doc::St
     table.widths.push_back(2.4);
   }
   table.rows.push_back(std::move(header));
+  std::vector<std::map<std::string_view, const AnswerRow*>> by_id(bidders.size());
+  for (std::size_t i = 0; i < bidders.size(); ++i) {
+    for (const AnswerRow& row : bidders[i].rows) {
+      by_id[i].emplace(row.id, &row);
+    }
+  }
   for (const AnswerRow* requirement : every_requirement(bidders)) {
     std::string priority =
         requirement->priority
@@ -90,13 +98,13 @@ doc::Table side_by_side(const std::vector<BidderAnswers>& bidders, const doc::St
             : "";
     std::vector<doc::Inline> row{plain(requirement->id), plain(priority),
                                  plain(requirement->requirement)};
-    for (const BidderAnswers& bidder : bidders) {
-      auto found = std::find_if(bidder.rows.begin(), bidder.rows.end(),
-                                [&](const AnswerRow& r) { return r.id == requirement->id; });
+    for (const auto& answers : by_id) {
+      auto found = answers.find(requirement->id);
       std::string answer;
-      if (found != bidder.rows.end()) {
-        answer = found->answer == Answer::unclear ? found->answer_text
-                                                  : strings[answer_name(found->answer)];
+      if (found != answers.end()) {
+        const AnswerRow& given = *found->second;
+        answer = given.answer == Answer::unclear ? given.answer_text
+                                                 : strings[answer_name(given.answer)];
       }
       row.push_back(plain(answer));
     }

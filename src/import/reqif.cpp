@@ -47,11 +47,6 @@ struct Fields {
   }
 };
 
-std::size_t offset_of(const pugi::xml_node& node) {
-  std::ptrdiff_t offset = node.offset_debug();
-  return offset < 0 ? 0 : static_cast<std::size_t>(offset);
-}
-
 /// Splits a list written as text ("LOT-1, LOT-2") into its items.
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
@@ -97,7 +92,7 @@ class Importer {
     }
     if (m_document.specifications.empty()) {
       report(Severity::error, "reqif-invalid", "the file has no SPECIFICATION to import",
-             offset_of(m_document.xml.document_element()));
+             xml::offset_of(m_document.xml.document_element()));
       return std::nullopt;
     }
     header();
@@ -118,7 +113,7 @@ class Importer {
       report(Severity::note, "reqif-structure",
              fmt::format("the file holds {} specifications; each is imported as a section",
                          m_document.specifications.size()),
-             offset_of(m_document.specifications[1]));
+             xml::offset_of(m_document.specifications[1]));
     }
     relations();
     report_numbers();
@@ -171,7 +166,8 @@ class Importer {
   /// What an object becomes: "section", "requirement" or "ignore".
   std::string classify(const SpecObject& object, const Fields& fields) const {
     auto type = m_document.type_names.find(object.type);
-    std::string type_name = type == m_document.type_names.end() ? "" : lowered(type->second);
+    std::string type_name =
+        type == m_document.type_names.end() ? "" : catalog::normalise(type->second);
     if (auto mapped = m_map.types.find(type_name); mapped != m_map.types.end()) {
       return mapped->second;
     }
@@ -211,7 +207,7 @@ class Importer {
       s.title = !name.empty() ? name : !m_document.title.empty() ? m_document.title : "Imported";
       std::set<std::string> none;
       s.id.value = make_id(!id.empty() ? id : s.title, "SPEC", none);
-      s.language = m_document.language.empty() ? "en" : lowered(m_document.language);
+      s.language = m_document.language.empty() ? "en" : catalog::normalise(m_document.language);
       if (m_document.creation_time.size() >= 10) {
         s.date = m_document.creation_time.substr(0, 10);
       }
@@ -253,7 +249,7 @@ class Importer {
              fmt::format("the file does not give the spec's {}; it is set to {} (give it in the "
                          "mapping file's spec: {{{}: ...}})",
                          key, value, key),
-             offset_of(m_document.specifications.front()));
+             xml::offset_of(m_document.specifications.front()));
     }
     if (m_inferred > 0) {
       report(Severity::note, "reqif-default",
@@ -292,7 +288,7 @@ class Importer {
       report(Severity::warning, "reqif-structure",
              fmt::format("the hierarchy is deeper than {} levels; what lies deeper is not imported",
                          k_max_depth),
-             offset_of(parent));
+             xml::offset_of(parent));
       return;
     }
     xml::for_each_child(xml::child(parent, "CHILDREN"), "SPEC-HIERARCHY",
@@ -306,7 +302,7 @@ class Importer {
     if (found == m_document.objects.end()) {
       report(Severity::warning, "reqif-structure",
              fmt::format("the hierarchy names the object {}, which the file does not hold", ref),
-             offset_of(node));
+             xml::offset_of(node));
       return;
     }
     const SpecObject& object = found->second;
@@ -314,7 +310,7 @@ class Importer {
       report(Severity::warning, "reqif-structure",
              fmt::format("the object {} appears twice in the hierarchy; it is imported once",
                          object.id),
-             offset_of(node));
+             xml::offset_of(node));
       return;
     }
     Fields fields = fields_of(object.values);
@@ -421,7 +417,7 @@ class Importer {
       r.priority.value = priorities.front();
       return;
     }
-    std::string lower = " " + lowered(r.text.value) + " ";
+    std::string lower = " " + catalog::normalise(r.text.value) + " ";
     for (spec::Priority p : spec::all<spec::Priority>()) {
       if (lower.find(fmt::format(" {} ", spec::verbal_form(p))) != std::string::npos) {
         r.priority.value = p;
@@ -515,7 +511,7 @@ class Importer {
     for (const SpecRelation& relation : m_document.relations) {
       auto type = m_document.type_names.find(relation.type);
       std::string name = type == m_document.type_names.end() ? relation.type : type->second;
-      auto mapped = m_map.relations.find(lowered(name));
+      auto mapped = m_map.relations.find(catalog::normalise(name));
       if (mapped != m_map.relations.end() && mapped->second == "ignore") {
         continue;
       }

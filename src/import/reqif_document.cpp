@@ -12,11 +12,6 @@
 namespace leaspec::import {
 namespace {
 
-std::size_t offset_of(const pugi::xml_node& node) {
-  std::ptrdiff_t offset = node.offset_debug();
-  return offset < 0 ? 0 : static_cast<std::size_t>(offset);
-}
-
 /// The label of an ENUM-VALUE: its LONG-NAME, else its embedded value's text or key.
 std::string enum_label(const pugi::xml_node& value) {
   std::string name = value.attribute("LONG-NAME").value();
@@ -53,9 +48,9 @@ void read_types(const pugi::xml_node& content, ReqifDocument& document) {
       if (element.substr(0, k_prefix.size()) != k_prefix) {
         continue;
       }
-      AttributeDefinition d{definition.attribute("IDENTIFIER").value(),
-                            definition.attribute("LONG-NAME").value(),
-                            std::string(element.substr(k_prefix.size())), offset_of(definition)};
+      AttributeDefinition d{
+          definition.attribute("IDENTIFIER").value(), definition.attribute("LONG-NAME").value(),
+          std::string(element.substr(k_prefix.size())), xml::offset_of(definition)};
       document.definitions[d.id] = d;
     }
   }
@@ -74,7 +69,7 @@ std::vector<AttributeValue> read_values(const pugi::xml_node& owner,
     }
     std::string_view kind = element.substr(k_prefix.size());
     AttributeValue value;
-    value.offset = offset_of(item);
+    value.offset = xml::offset_of(item);
     std::string ref = xml::child(item, "DEFINITION").first_child().text().get();
     auto definition = document.definitions.find(ref);
     value.definition = definition == document.definitions.end() ? nullptr : &definition->second;
@@ -108,7 +103,7 @@ std::string read_reqif(const std::string& text, ReqifDocument& document, std::si
     return fmt::format("the file is not well-formed XML: {}", parsed.description());
   }
   pugi::xml_node root = document.xml.document_element();
-  offset = offset_of(root);
+  offset = xml::offset_of(root);
   if (xml::local_name(root) != "REQ-IF") {
     return fmt::format("the root element is <{}>, not <REQ-IF>", root.name());
   }
@@ -130,7 +125,7 @@ std::string read_reqif(const std::string& text, ReqifDocument& document, std::si
                         object.last_change = node.attribute("LAST-CHANGE").value();
                         object.type = xml::child(node, "TYPE").first_child().text().get();
                         object.values = read_values(node, document);
-                        object.offset = offset_of(node);
+                        object.offset = xml::offset_of(node);
                         document.object_order.push_back(object.id);
                         document.objects[object.id] = std::move(object);
                       });
@@ -140,7 +135,7 @@ std::string read_reqif(const std::string& text, ReqifDocument& document, std::si
                                       xml::child(node, "SOURCE").first_child().text().get(),
                                       xml::child(node, "TARGET").first_child().text().get(),
                                       xml::child(node, "TYPE").first_child().text().get(),
-                                      offset_of(node)});
+                                      xml::offset_of(node)});
       });
   xml::for_each_child(xml::child(content, "SPECIFICATIONS"), "SPECIFICATION",
                       [&](const pugi::xml_node& node) { document.specifications.push_back(node); });

@@ -13,7 +13,7 @@ std::map<std::string, std::string> lowered_map(const yaml::Node* node) {
   std::map<std::string, std::string> out;
   if (node) {
     for (const yaml::Entry& entry : node->entries) {
-      out[lowered(entry.key->text)] = entry.value->text;
+      out[catalog::normalise(entry.key->text)] = entry.value->text;
     }
   }
   return out;
@@ -22,15 +22,11 @@ std::map<std::string, std::string> lowered_map(const yaml::Node* node) {
 }  // namespace
 
 std::optional<ReqifMap> load_reqif_map(const std::string& path, DiagnosticSink& sink) {
-  SourceFile source(path, read_file(path, 1u << 20));
-  yaml::Document document = yaml::load(source, sink);
-  if (!document.root) {
+  std::optional<yaml::Document> document = catalog::load_checked(path, "reqif-map", sink);
+  if (!document) {
     return std::nullopt;
   }
-  if (!catalog::compiled_schema("reqif-map").validate(*document.root, path, sink)) {
-    return std::nullopt;
-  }
-  const yaml::Node& root = *document.root;
+  const yaml::Node& root = *document->root;
   ReqifMap map;
   map.attributes = lowered_map(root.find("attributes"));
   map.types = lowered_map(root.find("types"));

@@ -58,26 +58,13 @@ bool is_upper_alnum(char c) {
 
 }  // namespace
 
-std::string lowered(std::string_view text) {
-  std::size_t first = text.find_first_not_of(" \t\r\n");
-  std::size_t last = text.find_last_not_of(" \t\r\n");
-  std::string out;
-  if (first == std::string_view::npos) {
-    return out;
-  }
-  for (char c : text.substr(first, last - first + 1)) {
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
 std::string attribute_target(const ReqifMap& map, std::string_view name, std::string_view id) {
   for (std::string_view key : {name, id}) {
-    if (auto found = map.attributes.find(lowered(key)); found != map.attributes.end()) {
+    if (auto found = map.attributes.find(catalog::normalise(key)); found != map.attributes.end()) {
       return found->second;
     }
   }
-  std::string key = lowered(name);
+  std::string key = catalog::normalise(name);
   for (const auto& [builtin, target] : k_builtin) {
     if (builtin == key) {
       return std::string(target);

@@ -7,13 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "leaspec/catalog.hpp"
 #include "leaspec/import.hpp"
 #include "leaspec/vocabulary.hpp"
 
 namespace leaspec::import {
-
-/// ASCII lower case with surrounding whitespace removed: the form names are compared in.
-std::string lowered(std::string_view text);
 
 /// The spec key an attribute fills: the mapping file's entry for its name or identifier,
 /// else a built-in one; empty when nothing maps it. "ignore" leaves it out; "bookkeeping"
@@ -26,7 +24,7 @@ std::string attribute_target(const ReqifMap& map, std::string_view name, std::st
 template <class E>
 std::optional<E> vocabulary_value(const ReqifMap& map, std::string_view key,
                                   std::string_view value) {
-  std::string name = lowered(value);
+  std::string name = catalog::normalise(value);
   if (auto entry = map.values.find(std::string(key)); entry != map.values.end()) {
     if (auto mapped = entry->second.find(name); mapped != entry->second.end()) {
       return spec::parse<E>(mapped->second);

@@ -104,6 +104,11 @@ std::string_view local_name(const pugi::xml_node& node) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+std::size_t offset_of(const pugi::xml_node& node) {
+  std::ptrdiff_t offset = node.offset_debug();
+  return offset < 0 ? 0 : static_cast<std::size_t>(offset);
+}
+
 pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
   for (pugi::xml_node item = node.first_child(); item; item = item.next_sibling()) {
     if (item.type() == pugi::node_element && local_name(item) == name) {

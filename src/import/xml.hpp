@@ -12,6 +12,9 @@ namespace leaspec::import::xml {
 /// An element's name without its namespace prefix ("xhtml:div" gives "div").
 std::string_view local_name(const pugi::xml_node& node);
 
+/// The byte offset of a node in the parsed text (0 when pugixml cannot tell).
+std::size_t offset_of(const pugi::xml_node& node);
+
 /// The first child element with this local name, or an empty node.
 pugi::xml_node child(const pugi::xml_node& node, std::string_view name);
 

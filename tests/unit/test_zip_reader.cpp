@@ -8,7 +8,7 @@ using namespace leaspec;
 
 namespace {
 
-std::string archive(std::vector<write::ZipEntry> entries) {
+std::string archive(const std::vector<write::ZipEntry>& entries) {
   return write::make_zip(entries, {});
 }
 
