@@ -1,5 +1,7 @@
 // The rule configuration file, .leaspec.yaml.
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -11,6 +13,79 @@
 
 namespace leaspec::check {
 namespace fs = std::filesystem;
+
+namespace {
+
+std::string text_of(const yaml::Node& node, std::string_view key) {
+  const yaml::Node* value = node.find(key);
+  return value ? value->text : std::string();
+}
+
+/// Reads a user catalog file, checked against the bundled catalog schema. Its problems go to
+/// `sink`; nullopt when there are any.
+std::optional<yaml::Document> load_catalog_file(const std::string& path, std::string_view key,
+                                                const yaml::Node& named_at,
+                                                const std::string& config_path,
+                                                DiagnosticSink& sink) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) {
+    sink.report({Severity::error, "invalid-config",
+                 fmt::format("the {} catalog {} does not exist", key, path), config_path,
+                 named_at.position, ""});
+    return std::nullopt;
+  }
+  SourceFile source(path, read_file(path, 64u << 20));
+  yaml::Document document = yaml::load(source, sink);
+  if (!document.root || !catalog::compiled_schema("catalog").validate(*document.root, path, sink)) {
+    return std::nullopt;
+  }
+  if (!document.root->find(key)) {
+    sink.report(
+        {Severity::error, "invalid-config",
+         fmt::format("the catalog has no \"{}\" list, which .leaspec.yaml names it for", key), path,
+         document.root->position, ""});
+    return std::nullopt;
+  }
+  return document;
+}
+
+/// The bundled catalogs with the files `catalogs:` names before them.
+bool load_catalogs(const yaml::Node& catalogs, const std::string& config_path, Config& config,
+                   DiagnosticSink& sink) {
+  fs::path folder = fs::path(config_path).parent_path();
+  std::vector<catalog::Standard> standards;
+  std::vector<std::pair<std::string, std::string>> cpv;
+  bool valid = true;
+  for (const yaml::Entry& entry : catalogs.entries) {
+    std::string path = (folder / entry.value->text).string();
+    auto document = load_catalog_file(path, entry.key->text, *entry.value, config_path, sink);
+    if (!document) {
+      valid = false;
+      continue;
+    }
+    if (entry.key->text == "standards") {
+      for (const yaml::Node* item : document->root->find("standards")->items) {
+        catalog::Standard standard{text_of(*item, "designation"), text_of(*item, "title"),
+                                   text_of(*item, "status"), text_of(*item, "superseded_by")};
+        if (std::string type = text_of(*item, "type"); !type.empty()) {
+          standard.type = type;
+        }
+        standards.push_back(std::move(standard));
+      }
+    } else {
+      for (const yaml::Entry& code : document->root->find("cpv")->entries) {
+        cpv.emplace_back(code.key->text, code.value->text);
+      }
+    }
+  }
+  if (valid) {
+    config.catalogs = std::make_shared<const catalog::Catalogs>(
+        catalog::Catalogs::bundled().with(std::move(standards), std::move(cpv)));
+  }
+  return valid;
+}
+
+}  // namespace
 
 std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink) {
   std::optional<yaml::Document> document = catalog::load_checked(path, "config", sink);
@@ -61,6 +136,9 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
     for (const yaml::Node* term : terms->items) {
       config.vague_terms.push_back(term->text);
     }
+  }
+  if (const yaml::Node* catalogs = document->root->find("catalogs")) {
+    valid = load_catalogs(*catalogs, path, config, sink) && valid;
   }
   if (!valid) {
     return std::nullopt;

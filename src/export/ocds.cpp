@@ -72,9 +72,8 @@ Json address(const spec::Agency& agency, const catalog::Catalogs& catalogs, Ocds
 
 Json classification(const std::string& code, const catalog::Catalogs& catalogs) {
   Json out{{"scheme", "CPV"}, {"id", code}};
-  auto label = catalogs.cpv().find(code);
-  if (label != catalogs.cpv().end()) {
-    out["description"] = label->second;
+  if (const catalog::CpvEntry* entry = catalogs.cpv().find(code)) {
+    out["description"] = entry->label;
   }
   return out;
 }
