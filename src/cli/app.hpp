@@ -31,5 +31,6 @@ void setup_generate(CLI::App& app, int& exit_code);
 void setup_export(CLI::App& app, int& exit_code);
 void setup_merge(CLI::App& app, int& exit_code);
 void setup_diff(CLI::App& app, int& exit_code);
+void setup_site(CLI::App& app, int& exit_code);
 
 }  // namespace leaspec::cli
