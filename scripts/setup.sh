@@ -14,6 +14,7 @@ packages=(
   python3 bsdutils mandoc clang-format clang-tidy
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-openpyxl python-odf-tools
   libxml2-utils python3-jsonschema python3-yaml
+  chromium tidy
 )
 
 missing=()

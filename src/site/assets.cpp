@@ -65,15 +65,16 @@ code { font-size: .875em; }
 .intro-row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(15rem, 19rem);
              gap: 0 2.5rem; align-items: start; }
 .intro-row .lead { margin-top: 0; }
-nav.contents { padding: .5rem 1rem .6rem; background: var(--panel); border-radius: 4px;
-               font-size: .9375rem; }
+nav.contents { width: fit-content; min-width: 15rem; padding: .5rem 1.5rem .6rem 1rem;
+               background: var(--panel); border-radius: 4px; font-size: .9375rem; }
+.intro-row nav.contents { width: auto; }
 nav.contents h2 { font-size: 1rem; border: 0; margin: 0 0 .25rem; padding: 0; }
 nav.contents ol { margin: 0; padding-left: 1.25rem; }
 ul.sections { display: flex; flex-wrap: wrap; gap: .2rem 1.5rem; padding: 0; list-style: none; }
 .glance { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr));
           gap: 0 2.5rem; align-items: start; }
 .glance figure.chart { margin-top: .5rem; }
-table.specs th a { white-space: nowrap; }
+table.specs th a, table.lots tbody th, table.agencies tbody th { white-space: nowrap; }
 table.specs td:nth-child(4), table.specs td:nth-child(5) { white-space: nowrap; }
 table.specs tr.group th { padding-top: 1.1rem; background: #ffffff; font-weight: normal;
                           color: var(--muted); border-bottom: 2px solid var(--soft); }
