@@ -42,6 +42,9 @@ class CollectionBuilder {
       return found->second;
     }
     check::discover({path}, false);  // throws for a path that does not exist
+    if (fs::is_directory(path)) {
+      throw Error(fmt::format("--compare takes two spec files; {} is a folder", path));
+    }
     add({path, true}, fs::path(path).lexically_normal().generic_string());
     return m_index.at(key(path));
   }

@@ -89,7 +89,7 @@ ul.findings { list-style: none; padding: 0; margin: .5rem 0; }
            border-left: 4px solid var(--line); }
 .finding.error { border-left-color: var(--red); }
 .finding.warning { border-left-color: var(--orange); }
-.finding .severity { font-weight: bold; }
+.finding .severity { font-weight: bold; text-transform: capitalize; }
 .finding.error .severity { color: var(--red); }
 .finding.warning .severity { color: var(--orange); }
 .finding .meta { margin-left: .35rem; color: var(--muted); font-size: .8125rem; }

@@ -37,27 +37,14 @@ class AnchorSet {
   std::set<std::string> m_taken;
 };
 
-std::string_view severity_label(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "Error";
-    case Severity::warning:
-      return "Warning";
-    case Severity::note:
-      return "Note";
-  }
-  return "";
-}
-
 std::string finding_item(const Diagnostic& d, const std::string& where) {
   std::string location = d.position.line > 0 ? fmt::format("line {}, column {} \xC2\xB7 ",
                                                            d.position.line, d.position.column)
                                              : std::string();
   return fmt::format(
-      "<li class=\"finding {0}\"><span class=\"severity\">{1}</span> {2}{3} "
-      "<span class=\"meta\">{4}<code>{5}</code></span></li>\n",
-      to_string(d.severity), severity_label(d.severity), esc(d.message), where, location,
-      esc(d.rule));
+      "<li class=\"finding {0}\"><span class=\"severity\">{0}</span> {1}{2} "
+      "<span class=\"meta\">{3}<code>{4}</code></span></li>\n",
+      to_string(d.severity), esc(d.message), where, location, esc(d.rule));
 }
 
 /// What a link to a part of a spec's page says: "R-1", "section VID", "lot LOT-1".

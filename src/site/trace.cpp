@@ -368,8 +368,8 @@ class Layout {
     // fan out instead of converging on a crowd.
     const auto& main = m_layers[anchor];
     double extent = main.empty() ? 0 : centre[main.back()] - centre[main.front()];
-    m_spread = std::clamp(extent * 0.6 / static_cast<double>(m_layers.back().size()),
-                          k_node_height + 6, 90.0);
+    double references = static_cast<double>(std::max<std::size_t>(1, m_layers.back().size()));
+    m_spread = std::clamp(extent * 0.6 / references, k_node_height + 6, 90.0);
     auto near = neighbours();
     for (int sweep = 0; sweep < k_sweeps; ++sweep) {
       for (std::size_t step = 0; step < m_layers.size(); ++step) {
@@ -589,7 +589,9 @@ std::string trace_chart(const spec::Spec& spec, ChartIds& ids) {
   }
   std::string muted = fmt::format("fill=\"{}\" font-weight=\"bold\"", colour::k_muted);
   drawing += svg_text(0, 44, "Requirements", muted);
-  drawing += svg_text(reference_x, 44, "References", muted);
+  if (references > 0) {
+    drawing += svg_text(reference_x, 44, "References", muted);
+  }
   for (const TraceEdge& edge : layout.edges) {
     const std::string& from = layout.nodes[edge.from].id;
     const std::string& to = layout.nodes[edge.to].id;

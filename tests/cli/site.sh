@@ -109,6 +109,11 @@ files_checks() {
   run site "$work/empty" -o "$work/none"
   expect_code 2 "a folder without specs"
   expect_err "leaspec: error: no spec files found in $work/empty"
+  run site --compare "$work/col/v1" "$work/col/v2/bwc.yaml" -o "$work/none"
+  expect_code 2 "a folder to compare"
+  expect_err "leaspec: error: --compare takes two spec files; $work/col/v1 is a folder"
+  run site --compare "$work/col/v1/bwc.yaml" -o "$work/none"
+  expect_code 2 "one file to compare"
   [ ! -e "$work/none" ] || fail "a failed run wrote $work/none"
   run site --help
   expect_code 0 "help"

@@ -49,13 +49,6 @@ sections:
       - {id: R-4, text: The supplier shall repair., priority: mandatory}
 )";
 
-struct Built {
-  test::Loaded loaded;
-  spec::Spec model;
-  explicit Built(const std::string& text)
-      : loaded(text), model(spec::build(loaded.root(), "radios.yaml")) {}
-};
-
 std::size_t occurrences(const std::string& text, const std::string& needle) {
   std::size_t count = 0;
   for (std::size_t at = text.find(needle); at != std::string::npos;
@@ -69,12 +62,19 @@ bool has(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
+/// The award charts of the spec `text`.
+std::string award_html(const std::string& text) {
+  test::Model built(text);
+  site::ChartIds ids;
+  return site::award_charts(built.spec, ids);
+}
+
 }  // namespace
 
 TEST_CASE("the award chart draws one chart per award when a lot has its own") {
-  Built built(k_spec);
+  test::Model built(k_spec);
   site::ChartIds ids;
-  std::string html = site::award_charts(built.model, ids);
+  std::string html = site::award_charts(built.spec, ids);
   CHECK(occurrences(html, "<svg") == 2);
   CHECK(occurrences(html, "<title>Award criteria weights") == 2);
   CHECK(has(html, "<title>Award criteria weights, lots HANDSET, VEHICLE</title>"));
@@ -95,9 +95,7 @@ TEST_CASE("the award chart is one chart for the tender when no lot has its own a
   std::size_t own = text.find("      award:\n        method");
   std::size_t end = text.find("  award:\n    method");
   text.erase(own, end - own);
-  Built built(text);
-  site::ChartIds ids;
-  std::string html = site::award_charts(built.model, ids);
+  std::string html = award_html(text);
   CHECK(occurrences(html, "<svg") == 1);
   CHECK(has(html, "<title>Award criteria weights, lots HANDSET, VEHICLE, SUPPORT</title>"));
 }
@@ -105,17 +103,15 @@ TEST_CASE("the award chart is one chart for the tender when no lot has its own a
 TEST_CASE("the award chart says when weights do not add up to 100") {
   std::string text = k_spec;
   text.replace(text.find("weight: 50"), 10, "weight: 30");
-  Built built(text);
-  site::ChartIds ids;
-  std::string html = site::award_charts(built.model, ids);
+  std::string html = award_html(text);
   CHECK(has(html, "the weights add up to 80."));
   CHECK(has(html, ">40 (50 %)</text>"));
 }
 
 TEST_CASE("the coverage chart counts requirements per section and agency") {
-  Built built(k_spec);
+  test::Model built(k_spec);
   site::ChartIds ids;
-  std::string html = site::coverage_chart(built.model, ids);
+  std::string html = site::coverage_chart(built.spec, ids);
   CHECK(has(html, "<title>Who asked for what</title>"));
   // Power: DE-BKA asked for 2 of 3, AT-BMI for 1, and an agency the spec does not define for 1.
   CHECK(has(html,
@@ -133,13 +129,13 @@ TEST_CASE("the coverage chart is left out when no requirement names who asked fo
        at = text.find(", requested_by: [")) {
     text.erase(at, text.find(']', at) + 1 - at);
   }
-  Built built(text);
+  test::Model built(text);
   site::ChartIds ids;
-  CHECK(site::coverage_chart(built.model, ids).empty());
+  CHECK(site::coverage_chart(built.spec, ids).empty());
 }
 
 TEST_CASE("the change chart counts changes per section and kind") {
-  Built built(k_spec);
+  test::Model built(k_spec);
   using joint::ChangeKind;
   using joint::Direction;
   std::vector<joint::Change> changes = {
@@ -151,7 +147,7 @@ TEST_CASE("the change chart counts changes per section and kind") {
       {ChangeKind::cpv, "", "", "cpv", "", "", "", Direction::none, {}},
   };
   site::ChartIds ids;
-  std::string html = site::change_chart(changes, built.model, ids);
+  std::string html = site::change_chart(changes, built.spec, ids);
   CHECK(has(html, "<title>Changes per section</title>"));
   CHECK(has(html,
             "<tr><th>Power</th><td class=\"num\">1</td><td class=\"num\">0</td><td "
@@ -168,7 +164,7 @@ TEST_CASE("the change chart counts changes per section and kind") {
             "<tr><th>Total</th><td class=\"num\">1</td><td class=\"num\">1</td><td "
             "class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">2</td><td "
             "class=\"num\">6</td></tr>"));
-  CHECK(site::change_chart({}, built.model, ids).empty());
+  CHECK(site::change_chart({}, built.spec, ids).empty());
 }
 
 TEST_CASE("the conformance chart takes a plain list of clause verdicts") {
@@ -197,9 +193,7 @@ TEST_CASE("the conformance chart takes a plain list of clause verdicts") {
 TEST_CASE("charts escape the spec's text") {
   std::string text = k_spec;
   text.replace(text.find("name: Price,"), 12, "name: \"Price <b>&</b>\",");
-  Built built(text);
-  site::ChartIds ids;
-  std::string html = site::award_charts(built.model, ids);
+  std::string html = award_html(text);
   CHECK(has(html, "Price &lt;b&gt;&amp;&lt;/b&gt;"));
   CHECK_FALSE(has(html, "<b>"));
 }

@@ -11,13 +11,6 @@ using namespace leaspec;
 
 namespace {
 
-struct Built {
-  test::Loaded loaded;
-  spec::Spec model;
-  explicit Built(const std::string& text)
-      : loaded(text), model(spec::build(loaded.root(), "trace.yaml")) {}
-};
-
 /// A spec with the given references and requirements (YAML lines under `requirements:`).
 std::string spec_with(const std::string& references, const std::string& requirements) {
   return "leaspec: 1\nid: T-1\ntitle: T\nversion: \"1\"\nstatus: draft\narea: forensics\n"
@@ -64,12 +57,13 @@ void check_no_overlap(const site::TraceLayout& layout) {
 }  // namespace
 
 TEST_CASE("the trace layout puts dependents left of dependencies and references last") {
-  Built built(spec_with(reference("STD-A") + reference("STD-B"),
-                        requirement("R-1", ", depends_on: [R-2], references: [STD-A]") +
-                            requirement("R-2", ", depends_on: [R-3]") +
-                            requirement("R-3", ", references: [{ref: STD-B, clause: \"4.2\"}]") +
-                            requirement("R-4", "")));
-  site::TraceLayout layout = site::layout_trace(built.model);
+  test::Model built(
+      spec_with(reference("STD-A") + reference("STD-B"),
+                requirement("R-1", ", depends_on: [R-2], references: [STD-A]") +
+                    requirement("R-2", ", depends_on: [R-3]") +
+                    requirement("R-3", ", references: [{ref: STD-B, clause: \"4.2\"}]") +
+                    requirement("R-4", "")));
+  site::TraceLayout layout = site::layout_trace(built.spec);
   CHECK(node(layout, "R-1").layer == 0);
   CHECK(node(layout, "R-2").layer == 1);
   CHECK(node(layout, "R-3").layer == 2);
@@ -99,16 +93,17 @@ TEST_CASE("the trace layout orders references so that citations do not cross") {
     references += reference(fmt::format("STD-{}", 9 - i));
     requirements += requirement(fmt::format("R-{}", i), fmt::format(", references: [STD-{}]", i));
   }
-  site::TraceLayout layout = site::layout_trace(Built(spec_with(references, requirements)).model);
+  site::TraceLayout layout =
+      site::layout_trace(test::Model(spec_with(references, requirements)).spec);
   CHECK(site::crossings(layout) == 0);
   CHECK(node(layout, "STD-1").y < node(layout, "STD-8").y);
 }
 
 TEST_CASE("a dependency cycle is laid out without looping") {
-  Built built(spec_with(reference("STD-A"),
-                        requirement("R-1", ", depends_on: [R-2]") +
-                            requirement("R-2", ", depends_on: [R-1], references: [STD-A]")));
-  site::TraceLayout layout = site::layout_trace(built.model);
+  test::Model built(spec_with(reference("STD-A"),
+                              requirement("R-1", ", depends_on: [R-2]") +
+                                  requirement("R-2", ", depends_on: [R-1], references: [STD-A]")));
+  site::TraceLayout layout = site::layout_trace(built.spec);
   CHECK(layout.nodes.size() >= 3);
   check_no_overlap(layout);
 }
@@ -126,8 +121,8 @@ TEST_CASE("the trace layout of 100 requirements keeps every node apart and stays
     requirements += requirement(fmt::format("R-{}", i), extra);
   }
   std::string text = spec_with(references, requirements);
-  Built built(text);
-  site::TraceLayout layout = site::layout_trace(built.model);
+  test::Model built(text);
+  site::TraceLayout layout = site::layout_trace(built.spec);
   std::size_t requirement_nodes = 0;
   for (const site::TraceNode& n : layout.nodes) {
     requirement_nodes += !n.reference && !n.id.empty() ? 1 : 0;
@@ -150,14 +145,14 @@ TEST_CASE("the trace layout of 100 requirements keeps every node apart and stays
   }
   // The same spec always gives the same drawing.
   site::ChartIds first, second;
-  CHECK(site::trace_chart(built.model, first) == site::trace_chart(Built(text).model, second));
+  CHECK(site::trace_chart(built.spec, first) == site::trace_chart(test::Model(text).spec, second));
 }
 
 TEST_CASE("the trace chart links nodes to the page and lists what it leaves out") {
-  Built built(spec_with(reference("STD-A"),
-                        requirement("R-1", ", references: [STD-A]") + requirement("R-2", "")));
+  test::Model built(spec_with(
+      reference("STD-A"), requirement("R-1", ", references: [STD-A]") + requirement("R-2", "")));
   site::ChartIds ids;
-  std::string html = site::trace_chart(built.model, ids);
+  std::string html = site::trace_chart(built.spec, ids);
   CHECK(html.find("<title>Traceability</title>") != std::string::npos);
   CHECK(html.find("data-href=\"#R-1\"><title>R-1: The thing shall work.</title>") !=
         std::string::npos);
@@ -166,6 +161,6 @@ TEST_CASE("the trace chart links nodes to the page and lists what it leaves out"
   CHECK(html.find("(1): <a href=\"#R-2\">R-2</a>.") != std::string::npos);
   CHECK(html.find("<td>\xE2\x80\x93</td><td><a href=\"#ref-STD-A\">STD-A</a></td>") !=
         std::string::npos);
-  Built none(spec_with(reference("STD-A"), requirement("R-1", "")));
-  CHECK(site::trace_chart(none.model, ids).empty());
+  test::Model none(spec_with(reference("STD-A"), requirement("R-1", "")));
+  CHECK(site::trace_chart(none.spec, ids).empty());
 }
