@@ -161,6 +161,7 @@ std::string award_chart(const AwardGroup& group, bool several, ChartIds& ids) {
     y += k_award_pitch;
   }
   std::vector<LegendItem> items;
+  items.reserve(types.size());
   for (spec::CriterionType type : types) {
     items.push_back({std::string(spec::name(type)), type_colour(type)});
   }

@@ -98,9 +98,9 @@ TEST_CASE("the site has an index, a page per spec, a stylesheet, a script and a 
   REQUIRE(fixture.collection.entries.size() == 3);
   site::Files files = fixture.build();
   std::set<std::string> names;
-  for (const auto& [name, bytes] : files) {
-    names.insert(name);
-    CHECK_FALSE(bytes.empty());
+  for (const auto& file : files) {
+    names.insert(file.first);
+    CHECK_FALSE(file.second.empty());
   }
   CHECK(names == std::set<std::string>{"anpr.html", "body-worn-cameras.html",
                                        "forensic-acquisition.html", "index.html", "search-index.js",
@@ -256,7 +256,9 @@ TEST_CASE("every colour the charts draw with is in the palette the contrast test
     known.insert(std::string(swatch.background));
   }
   std::size_t seen = 0;
-  for (const auto& [name, bytes] : files) {
+  for (const auto& file : files) {
+    const std::string& name = file.first;
+    const std::string& bytes = file.second;
     for (const char* attribute : {"fill=\"#", "stroke=\"#"}) {
       for (std::size_t at = bytes.find(attribute); at != std::string::npos;
            at = bytes.find(attribute, at + 1)) {
