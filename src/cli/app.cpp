@@ -95,6 +95,7 @@ int run(int argc, char** argv) {
       "  leaspec import answers bids/*.xlsx          evaluate bidders' compliance matrices\n"
       "  leaspec merge nl.yaml pl.yaml -o joint.yaml  one joint spec\n"
       "  leaspec diff v1.yaml v2.yaml --format md     a corrigendum\n"
+      "  leaspec site specs/ -o site              a browsable HTML site\n"
       "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n"
       "  leaspec rules                           every rule and its severity\n"
       "  leaspec catalog cpv camera              search the CPV catalog\n"
@@ -109,6 +110,7 @@ int run(int argc, char** argv) {
   setup_import(app, exit_code);
   setup_merge(app, exit_code);
   setup_diff(app, exit_code);
+  setup_site(app, exit_code);
   setup_schema(app, exit_code);
   setup_rules(app, exit_code);
   setup_catalog(app, exit_code);

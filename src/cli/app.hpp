@@ -45,6 +45,7 @@ void setup_export(CLI::App& app, int& exit_code);
 void setup_import(CLI::App& app, int& exit_code);
 void setup_merge(CLI::App& app, int& exit_code);
 void setup_diff(CLI::App& app, int& exit_code);
+void setup_site(CLI::App& app, int& exit_code);
 void setup_init(CLI::App& app, int& exit_code);
 void setup_completion(CLI::App& app, int& exit_code);
 
