@@ -61,7 +61,7 @@ void setup_catalog(CLI::App& app, int& exit_code) {
                   "Words that must all appear, or for cpv the start of a code");
   sub->add_option("--cpv-list", options->cpv_list,
                   "Search this official CPV list (CSV code,label or JSON) instead")
-      ->check(CLI::ExistingFile);
+      ->type_name("FILE");
   sub->footer(
       "Examples:\n"
       "  leaspec catalog standards 27001\n"

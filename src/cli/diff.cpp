@@ -34,6 +34,7 @@ int run_diff(const DiffOptions& options) {
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
     return k_exit_failure;
   }
+  check_outputs({options.before, options.after}, {{"-o", options.output}});
   Session session;
   std::optional<check::CheckedSpec> specs[2];
   const std::string* paths[2] = {&options.before, &options.after};
@@ -65,8 +66,8 @@ void setup_diff(CLI::App& app, int& exit_code) {
   CLI::App* sub = app.add_subcommand("diff", "Show what changed between two versions of a spec");
   sub->add_option("OLD", options->before, "The earlier version")
       ->required()
-      ->check(CLI::ExistingFile);
-  sub->add_option("NEW", options->after, "The later version")->required()->check(CLI::ExistingFile);
+      ->type_name("FILE");
+  sub->add_option("NEW", options->after, "The later version")->required()->type_name("FILE");
   sub->add_option("--format", options->format,
                   fmt::format("{}: a corrigendum notice in any of these formats, or json for "
                               "tools",

@@ -80,6 +80,7 @@ int run_generate(const GenerateOptions& options) {
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
     return k_exit_failure;
   }
+  check_outputs({options.spec}, {{"-o", options.output}});
   Session session;
   std::optional<check::CheckedSpec> loaded = session.load(options.spec);
   if (!loaded) {
@@ -110,7 +111,7 @@ void setup_generate(CLI::App& app, int& exit_code) {
                   "compliance matrix; standard: a draft in CEN/ISO structure")
       ->required()
       ->check(CLI::IsMember(kinds));
-  sub->add_option("SPEC", options->spec, "The spec file")->required()->check(CLI::ExistingFile);
+  sub->add_option("SPEC", options->spec, "The spec file")->required()->type_name("FILE");
   sub->add_option("--format", options->format, "Output format: " + formats_help())
       ->required()
       ->check(CLI::IsMember(all_format_names()));
