@@ -5,6 +5,8 @@ namespace leaspec::check {
 
 const std::vector<RuleInfo>& rules() {
   static const std::vector<RuleInfo> k_rules = {
+      {"unreadable", Severity::error, "loading",
+       "a file or folder found in a search cannot be read (exit code 2)", false},
       {"yaml-syntax", Severity::error, "loading", "the file is not well-formed YAML", false},
       {"duplicate-key", Severity::error, "loading", "a key appears twice in one mapping", false},
       {"invalid-utf8", Severity::error, "loading", "the file is not valid UTF-8", false},
