@@ -2,7 +2,6 @@
 // The loader: YAML (and so JSON) text becomes leaspec's own positioned tree.
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,7 +79,12 @@ class Document {
   Node& make_node();
 
  private:
-  std::deque<Node> m_nodes;
+  /// Nodes live in blocks that double in size up to a few thousand nodes, so that a large
+  /// document's nodes lie together, apart from what is allocated alongside, and their memory
+  /// goes back to the system when the document is released.
+  std::vector<std::unique_ptr<Node[]>> m_blocks;
+  std::size_t m_block_size = 0;
+  std::size_t m_used = 0;
 };
 
 /// Parses `source` into a document. Every problem becomes a positioned diagnostic in `sink`

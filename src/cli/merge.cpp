@@ -80,6 +80,11 @@ int run_merge(const MergeOptions& options) {
                                                        : joint::Prefer::fail;
   merge_options.lead = options.lead;
   joint::MergeResult result = joint::merge(specs, merge_options, catalog::Catalogs::bundled());
+  // The joint spec holds what it needs of the inputs; their sources stay for the diagnostics.
+  for (check::CheckedSpec& spec : *loaded) {
+    spec.model.reset();
+  }
+  return_freed_memory();
   if (!options.report.empty()) {
     write_report(options.report, result, session);
   }

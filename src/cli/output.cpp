@@ -1,6 +1,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <malloc.h>
+
 #include "cli/app.hpp"
 #include "cli/output.hpp"
 #include "leaspec/report.hpp"
@@ -22,6 +24,8 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics,
   std::cout.flush();
   std::cerr << report::render_text(diagnostics, context);
 }
+
+void return_freed_memory() { malloc_trim(0); }
 
 Session::Session() : m_time(text::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH"))) {}
 
@@ -46,6 +50,10 @@ std::optional<check::CheckedSpec> Session::load(const std::string& path) {
   if (checked.has_errors) {
     return std::nullopt;
   }
+  // Commands build on the model and the source text; the tree is the largest part of a
+  // loaded spec and nothing refers to it any more.
+  checked.document = {};
+  return_freed_memory();
   return checked;
 }
 

@@ -43,6 +43,10 @@ extern void (*g_partial_write_hook)(const std::string& temporary);
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics,
                        const std::vector<const SourceFile*>& sources);
 
+/// Hands memory freed in many small blocks (a loaded tree, a spec no longer needed) back to
+/// the system, so that the large output built next does not come on top of it.
+void return_freed_memory();
+
 /// One run of a command: the checker every spec goes through (its schema compiled once, the
 /// catalogs read once) and the time reproducible outputs state.
 class Session {
@@ -54,7 +58,7 @@ class Session {
   const check::Checker& checker();
 
   /// Loads and checks one spec, printing its findings to standard error. Empty when the
-  /// spec has errors.
+  /// spec has errors. The loaded tree is released: the model and the source remain.
   std::optional<check::CheckedSpec> load(const std::string& path);
 
   const text::Timestamp& time() const { return m_time; }

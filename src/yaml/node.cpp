@@ -1,4 +1,5 @@
 #include <cmath>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -48,7 +49,14 @@ const Node* Node::find(std::string_view name) const {
 }
 
 Node& Document::make_node() {
-  return m_nodes.emplace_back();
+  constexpr std::size_t k_first_block = 32;
+  constexpr std::size_t k_largest_block = 8192;
+  if (m_used == m_block_size) {
+    m_block_size = m_blocks.empty() ? k_first_block : std::min(2 * m_block_size, k_largest_block);
+    m_blocks.push_back(std::make_unique<Node[]>(m_block_size));
+    m_used = 0;
+  }
+  return m_blocks.back()[m_used++];
 }
 
 bool equal(const Node& a, const Node& b) {
