@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
+#include "cli/progress.hpp"
 #include "leaspec/check/checker.hpp"
 #include "leaspec/check/rules.hpp"
 #include "leaspec/report.hpp"
@@ -12,13 +13,15 @@
 namespace leaspec::cli {
 namespace {
 
+/// From this many files on, validate shows its progress on a terminal.
+constexpr std::size_t k_progress_files = 20;
+
 struct ValidateOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   bool strict = false;
   std::string schema;
   std::string config;
-  std::string cpv_list;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -28,9 +31,6 @@ int run_validate(const ValidateOptions& options) {
   }
   if (!options.config.empty()) {
     check_options.config_file = options.config;
-  }
-  if (!options.cpv_list.empty()) {
-    check_options.cpv_list_file = options.cpv_list;
   }
   auto format = report::parse_format(options.format);
   DiagnosticSink schema_problems;
@@ -46,7 +46,14 @@ int run_validate(const ValidateOptions& options) {
   }
   std::vector<check::Target> targets =
       check::discover(options.paths, check_options.schema_file.has_value());
-  check::Outcome outcome = checker->run(targets);
+  check::Outcome outcome;
+  {
+    // Many files take a while: their count shows on a terminal, for text output only.
+    Progress progress(*format == report::Format::text && targets.size() >= k_progress_files);
+    outcome = checker->run(targets, [&progress](std::size_t done, std::size_t total) {
+      progress.count("checked", done, total, "files");
+    });
+  }
   if (outcome.files.empty()) {
     print_error(fmt::format("no spec files found in {}", fmt::join(options.paths, ", ")));
     return k_exit_failure;
@@ -60,7 +67,8 @@ int run_validate(const ValidateOptions& options) {
   context.strict = options.strict;
   context.tool_version = LEASPEC_VERSION;
   for (const check::RuleInfo& rule : check::rules()) {
-    context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity});
+    context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity,
+                             std::string(rule.help), std::string(rule.group)});
   }
   const std::vector<Diagnostic>& diagnostics = outcome.diagnostics.diagnostics();
   std::cout << report::render(*format, diagnostics, context);
@@ -105,16 +113,13 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("--config", options->config,
                   "Rule configuration to use instead of the nearest .leaspec.yaml")
       ->type_name("FILE");
-  sub->add_option("--cpv-list", options->cpv_list,
-                  "Official CPV list (CSV code,label or JSON object) to check codes against")
-      ->type_name("FILE");
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"
       "  leaspec validate --format json specs/bwc.yaml > findings.json\n"
       "  leaspec validate --format sarif specs/ > leaspec.sarif\n"
       "  leaspec validate --schema national.schema.yaml specs/\n"
-      "  leaspec validate --config ci.leaspec.yaml --cpv-list cpv.csv specs/\n\n"
+      "  leaspec validate --config ci.leaspec.yaml specs/\n\n"
       "Exit codes: 0 valid (warnings allowed unless --strict), 1 findings, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

@@ -2,6 +2,7 @@
 // The one pipeline every command uses: a source file is loaded, validated against the
 // schema, built into the typed model and checked by the rules.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -25,8 +26,6 @@ struct Options {
   std::optional<std::string> schema_file;
   /// A configuration file for every spec, instead of looking for `.leaspec.yaml`.
   std::optional<std::string> config_file;
-  /// A full official CPV list to check codes against.
-  std::optional<std::string> cpv_list_file;
   /// Files checked at once by `run`; 0 for one per core.
   unsigned jobs = 0;
   yaml::Limits limits;
@@ -74,10 +73,13 @@ class Checker {
   /// `sink`, sorted by position. The model is empty when the file is not a spec.
   CheckedSpec load(const std::string& path, DiagnosticSink& sink) const;
 
+  /// Told how many of the targets are done, after each one, from the worker threads.
+  using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
   /// Checks the targets on a pool of threads; results come in the order of the targets.
   /// Files found in folders are skipped unless they are specs (or a user schema is in use);
   /// one found that cannot be read is an `unreadable` error; a named one throws FileError.
-  Outcome run(const std::vector<Target>& targets) const;
+  Outcome run(const std::vector<Target>& targets, const Progress& progress = {}) const;
 
  private:
   struct Configs;
@@ -87,7 +89,6 @@ class Checker {
 
   schema::Schema m_schema;
   Options m_options;
-  std::optional<catalog::CpvList> m_cpv_list;
   std::optional<Config> m_fixed_config;
   std::unique_ptr<Configs> m_configs;
 };
