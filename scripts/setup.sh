@@ -23,7 +23,7 @@ done
 build_packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libyaml-cpp-dev libcli11-dev libfmt-dev libpcre2-dev nlohmann-json3-dev
-  libzip-dev libxlsxwriter-dev
+  libzip-dev libxlsxwriter-dev libpugixml-dev zlib1g-dev
 )
 test_packages=(
   doctest-dev python3 bsdutils curl ca-certificates file

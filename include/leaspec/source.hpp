@@ -49,7 +49,37 @@ class SourceFile {
   std::vector<std::size_t> m_line_starts;
 };
 
-/// Reads a whole file; throws Error with the reason when it cannot.
+/// A file that cannot be read or written, with the reason apart from the path, so that a
+/// caller can report it under the path ("permission denied", "it is a FIFO, not a regular
+/// file"). what() is "cannot read PATH: REASON" (or the given verb).
+class FileError : public Error {
+ public:
+  FileError(const std::string& path, std::string reason, std::string_view verb = "read");
+  const std::string& reason() const { return m_reason; }
+
+ private:
+  std::string m_reason;
+};
+
+/// The reason a file operation failed with `error` (an errno value), in lower case and
+/// truthful: "no such file or directory", "permission denied", "symbolic link loop".
+std::string describe_errno(int error);
+
+/// What a file of POSIX type `mode` (st_mode) is, for messages: "a folder", "a FIFO (named
+/// pipe)", "a socket", "a character device", "a block device", "a symbolic link", "a file".
+std::string_view describe_file_type(unsigned mode);
+
+/// "it is a FIFO (named pipe), not a regular file": why a file of type `mode` is refused.
+std::string not_regular_file(unsigned mode);
+
+/// The type and permission bits (st_mode) of what `path` names, following symbolic links;
+/// throws FileError with the truthful reason when it cannot be found (a symbolic link to
+/// nothing and a loop of symbolic links are named as such).
+unsigned file_mode(const std::string& path);
+
+/// Reads a whole regular file of at most `max_bytes`; throws FileError with the reason when
+/// it cannot. A FIFO, socket, device or folder is refused without being opened, so that
+/// reading never blocks.
 std::string read_file(const std::string& path, std::size_t max_bytes);
 
 enum class Severity { error, warning, note };

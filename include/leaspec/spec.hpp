@@ -48,8 +48,6 @@ struct Metric {
 struct Requirement {
   Text id;
   Text text;
-  /// The scalar that holds the text, for finding words in the source.
-  const yaml::Node* text_node = nullptr;
   Located<Priority> priority;
   std::optional<Kind> kind;
   std::vector<Verification> verification;

@@ -22,8 +22,8 @@ std::string html_escape(std::string_view text);
 /// a line break becomes `<br>` and `|` is escaped.
 std::string markdown_escape(std::string_view text, bool in_table);
 
-/// Replaces control characters that no document format can carry, and invalid UTF-8, with
-/// U+FFFD; keeps tab and line feed.
+/// Replaces control characters and the noncharacters U+FFFE and U+FFFF, which no document
+/// format can carry, and invalid UTF-8, with U+FFFD; keeps tab and line feed.
 std::string clean_text(std::string_view text);
 
 /// Hex SHA-256 digest (FIPS 180-4) of `data`.

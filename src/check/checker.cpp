@@ -264,7 +264,21 @@ struct FileResult {
   std::shared_ptr<const SourceFile> file;
   DiagnosticSink diagnostics;
   std::exception_ptr failure;
+  bool unreadable = false;
 };
+
+/// A file or folder found while searching that cannot be read: an error under its path.
+void report_unreadable(const Target& target, const std::string& reason, FileResult& result) {
+  result.file = std::make_shared<SourceFile>(target.path, "");
+  result.unreadable = true;
+  result.diagnostics.report(
+      {Severity::error,
+       "unreadable",
+       fmt::format("the {} cannot be read: {}", target.folder ? "folder" : "file", reason),
+       target.path,
+       {},
+       ""});
+}
 
 }  // namespace
 
@@ -274,6 +288,10 @@ Outcome Checker::run(const std::vector<Target>& targets, const Progress& progres
   auto check_one = [&](std::size_t index) {
     const Target& target = targets[index];
     FileResult& result = results[index];
+    if (!target.problem.empty()) {
+      report_unreadable(target, target.problem, result);
+      return;
+    }
     std::error_code error;
     std::uintmax_t size = fs::file_size(target.path, error);
     if (!error && size > m_options.limits.max_bytes) {
@@ -287,8 +305,17 @@ Outcome Checker::run(const std::vector<Target>& targets, const Progress& progres
                                  ""});
       return;
     }
-    auto source = std::make_shared<SourceFile>(target.path,
-                                               read_file(target.path, m_options.limits.max_bytes));
+    std::string text;
+    try {
+      text = read_file(target.path, m_options.limits.max_bytes);
+    } catch (const FileError& e) {
+      if (target.named) {
+        throw;
+      }
+      report_unreadable(target, e.reason(), result);
+      return;
+    }
+    auto source = std::make_shared<SourceFile>(target.path, std::move(text));
     if (!target.named && !user_schema && !looks_like_spec(source->text())) {
       return;
     }
@@ -327,6 +354,9 @@ Outcome Checker::run(const std::vector<Target>& targets, const Progress& progres
   for (FileResult& result : results) {
     if (result.failure) {
       std::rethrow_exception(result.failure);
+    }
+    if (result.unreadable) {
+      outcome.unreadable.push_back(result.file->path());
     }
     if (result.file) {
       outcome.files.push_back(std::move(result.file));

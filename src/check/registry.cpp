@@ -9,6 +9,11 @@ const std::vector<RuleInfo>& rules() {
   using enum Severity;
   static const std::vector<RuleInfo> k_rules = {
       // Loading.
+      {"unreadable", error, "loading",
+       "a file or folder found in a search cannot be read (exit code 2)",
+       "Give the user who runs leaspec read permission on the file or folder, or leave it "
+       "out of the paths checked.",
+       false},
       {"yaml-syntax", error, "loading", "the file is not well-formed YAML",
        "The YAML parser stopped here. Check the indentation, that every \"[\" and \"{\" is "
        "closed, and quote texts that contain \": \" or start with a special character.",

@@ -26,6 +26,7 @@ int run_diff(const DiffOptions& options) {
   if (!can_write_to(options.output, format, options.format)) {
     return k_exit_failure;
   }
+  check_outputs({options.before, options.after}, {{"-o", options.output}});
   Session session;
   std::optional<check::CheckedSpec> specs[2];
   const std::string* paths[2] = {&options.before, &options.after};
@@ -55,10 +56,8 @@ int run_diff(const DiffOptions& options) {
 void setup_diff(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* sub = app.add_subcommand("diff", "Show what changed between two versions of a spec");
-  sub->add_option("OLD", options->before, "The earlier version")
-      ->required()
-      ->check(CLI::ExistingFile);
-  sub->add_option("NEW", options->after, "The later version")->required()->check(CLI::ExistingFile);
+  sub->add_option("OLD", options->before, "The earlier version")->required()->type_name("FILE");
+  sub->add_option("NEW", options->after, "The later version")->required()->type_name("FILE");
   sub->add_option(
          "--format", options->format,
          fmt::format("{}: a corrigendum notice in any of these formats, or json for "

@@ -61,6 +61,7 @@ int run_export(const ExportOptions& options) {
     print_error("a .reqifz archive must be written to a file");
     return k_exit_failure;
   }
+  check_outputs({options.spec}, {{"-o", options.output}});
   Session session;
   std::optional<check::CheckedSpec> loaded = session.load(options.spec);
   if (!loaded) {
@@ -101,7 +102,7 @@ void setup_export(CLI::App& app, int& exit_code) {
                   "zips it); ocds: an Open Contracting release of the tender")
       ->required()
       ->check(CLI::IsMember({"json", "reqif", "ocds"}));
-  sub->add_option("SPEC", options->spec, "The spec file")->required()->check(CLI::ExistingFile);
+  sub->add_option("SPEC", options->spec, "The spec file")->required()->type_name("FILE");
   sub->add_option("-o,--output", options->output, "Output file; - for standard output")->required();
   sub->add_option("--ocid-prefix", options->ocid_prefix,
                   "The publisher's registered OCDS prefix (ocds only)");

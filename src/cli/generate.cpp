@@ -84,6 +84,7 @@ int run_generate(const GenerateOptions& options) {
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
     return k_exit_failure;
   }
+  check_outputs({options.spec}, {{"-o", options.output}});
   std::error_code size_error;
   std::uintmax_t size = std::filesystem::file_size(options.spec, size_error);
   Progress progress(options.output != "-" && !size_error && size >= k_progress_bytes);
@@ -121,7 +122,7 @@ void setup_generate(CLI::App& app, int& exit_code) {
                   "compliance matrix; standard: a draft in CEN/ISO structure")
       ->required()
       ->check(CLI::IsMember(kinds));
-  sub->add_option("SPEC", options->spec, "The spec file")->required()->check(CLI::ExistingFile);
+  sub->add_option("SPEC", options->spec, "The spec file")->required()->type_name("FILE");
   sub->add_option("--format", options->format, "Output format: " + formats_help())
       ->required()
       ->check(CLI::IsMember(all_format_names()));

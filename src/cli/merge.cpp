@@ -58,6 +58,11 @@ void write_report(const std::string& path, const joint::MergeResult& result,
 }
 
 int run_merge(const MergeOptions& options) {
+  std::vector<OutputPath> outputs{{"-o", options.output}};
+  if (!options.report.empty()) {
+    outputs.push_back({"--report", options.report});
+  }
+  check_outputs(options.specs, outputs);
   Session session;
   auto loaded = load_all(session, options.specs);
   if (!loaded) {
@@ -75,6 +80,11 @@ int run_merge(const MergeOptions& options) {
                                                        : joint::Prefer::fail;
   merge_options.lead = options.lead;
   joint::MergeResult result = joint::merge(specs, merge_options, catalog::Catalogs::bundled());
+  // The joint spec holds what it needs of the inputs; their sources stay for the diagnostics.
+  for (check::CheckedSpec& spec : *loaded) {
+    spec.model.reset();
+  }
+  return_freed_memory();
   if (!options.report.empty()) {
     write_report(options.report, result, session);
   }
@@ -98,7 +108,7 @@ void setup_merge(CLI::App& app, int& exit_code) {
   CLI::App* sub = app.add_subcommand("merge", "Merge several agencies' specs into one joint spec");
   sub->add_option("SPEC", options->specs, "The specs, in order of precedence")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->type_name("FILE");
   sub->add_option("-o,--output", options->output, "The joint spec to write; - for standard output")
       ->required();
   sub->add_option(

@@ -93,12 +93,21 @@ int run_validate(const ValidateOptions& options) {
   std::cout << report::render(*format, diagnostics, context);
   std::size_t errors = outcome.diagnostics.count(Severity::error);
   std::size_t warnings = outcome.diagnostics.count(Severity::warning);
+  std::size_t unreadable = outcome.unreadable.size();
   if (*format == report::Format::text) {
-    std::cout << fmt::format("{} file{} checked: {} error{}, {} warning{}\n", outcome.files.size(),
-                             outcome.files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-                             warnings, warnings == 1 ? "" : "s");
+    std::size_t checked = outcome.files.size() - unreadable;
+    std::cout << fmt::format("{} file{} checked{}: {} error{}, {} warning{}\n", checked,
+                             checked == 1 ? "" : "s",
+                             unreadable > 0 ? fmt::format(", {} unreadable", unreadable) : "",
+                             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
   }
   std::cout.flush();
+  if (unreadable > 0) {
+    print_error(fmt::format("{} could not be read; the check is incomplete",
+                            unreadable == 1 ? outcome.unreadable.front()
+                                            : fmt::format("{} files and folders", unreadable)));
+    return k_exit_failure;
+  }
   // A document the schema was too costly to evaluate for was not checked: not a finding.
   bool unfinished = std::any_of(diagnostics.begin(), diagnostics.end(),
                                 [](const Diagnostic& d) { return d.rule == "schema-budget"; });
@@ -126,7 +135,7 @@ void setup_validate(CLI::App& app, int& exit_code) {
       sub->add_option("--schema", options->schema,
                       "Validate against this JSON Schema (YAML or JSON) instead of the bundled "
                       "one; every named YAML or JSON file is then checked")
-          ->check(CLI::ExistingFile);
+          ->type_name("FILE");
   sub->add_option("--ref", options->refs,
                   "Register this schema file by its $id (and the $ids inside it), so that the "
                   "--schema may refer to it; repeatable")
@@ -157,7 +166,7 @@ void setup_validate(CLI::App& app, int& exit_code) {
       ->type_name("URL");
   sub->add_option("--config", options->config,
                   "Rule configuration to use instead of the nearest .leaspec.yaml")
-      ->check(CLI::ExistingFile);
+      ->type_name("FILE");
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"

@@ -1,4 +1,5 @@
 // JSON of merge and diff results, for tools that read them rather than people.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "leaspec/export.hpp"
@@ -42,30 +43,44 @@ Json side_json(const joint::Side& side) {
 }  // namespace
 
 std::string diff_json(const std::vector<joint::Change>& changes) {
-  Json list = Json::array();
-  for (const joint::Change& c : changes) {
-    Json item{{"kind", joint::name(c.kind)},
-              {"subject", c.subject},
-              {"section", c.section},
-              {"summary", c.summary},
-              {"before", c.before},
-              {"after", c.after},
-              {"direction", direction_name(c.direction)}};
-    if (!c.agency.empty()) {
-      item["agency"] = c.agency;
+  // Written as text rather than through a JSON tree, which for a large diff takes several
+  // times the memory of the output; the layout is nlohmann::json's with an indent of 2.
+  auto quoted = [](std::string_view text) {
+    return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+  };
+  std::string out = changes.empty() ? "{\n  \"changes\": []" : "{\n  \"changes\": [";
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const joint::Change& c = changes[i];
+    out += i == 0 ? "\n    {\n" : ",\n    {\n";
+    auto field = [&](std::string_view key, std::string_view value, bool last) {
+      out += fmt::format("      \"{}\": {}{}\n", key, quoted(value), last ? "" : ",");
+    };
+    bool agency = !c.agency.empty();
+    bool words = !c.words.empty();
+    field("kind", joint::name(c.kind), false);
+    field("subject", c.subject, false);
+    field("section", c.section, false);
+    field("summary", c.summary, false);
+    field("before", c.before, false);
+    field("after", c.after, false);
+    field("direction", direction_name(c.direction), !agency && !words);
+    if (agency) {
+      field("agency", c.agency, !words);
     }
-    if (!c.words.empty()) {
-      Json words = Json::array();
-      for (const joint::Word& word : c.words) {
-        words.push_back({{"op", word_op(word.mark)}, {"word", word.text}});
+    if (words) {
+      out += "      \"words\": [\n";
+      for (std::size_t w = 0; w < c.words.size(); ++w) {
+        out += fmt::format(
+            "        {{\n          \"op\": \"{}\",\n          \"word\": {}\n        }}{}\n",
+            word_op(c.words[w].mark), quoted(c.words[w].text), w + 1 < c.words.size() ? "," : "");
       }
-      item["words"] = words;
+      out += "      ]\n";
     }
-    list.push_back(item);
+    out += "    }";
   }
-  return Json{{"changes", list}, {"equal", changes.empty()}}.dump(2, ' ', false,
-                                                                  Json::error_handler_t::replace) +
-         "\n";
+  out += changes.empty() ? ",\n" : "\n  ],\n";
+  out += fmt::format("  \"equal\": {}\n}}\n", changes.empty() ? "true" : "false");
+  return out;
 }
 
 std::string merge_report_json(const joint::MergeResult& result) {
@@ -79,7 +94,7 @@ std::string merge_report_json(const joint::MergeResult& result) {
                         {"kind", joint::name(f.kind)},
                         {"subject", f.subject},
                         {"message", f.message},
-                        {"sides", sides}});
+                        {"sides", std::move(sides)}});
   }
   Json coverage = Json::object();
   spec::for_each_requirement(result.joint, [&](const spec::Requirement& r, const spec::Section&) {
@@ -89,9 +104,11 @@ std::string merge_report_json(const joint::MergeResult& result) {
   Json report{{"joint", result.joint.id.value},
               {"inputs", result.inputs},
               {"conflicts", result.conflicts()},
-              {"findings", findings},
-              {"coverage", coverage}};
-  return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+              {"findings", std::move(findings)},
+              {"coverage", std::move(coverage)}};
+  std::string text = report.dump(2, ' ', false, Json::error_handler_t::replace);
+  text += '\n';
+  return text;
 }
 
 }  // namespace leaspec::exports

@@ -51,12 +51,12 @@ class JsonExport {
     for (const spec::Conformance& c : m_spec.conforms_to) {
       conforms.push_back({{"standard", c.standard.value}, {"version", c.version.value}});
     }
-    out["conforms_to"] = conforms;
+    out["conforms_to"] = std::move(conforms);
     Json authors = Json::array();
     for (const spec::Author& author : m_spec.authors) {
       authors.push_back({{"name", author.name}, {"organisation", author.organisation}});
     }
-    out["authors"] = authors;
+    out["authors"] = std::move(authors);
     Json agencies = Json::array();
     for (const spec::Agency& agency : m_spec.agencies) {
       agencies.push_back({{"id", agency.id.value},
@@ -64,14 +64,14 @@ class JsonExport {
                           {"country", agency.country.value},
                           {"role", spec::name(agency.role)}});
     }
-    out["agencies"] = agencies;
+    out["agencies"] = std::move(agencies);
     Json definitions = Json::array();
     for (const spec::Definition& definition : m_spec.definitions) {
       definitions.push_back({{"term", definition.term.value},
                              {"definition", definition.definition},
                              {"source", definition.source}});
     }
-    out["definitions"] = definitions;
+    out["definitions"] = std::move(definitions);
     Json references = Json::array();
     for (const spec::Reference& reference : m_spec.references) {
       const catalog::Standard* known = m_catalogs.find_standard(reference.designation.value);
@@ -81,15 +81,27 @@ class JsonExport {
                             {"type", spec::name(reference.type_or_default())},
                             {"catalog_status", known ? Json(known->status) : Json(nullptr)}});
     }
-    out["references"] = references;
+    out["references"] = std::move(references);
     out["procurement"] = m_spec.procurement ? procurement(*m_spec.procurement) : Json(nullptr);
-    Json sections = Json::array();
-    for (const spec::Section& section : m_spec.sections) {
-      sections.push_back(this->section(section));
-    }
-    out["sections"] = sections;
+    out["sections"] = Json::array();  // written one by one by to_json
     out["source"] = {{"file", source.name}, {"sha256", source.sha256}};
     return out;
+  }
+
+  Json section(const spec::Section& s) {
+    Json requirements = Json::array();
+    for (const spec::Requirement& r : s.requirements) {
+      requirements.push_back(requirement(r, s));
+    }
+    Json children = Json::array();
+    for (const spec::Section& child : s.sections) {
+      children.push_back(section(child));
+    }
+    return {{"id", s.id.value},
+            {"title", s.title.value},
+            {"intro", s.intro},
+            {"requirements", std::move(requirements)},
+            {"sections", std::move(children)}};
   }
 
  private:
@@ -177,22 +189,6 @@ class JsonExport {
     return list;
   }
 
-  Json section(const spec::Section& s) {
-    Json requirements = Json::array();
-    for (const spec::Requirement& r : s.requirements) {
-      requirements.push_back(requirement(r, s));
-    }
-    Json children = Json::array();
-    for (const spec::Section& child : s.sections) {
-      children.push_back(section(child));
-    }
-    return {{"id", s.id.value},
-            {"title", s.title.value},
-            {"intro", s.intro},
-            {"requirements", requirements},
-            {"sections", children}};
-  }
-
   Json requirement(const spec::Requirement& r, const spec::Section& s) {
     Json references = Json::array();
     for (const spec::ReferenceUse& use : r.references) {
@@ -272,10 +268,31 @@ std::string export_timestamp(const spec::Spec& spec, const text::Timestamp& sour
 
 std::string to_json(const spec::Spec& spec, const Source& source,
                     const catalog::Catalogs& catalogs) {
-  return JsonExport(spec, catalogs)
-             .build(source)
-             .dump(2, ' ', false, Json::error_handler_t::replace) +
-         "\n";
+  // The sections are turned into JSON and written one at a time, so that a large spec is
+  // never held as one JSON tree; the text is what dumping the whole tree would give.
+  JsonExport exporter(spec, catalogs);
+  std::string text = exporter.build(source).dump(2, ' ', false, Json::error_handler_t::replace);
+  text += '\n';
+  if (spec.sections.empty()) {
+    return text;
+  }
+  constexpr std::string_view k_placeholder = "\n  \"sections\": [],\n";
+  std::size_t at = text.find(k_placeholder);
+  std::string out = text.substr(0, at) + "\n  \"sections\": [";
+  for (std::size_t i = 0; i < spec.sections.size(); ++i) {
+    std::string section =
+        exporter.section(spec.sections[i]).dump(2, ' ', false, Json::error_handler_t::replace);
+    out += i == 0 ? "\n    " : ",\n    ";
+    for (char c : section) {
+      out += c;
+      if (c == '\n') {
+        out += "    ";  // two levels deeper; JSON strings hold no raw line breaks
+      }
+    }
+  }
+  out += "\n  ],\n";
+  out.append(text, at + k_placeholder.size());
+  return out;
 }
 
 }  // namespace leaspec::exports

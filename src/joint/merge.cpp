@@ -177,7 +177,7 @@ class Merger {
     m_result.inputs.push_back(s.file);
     if (first) {
       joint = s;
-      joint.sections.clear();
+      joint.sections = std::vector<spec::Section>();
       joint.agencies.clear();
       joint.references.clear();
       joint.definitions.clear();
@@ -337,8 +337,9 @@ class Merger {
     for (const spec::Section& section : sections) {
       if (!find_section(m_result.joint.sections, section.id.value)) {
         spec::Section copy = section;
-        copy.requirements.clear();
-        copy.sections.clear();
+        // Replaced rather than cleared, so that the copies' storage is released too.
+        copy.requirements = std::vector<spec::Requirement>();
+        copy.sections = std::vector<spec::Section>();
         spec::Section* holder =
             parent.empty() ? nullptr : find_section(m_result.joint.sections, parent);
         (holder ? holder->sections : m_result.joint.sections).push_back(std::move(copy));
@@ -376,8 +377,8 @@ class Merger {
     auto existing = m_requirements.find(key);
     if (existing == m_requirements.end()) {
       spec::Requirement copy = r;
-      copy.requested_by = requested;
-      m_requirements.emplace(key, copy);
+      copy.requested_by = std::move(requested);
+      m_requirements.emplace(key, std::move(copy));
       m_order[section].push_back(key);
       m_result.provenance[key].push_back(origin);
       if (r.metric) {
@@ -542,8 +543,12 @@ class Merger {
     std::function<void(std::vector<spec::Section>&)> fill =
         [&](std::vector<spec::Section>& sections) {
           for (spec::Section& section : sections) {
-            for (const std::string& id : m_order[section.id.value]) {
-              section.requirements.push_back(m_requirements.at(id));
+            // The last use of the requirements: each id is in one section's order once, so
+            // each moves out of the map, which releases it at once.
+            const std::vector<std::string>& order = m_order[section.id.value];
+            section.requirements.reserve(order.size());
+            for (const std::string& id : order) {
+              section.requirements.push_back(std::move(m_requirements.extract(id).mapped()));
             }
             fill(section.sections);
           }

@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -50,23 +52,116 @@ std::size_t SourceFile::offset_of(Position position) const {
   return std::min(offset, m_text.size());
 }
 
-std::string read_file(const std::string& path, std::size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-  }
-  std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes) {
-      throw Error(fmt::format("{} is larger than the limit of {} bytes", path, max_bytes));
+FileError::FileError(const std::string& path, std::string reason, std::string_view verb)
+    : Error(fmt::format("cannot {} {}: {}", verb, path, reason)), m_reason(std::move(reason)) {}
+
+std::string describe_errno(int error) {
+  switch (error) {
+    case ENOENT:
+      return "no such file or directory";
+    case EACCES:
+    case EPERM:
+      return "permission denied";
+    case ELOOP:
+      return "symbolic link loop (too many levels of symbolic links)";
+    case ENOTDIR:
+      return "a part of the path is not a folder";
+    case EISDIR:
+      return "it is a folder";
+    case ENAMETOOLONG:
+      return "the name is too long";
+    default: {
+      std::string text = std::strerror(error);
+      if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+      }
+      return text;
     }
   }
-  if (in.bad()) {
-    throw Error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+}
+
+std::string_view describe_file_type(unsigned mode) {
+  switch (mode & S_IFMT) {
+    case S_IFDIR:
+      return "a folder";
+    case S_IFIFO:
+      return "a FIFO (named pipe)";
+    case S_IFSOCK:
+      return "a socket";
+    case S_IFCHR:
+      return "a character device";
+    case S_IFBLK:
+      return "a block device";
+    case S_IFLNK:
+      return "a symbolic link";
+    default:
+      return "a file";
   }
-  return text;
+}
+
+unsigned file_mode(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) == 0) {
+    return info.st_mode;
+  }
+  int error = errno;
+  struct stat link {};
+  if (error == ENOENT && lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    throw FileError(path, "it is a symbolic link to a file that does not exist");
+  }
+  throw FileError(path, describe_errno(error));
+}
+
+std::string not_regular_file(unsigned mode) {
+  return fmt::format("it is {}, not a regular file", describe_file_type(mode));
+}
+
+namespace {
+
+/// Closes a file descriptor when it goes out of scope.
+struct Descriptor {
+  int fd;
+  ~Descriptor() {
+    if (fd >= 0) {
+      close(fd);
+    }
+  }
+};
+
+}  // namespace
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+  if (unsigned mode = file_mode(path); !S_ISREG(mode)) {
+    throw FileError(path, not_regular_file(mode));
+  }
+  // O_NONBLOCK: should the file have become a FIFO since the check, opening it does not wait.
+  Descriptor file{open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+  struct stat info {};
+  if (file.fd < 0 || fstat(file.fd, &info) != 0) {
+    throw FileError(path, describe_errno(errno));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    throw FileError(path, not_regular_file(info.st_mode));
+  }
+  std::string text;
+  text.reserve(std::min(static_cast<std::size_t>(info.st_size), max_bytes + 1));
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      throw FileError(path, describe_errno(errno));
+    }
+    if (n == 0) {
+      return text;
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > max_bytes) {
+      throw FileError(path, fmt::format("it is larger than the limit of {} bytes", max_bytes));
+    }
+  }
 }
 
 std::size_t utf8_length(std::string_view text) {

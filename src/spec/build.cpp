@@ -117,7 +117,6 @@ Requirement build_requirement(const yaml::Node& node) {
   r.end = end_of(node);
   r.id = located(node.find("id"));
   r.text = located(node.find("text"));
-  r.text_node = node.find("text");
   if (auto priority = located_enum<Priority>(node.find("priority"))) {
     r.priority = *priority;
   }
@@ -154,6 +153,7 @@ Section build_section(const yaml::Node& node, const std::string& pointer) {
   section.intro = text_of(node.find("intro"));
   if (const yaml::Node* list = node.find("requirements");
       list && list->kind == yaml::Kind::sequence) {
+    section.requirements.reserve(list->items.size());
     for (std::size_t i = 0; i < list->items.size(); ++i) {
       section.requirements.push_back(build_requirement(*list->items[i]));
       section.requirements.back().pointer = fmt::format("{}/requirements/{}", pointer, i);
@@ -166,6 +166,7 @@ Section build_section(const yaml::Node& node, const std::string& pointer) {
 std::vector<Section> build_sections(const yaml::Node* list, const std::string& pointer) {
   std::vector<Section> sections;
   if (list && list->kind == yaml::Kind::sequence) {
+    sections.reserve(list->items.size());
     for (std::size_t i = 0; i < list->items.size(); ++i) {
       sections.push_back(build_section(*list->items[i], fmt::format("{}/{}", pointer, i)));
     }

@@ -15,15 +15,36 @@ bool is_noncharacter(std::string_view text) {
           static_cast<unsigned char>(text[2]) == 0xBF);
 }
 
-}  // namespace
-
-std::string xml_escape(std::string_view raw) {
+/// `raw` as valid UTF-8 in which every character no document can carry is U+FFFD: C0
+/// controls other than tab, line feed and (with `keep_return`) carriage return, DEL, and
+/// the noncharacters U+FFFE and U+FFFF.
+std::string replace_unsafe(std::string_view raw, bool keep_return) {
   std::string text = valid_utf8(raw);
   std::string result;
   result.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     auto u = static_cast<unsigned char>(c);
+    bool kept = c == '\t' || c == '\n' || (keep_return && c == '\r');
+    if ((u < 0x20 && !kept) || u == 0x7F) {
+      result += k_replacement;
+    } else if (u == 0xEF && is_noncharacter(std::string_view(text).substr(i))) {
+      result += k_replacement;
+      i += 2;
+    } else {
+      result += c;
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view raw) {
+  std::string text = replace_unsafe(raw, true);
+  std::string result;
+  result.reserve(text.size());
+  for (char c : text) {
     switch (c) {
       case '&':
         result += "&amp;";
@@ -41,14 +62,7 @@ std::string xml_escape(std::string_view raw) {
         result += "&apos;";
         break;
       default:
-        if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) {
-          result += k_replacement;
-        } else if (u == 0xEF && is_noncharacter(std::string_view(text).substr(i))) {
-          result += k_replacement;
-          i += 2;
-        } else {
-          result += c;
-        }
+        result += c;
     }
   }
   return result;
@@ -119,18 +133,8 @@ std::string markdown_escape(std::string_view text, bool in_table) {
   return result;
 }
 
-std::string clean_text(std::string_view text) {
-  std::string result;
-  result.reserve(text.size());
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) {
-      result += k_replacement;
-    } else {
-      result += c;
-    }
-  }
-  return valid_utf8(result);
+std::string clean_text(std::string_view raw) {
+  return replace_unsafe(raw, false);
 }
 
 }  // namespace leaspec::text

@@ -179,7 +179,9 @@ TEST_CASE("a file the schema rejects is shown as written with its findings under
             "shall work.</code></td></tr>"));
   std::string line10 = element(page, "L10", "</tr>\n<tr id=\"L11\"");
   CHECK(has(line10, "class=\"has-finding\""));
-  CHECK(has(line10, "unknown key &quot;priorty&quot;; did you mean &quot;priority&quot;, which is required here?"));
+  CHECK(has(line10,
+            "unknown key &quot;priorty&quot;; did you mean &quot;priority&quot;, which is required "
+            "here?"));
   CHECK(has(page, "<a class=\"where\" href=\"#L10\">at line 10</a>"));
   CHECK(has(files["index.html"], "not readable as a spec"));
 }

@@ -43,5 +43,5 @@ TEST_CASE("the sink counts and orders diagnostics") {
 
 TEST_CASE("read_file reports missing files as errors") {
   CHECK_THROWS_WITH_AS(read_file("/nonexistent/leaspec.yaml", 100),
-                       "cannot open /nonexistent/leaspec.yaml: No such file or directory", Error);
+                       "cannot read /nonexistent/leaspec.yaml: no such file or directory", Error);
 }

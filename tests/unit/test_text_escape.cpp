@@ -34,3 +34,12 @@ TEST_CASE("HTML and Markdown escaping show text as written") {
   CHECK(text::markdown_escape("one\ntwo", true) == "one<br>two");
   CHECK(text::markdown_escape("one\ntwo", false) == "one\ntwo");
 }
+
+TEST_CASE("clean_text replaces the noncharacters U+FFFE and U+FFFF, which XML cannot carry") {
+  CHECK(text::clean_text("a\xEF\xBF\xBE"
+                         "b\xEF\xBF\xBF"
+                         "c\xEF\xB7\x90") ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD"
+        "c\xEF\xB7\x90");
+}

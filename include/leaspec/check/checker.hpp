@@ -47,8 +47,11 @@ struct CheckedSpec {
 };
 
 /// What a check run over many files found: the files and every diagnostic, in file order.
+/// A file or folder that could not be read is among the files (with no text), has an
+/// `unreadable` error and is listed in `unreadable`: the check is incomplete.
 struct Outcome {
   std::vector<std::shared_ptr<const SourceFile>> files;
+  std::vector<std::string> unreadable;
   DiagnosticSink diagnostics;
   const SourceFile* find_source(const std::string& path) const;
 };
@@ -81,7 +84,7 @@ class Checker {
 
   /// Checks the targets on a pool of threads; results come in the order of the targets.
   /// Files found in folders are skipped unless they are specs (or a user schema is in use);
-  /// a file that cannot be read throws Error.
+  /// one found that cannot be read is an `unreadable` error; a named one throws FileError.
   Outcome run(const std::vector<Target>& targets, const Progress& progress = {}) const;
 
  private:

@@ -17,14 +17,20 @@ bool is_spec(const yaml::Node& root);
 bool looks_like_spec(std::string_view text);
 
 /// A file to check and whether the user named it (rather than it being found in a folder).
+/// A file or folder found while searching that cannot be read has the reason in `problem`
+/// ("permission denied", "symbolic link loop ..."): it is reported, never skipped.
 struct Target {
   std::string path;
   bool named = false;
+  std::string problem = {};
+  bool folder = false;  ///< whether the unreadable path is a folder
 };
 
 /// The files to check for the paths a user named: files as named, directories searched
-/// recursively (hidden folders skipped) for *.yaml and *.yml (and *.json with
-/// `include_json`), in a stable order. Throws Error for a path that does not exist.
+/// recursively (hidden folders skipped, symbolic links to folders not followed) for *.yaml
+/// and *.yml (and *.json with `include_json`), in a stable order. Throws FileError for a
+/// named path that does not exist, cannot be searched or is neither a file nor a folder
+/// (a FIFO, socket or device is refused without being opened).
 std::vector<Target> discover(const std::vector<std::string>& paths, bool include_json);
 
 }  // namespace leaspec::check
