@@ -132,11 +132,19 @@ class SemanticRules {
         check_agency_id(quantity.agency, nullptr);
       }
     }
-    if (m_spec.procurement->award) {
-      for (const spec::Criterion& criterion : m_spec.procurement->award->criteria) {
+    auto check_criteria = [&](const spec::Award& award) {
+      for (const spec::Criterion& criterion : award.criteria) {
         for (const spec::Text& requirement : criterion.requirements) {
           check_requirement_id(requirement, nullptr);
         }
+      }
+    };
+    if (m_spec.procurement->award) {
+      check_criteria(*m_spec.procurement->award);
+    }
+    for (const spec::Lot& lot : m_spec.procurement->lots) {
+      if (lot.award) {
+        check_criteria(*lot.award);
       }
     }
   }
@@ -271,6 +279,11 @@ class SemanticRules {
     }
     if (p.award) {
       check_award(*p.award);
+    }
+    for (const spec::Lot& lot : p.lots) {
+      if (lot.award) {
+        check_award(*lot.award);
+      }
     }
     for (const spec::Text& code : p.cpv) {
       check_cpv(code);
@@ -461,7 +474,7 @@ void check_semantics(const RuleContext& context, Findings& findings) {
 
 void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   Findings findings;
-  for (auto pass : {check_semantics, lint_requirements}) {
+  for (auto pass : {check_semantics, check_documents, lint_requirements}) {
     pass(context, findings);
   }
   auto by_line = inline_suppressions(context.source);
