@@ -132,6 +132,12 @@ class SemanticRules {
         check_agency_id(quantity.agency, nullptr);
       }
     }
+    if (const std::optional<spec::JointProcurement>& joint = m_spec.procurement->joint) {
+      check_agency_id(joint->lead_authority, nullptr);
+      for (const spec::Responsibility& responsibility : joint->responsibilities) {
+        check_agency_id(responsibility.agency, nullptr);
+      }
+    }
     auto check_criteria = [&](const spec::Award& award) {
       for (const spec::Criterion& criterion : award.criteria) {
         for (const spec::Text& requirement : criterion.requirements) {

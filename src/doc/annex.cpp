@@ -1,6 +1,7 @@
 // The technical-specifications annex of a joint tender (Directive 2014/24/EU). Clauses with
 // nothing to say are left out and numbered around; the joint-procurement clause appears only
 // when several contracting authorities buy together.
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -259,8 +260,10 @@ class AnnexBuilder {
       designation.italic = true;
       runs.push_back(std::move(designation));
       if (!use.clause.empty()) {
-        runs.push_back(
-            {clean_text(fmt::format(", {}", m_out.text("clause", use.clause))), false, true});
+        // "clause 5.3", but an article of legislation as it is cited: "Art. 25".
+        bool numbered = std::isdigit(static_cast<unsigned char>(use.clause.front())) != 0;
+        std::string clause = numbered ? m_out.text("clause", use.clause) : use.clause;
+        runs.push_back({clean_text(fmt::format(", {}", clause)), false, true});
       }
     }
     return runs;

@@ -271,6 +271,17 @@ TEST_CASE("a lot's own award is checked like the tender's") {
               "[unknown-requirement]"});
 }
 
+TEST_CASE("the joint procurement names agencies that are defined") {
+  std::string text = replace(k_base, "  cpv: [35125300-2]\n",
+                             "  cpv: [35125300-2]\n  joint:\n    applicable_law: Aanbestedingswet "
+                             "2012\n    lead_authority: NL-PLO\n    responsibilities:\n      - "
+                             "{agency: DE-BKA, task: Pays its own contracts.}\n");
+  CHECK(run_rules(text) ==
+        Lines{"17:21 error: agency \"NL-PLO\" is not defined in agencies; did you mean "
+              "\"NL-POL\"? [unknown-agency]",
+              "19:18 error: agency \"DE-BKA\" is not defined in agencies [unknown-agency]"});
+}
+
 TEST_CASE("verbal-form: shall, should and may follow the priority") {
   CHECK(run_rules(replace(k_base, "The camera shall record", "The camera should record")) ==
         Lines{"29:26 error: a mandatory requirement is stated with \"shall\", not \"should\" "
