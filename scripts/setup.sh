@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev libpcre2-dev nlohmann-json3-dev libzip-dev
-  libxlsxwriter-dev
+  zlib1g-dev
   python3 bsdutils mandoc clang-format clang-tidy
-  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-openpyxl python-odf-tools
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-openpyxl python-odf-tools cmark-gfm
   libxml2-utils python3-jsonschema python3-yaml
 )
 
