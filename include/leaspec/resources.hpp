@@ -7,13 +7,16 @@
 #include <vector>
 
 #include "leaspec/schema.hpp"
+#include "leaspec/yaml.hpp"
 
 namespace leaspec::catalog {
 
-/// One bundled file, named by its path in the source tree ("schemas/spec.yaml").
+/// One bundled file, named by its path in the source tree ("schemas/spec.yaml"): its text,
+/// and for the schemas and data files its tree baked at build time (empty for others).
 struct Resource {
   std::string_view name;
   std::string_view data;
+  std::string_view baked;
 };
 
 /// Every bundled resource, sorted by name.
@@ -21,6 +24,10 @@ std::span<const Resource> all_resources();
 
 /// The bundled resource with this name, if there is one.
 std::optional<std::string_view> find_resource(std::string_view name);
+
+/// The tree of a bundled YAML file, from its baked form without parsing. Throws Error when
+/// the build bundled no such file.
+yaml::Document bundled_tree(std::string_view name);
 
 /// A bundled JSON Schema: its short name (`spec`, ...), its `$id` and its resource.
 struct BundledSchema {

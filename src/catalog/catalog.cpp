@@ -12,20 +12,77 @@
 namespace leaspec::catalog {
 namespace {
 
-/// Loads a bundled YAML resource; the build guarantees it is there and valid.
-struct BundledDocument {
-  SourceFile source;
-  DiagnosticSink sink;
-  yaml::Document document;
-
-  explicit BundledDocument(std::string_view name)
-      : source(std::string(name), std::string(find_resource(name).value_or(""))),
-        document(yaml::load(source, sink)) {
-    if (!document.root) {
-      throw Error(fmt::format("the bundled catalog {} does not load", name));
-    }
+/// The tree of a bundled catalog file.
+yaml::Document bundled_catalog(std::string_view name) {
+  yaml::Document document = bundled_tree(name);
+  if (document.root->kind != yaml::Kind::mapping) {
+    throw Error(fmt::format("the bundled catalog {} is not a mapping", name));
   }
+  return document;
+}
+
+std::string text_of(const yaml::Node& item, std::string_view key) {
+  const yaml::Node* node = item.find(key);
+  return node ? node->text : std::string();
+}
+
+const std::vector<Standard>& bundled_standards() {
+  static const std::vector<Standard> k_standards = [] {
+    std::vector<Standard> standards;
+    yaml::Document document = bundled_catalog("data/catalog/standards.yaml");
+    for (const yaml::Node* item : document.root->find("standards")->items) {
+      Standard standard{text_of(*item, "designation"), text_of(*item, "title"),
+                        text_of(*item, "status"), text_of(*item, "superseded_by")};
+      if (std::string type = text_of(*item, "type"); !type.empty()) {
+        standard.type = type;
+      }
+      standards.push_back(std::move(standard));
+    }
+    return standards;
+  }();
+  return k_standards;
+}
+
+const CpvList& bundled_cpv() {
+  static const CpvList k_cpv =
+      CpvList::from_tsv(find_resource("data/catalog/cpv.tsv").value_or(""));
+  return k_cpv;
+}
+
+const std::vector<Unit>& bundled_units() {
+  static const std::vector<Unit> k_units = [] {
+    std::vector<Unit> units;
+    yaml::Document document = bundled_catalog("data/catalog/units.yaml");
+    for (const yaml::Entry& dimension : document.root->find("dimensions")->entries) {
+      for (const yaml::Entry& unit : dimension.value->entries) {
+        units.push_back({unit.key->text, dimension.key->text, unit.value->number});
+      }
+    }
+    return units;
+  }();
+  return k_units;
+}
+
+struct Countries {
+  std::vector<std::string> codes;
+  std::map<std::string, std::string, std::less<>> eu_variants;
 };
+
+const Countries& bundled_countries() {
+  static const Countries k_countries = [] {
+    Countries countries;
+    yaml::Document document = bundled_catalog("data/catalog/countries.yaml");
+    for (const yaml::Node* code : document.root->find("codes")->items) {
+      countries.codes.push_back(code->text);
+    }
+    for (const yaml::Entry& entry : document.root->find("eu_variants")->entries) {
+      countries.eu_variants.emplace(entry.key->text, entry.value->text);
+    }
+    std::sort(countries.codes.begin(), countries.codes.end());
+    return countries;
+  }();
+  return k_countries;
+}
 
 std::vector<std::string> words_of(std::string_view query) {
   std::vector<std::string> words;
@@ -63,43 +120,46 @@ std::string normalise(std::string_view text) {
 }
 
 const Catalogs& Catalogs::bundled() {
-  static const Catalogs k_catalogs = [] {
-    Catalogs catalogs;
-    BundledDocument standards("data/catalog/standards.yaml");
-    for (const yaml::Node* item : standards.document.root->find("standards")->items) {
-      auto text = [&](const char* key) {
-        const yaml::Node* node = item->find(key);
-        return node ? node->text : std::string();
-      };
-      catalogs.m_standards.push_back(
-          {text("designation"), text("title"), text("status"), text("superseded_by")});
-    }
-    BundledDocument cpv("data/catalog/cpv.yaml");
-    for (const yaml::Entry& entry : cpv.document.root->find("codes")->entries) {
-      catalogs.m_cpv.emplace(entry.key->text, entry.value->text);
-    }
-    BundledDocument units("data/catalog/units.yaml");
-    for (const yaml::Entry& dimension : units.document.root->find("dimensions")->entries) {
-      for (const yaml::Entry& unit : dimension.value->entries) {
-        catalogs.m_units.push_back({unit.key->text, dimension.key->text, unit.value->number});
+  static const Catalogs k_catalogs;
+  return k_catalogs;
+}
+
+const std::vector<Standard>& Catalogs::standards() const {
+  return m_standards ? *m_standards : bundled_standards();
+}
+
+const CpvList& Catalogs::cpv() const {
+  return m_cpv ? *m_cpv : bundled_cpv();
+}
+
+Catalogs Catalogs::with(std::vector<Standard> standards,
+                        std::vector<std::pair<std::string, std::string>> cpv) const {
+  Catalogs result = *this;
+  if (!standards.empty()) {
+    for (const Standard& own : this->standards()) {
+      std::string designation = normalise(own.designation);
+      bool replaced = std::any_of(standards.begin(), standards.end(), [&](const Standard& s) {
+        return normalise(s.designation) == designation;
+      });
+      if (!replaced) {
+        standards.push_back(own);
       }
     }
-    BundledDocument countries("data/catalog/countries.yaml");
-    for (const yaml::Node* code : countries.document.root->find("codes")->items) {
-      catalogs.m_countries.push_back(code->text);
+    result.m_standards = std::make_shared<const std::vector<Standard>>(std::move(standards));
+  }
+  if (!cpv.empty()) {
+    // from_pairs keeps the first of equal codes, so the user's entries come first.
+    for (const CpvEntry& entry : this->cpv().entries()) {
+      cpv.emplace_back(entry.code, entry.label);
     }
-    for (const yaml::Entry& entry : countries.document.root->find("eu_variants")->entries) {
-      catalogs.m_eu_variants.emplace(entry.key->text, entry.value->text);
-    }
-    std::sort(catalogs.m_countries.begin(), catalogs.m_countries.end());
-    return catalogs;
-  }();
-  return k_catalogs;
+    result.m_cpv = std::make_shared<const CpvList>(CpvList::from_pairs(std::move(cpv)));
+  }
+  return result;
 }
 
 const Standard* Catalogs::find_standard(std::string_view designation) const {
   std::string wanted = normalise(designation);
-  for (const Standard& standard : m_standards) {
+  for (const Standard& standard : standards()) {
     if (normalise(standard.designation) == wanted) {
       return &standard;
     }
@@ -110,7 +170,7 @@ const Standard* Catalogs::find_standard(std::string_view designation) const {
 std::vector<const Standard*> Catalogs::search_standards(std::string_view query) const {
   std::vector<std::string> words = words_of(query);
   std::vector<const Standard*> result;
-  for (const Standard& standard : m_standards) {
+  for (const Standard& standard : standards()) {
     if (contains_all(normalise(standard.designation + " " + standard.title), words)) {
       result.push_back(&standard);
     }
@@ -119,7 +179,7 @@ std::vector<const Standard*> Catalogs::search_standards(std::string_view query) 
 }
 
 const Unit* Catalogs::find_unit(std::string_view name) const {
-  for (const Unit& unit : m_units) {
+  for (const Unit& unit : bundled_units()) {
     if (unit.name == name) {
       return &unit;
     }
@@ -129,92 +189,101 @@ const Unit* Catalogs::find_unit(std::string_view name) const {
 
 std::vector<std::string> Catalogs::unit_names() const {
   std::vector<std::string> names;
-  for (const Unit& unit : m_units) {
+  for (const Unit& unit : bundled_units()) {
     names.push_back(unit.name);
   }
   return names;
 }
 
 bool Catalogs::is_country(std::string_view code) const {
-  return std::binary_search(m_countries.begin(), m_countries.end(), code);
+  const std::vector<std::string>& codes = bundled_countries().codes;
+  return std::binary_search(codes.begin(), codes.end(), code);
 }
 
 std::optional<std::string> Catalogs::iso_country_for(std::string_view code) const {
-  auto found = m_eu_variants.find(std::string(code));
-  if (found == m_eu_variants.end()) {
+  const auto& variants = bundled_countries().eu_variants;
+  auto found = variants.find(code);
+  if (found == variants.end()) {
     return std::nullopt;
   }
   return found->second;
+}
+
+CpvList::CpvList(std::initializer_list<std::pair<std::string, std::string>> entries)
+    : CpvList(from_pairs(std::vector<std::pair<std::string, std::string>>(entries))) {}
+
+CpvList CpvList::from_tsv(std::string_view text) {
+  CpvList list;
+  list.m_entries.reserve(text.size() / 40);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    std::string_view line = text.substr(pos, end == text.npos ? text.npos : end - pos);
+    pos = end == text.npos ? text.size() : end + 1;
+    std::size_t tab = line.find('\t');
+    if (line.empty() || line.front() == '#' || tab == line.npos) {
+      continue;
+    }
+    list.m_entries.push_back({line.substr(0, tab), line.substr(tab + 1)});
+  }
+  if (!std::is_sorted(list.m_entries.begin(), list.m_entries.end(),
+                      [](const CpvEntry& a, const CpvEntry& b) { return a.code < b.code; })) {
+    throw Error("the CPV list is not sorted by code");
+  }
+  return list;
+}
+
+CpvList CpvList::from_pairs(std::vector<std::pair<std::string, std::string>> entries) {
+  auto storage = std::make_shared<std::deque<std::string>>();
+  std::map<std::string_view, std::string_view> sorted;
+  for (auto& [code, label] : entries) {
+    std::string_view c = storage->emplace_back(std::move(code));
+    std::string_view l = storage->emplace_back(std::move(label));
+    sorted.emplace(c, l);
+  }
+  CpvList list;
+  for (const auto& [code, label] : sorted) {
+    list.m_entries.push_back({code, label});
+  }
+  list.m_storage = std::move(storage);
+  return list;
+}
+
+const CpvEntry* CpvList::lower_bound(std::string_view code) const {
+  auto found = std::lower_bound(m_entries.begin(), m_entries.end(), code,
+                                [](const CpvEntry& e, std::string_view c) { return e.code < c; });
+  return found == m_entries.end() ? nullptr : &*found;
+}
+
+const CpvEntry* CpvList::find(std::string_view code) const {
+  const CpvEntry* entry = lower_bound(code);
+  return entry && entry->code == code ? entry : nullptr;
 }
 
 std::optional<std::string> cpv_with_same_digits(const CpvList& list, std::string_view code) {
   if (code.size() < 8) {
     return std::nullopt;
   }
-  std::string digits(code.substr(0, 8));
-  auto it = list.lower_bound(digits);
-  if (it != list.end() && it->first.compare(0, 8, digits) == 0 && it->first != code) {
-    return it->first;
+  std::string_view digits = code.substr(0, 8);
+  const CpvEntry* entry = list.lower_bound(digits);
+  if (entry && entry->code.substr(0, 8) == digits && entry->code != code) {
+    return std::string(entry->code);
   }
   return std::nullopt;
 }
 
-std::vector<std::pair<std::string, std::string>> search_cpv(const CpvList& list,
-                                                            std::string_view query) {
+std::vector<CpvEntry> search_cpv(const CpvList& list, std::string_view query) {
   std::vector<std::string> words = words_of(query);
-  std::vector<std::pair<std::string, std::string>> result;
+  std::vector<CpvEntry> result;
   bool by_code = !query.empty() && std::isdigit(static_cast<unsigned char>(query[0]));
-  for (const auto& [code, label] : list) {
-    bool match =
-        by_code ? code.compare(0, query.size(), query) == 0 : contains_all(normalise(label), words);
+  for (const CpvEntry& entry : list.entries()) {
+    bool match = by_code ? entry.code.substr(0, query.size()) == query
+                         : contains_all(normalise(entry.label), words);
     if (match) {
-      result.emplace_back(code, label);
+      result.push_back(entry);
     }
   }
   return result;
-}
-
-CpvList load_cpv_list(const std::string& path) {
-  std::string text = read_file(path, 64u << 20);
-  CpvList list;
-  std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string::npos && text[first] == '{') {
-    SourceFile source(path, std::move(text));
-    DiagnosticSink sink;
-    yaml::Document document = yaml::load(source, sink, {64u << 20, 8, 10'000'000});
-    if (!document.root || document.root->kind != yaml::Kind::mapping) {
-      throw Error(fmt::format("{}: not a JSON object of CPV code to label", path));
-    }
-    for (const yaml::Entry& entry : document.root->entries) {
-      list.emplace(entry.key->text, entry.value->text);
-    }
-  } else {
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-      auto comma = line.find(',');
-      if (comma == std::string::npos) {
-        continue;
-      }
-      std::string code = line.substr(0, comma);
-      code.erase(std::remove(code.begin(), code.end(), '"'), code.end());
-      std::string label = line.substr(comma + 1);
-      while (!label.empty() && (label.back() == '\r' || label.back() == '"')) {
-        label.pop_back();
-      }
-      if (!label.empty() && label.front() == '"') {
-        label.erase(0, 1);
-      }
-      if (code.size() == 10 && code[8] == '-') {
-        list.emplace(code, label);
-      }
-    }
-  }
-  if (list.empty()) {
-    throw Error(
-        fmt::format("{}: no CPV codes found (expected CSV code,label or a JSON object)", path));
-  }
-  return list;
 }
 
 }  // namespace leaspec::catalog

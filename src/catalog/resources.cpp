@@ -1,14 +1,36 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "leaspec/resources.hpp"
+#include "leaspec/source.hpp"
 
 namespace leaspec::catalog {
 
+namespace {
+
+const Resource* resource_named(std::string_view name) {
+  std::span<const Resource> all = all_resources();
+  auto found = std::lower_bound(all.begin(), all.end(), name,
+                                [](const Resource& r, std::string_view n) { return r.name < n; });
+  return found != all.end() && found->name == name ? &*found : nullptr;
+}
+
+}  // namespace
+
 std::optional<std::string_view> find_resource(std::string_view name) {
-  for (const Resource& resource : all_resources()) {
-    if (resource.name == name) {
-      return resource.data;
-    }
+  if (const Resource* resource = resource_named(name)) {
+    return resource->data;
   }
   return std::nullopt;
+}
+
+yaml::Document bundled_tree(std::string_view name) {
+  const Resource* resource = resource_named(name);
+  if (!resource || resource->baked.empty()) {
+    throw Error(fmt::format("the bundled file {} is missing from this build", name));
+  }
+  return yaml::unbake(resource->baked, std::string(name));
 }
 
 }  // namespace leaspec::catalog
@@ -20,6 +42,7 @@ const std::vector<BundledSchema>& bundled_schemas() {
       {"spec", "https://leaspec.eu/schema/spec/1", "schemas/spec.yaml"},
       {"config", "https://leaspec.eu/schema/config/1", "schemas/config.yaml"},
       {"export", "https://leaspec.eu/schema/export/1", "schemas/export.yaml"},
+      {"catalog", "https://leaspec.eu/schema/catalog/1", "schemas/catalog.yaml"},
   };
   return k_schemas;
 }

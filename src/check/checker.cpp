@@ -62,26 +62,22 @@ schema::Fetcher make_fetcher(const std::optional<fs::path>& folder) {
   };
 }
 
-/// The text of the schema to compile, the name it is reported under and its base URI.
+/// The schema to compile: its tree, its base URI and, for a user's file, its folder.
 struct SchemaSource {
-  std::string name;
-  std::string text;
+  yaml::Document document;
   std::string base;
   std::optional<fs::path> folder;
 };
 
-SchemaSource schema_source(const Options& options) {
+SchemaSource schema_source(const Options& options, DiagnosticSink& sink) {
   if (options.schema_file) {
     const std::string& name = *options.schema_file;
-    return {name, read_file(name, options.limits.max_bytes), file_uri(name),
+    SourceFile file(name, read_file(name, options.limits.max_bytes));
+    return {yaml::load(file, sink, options.limits), file_uri(name),
             fs::weakly_canonical(fs::absolute(name)).parent_path()};
   }
   const catalog::BundledSchema& spec = catalog::bundled_schemas().front();
-  auto data = catalog::find_resource(spec.resource);
-  if (!data) {
-    throw Error("the bundled spec schema is missing from this build");
-  }
-  return {std::string(spec.resource), std::string(*data), std::string(spec.uri), std::nullopt};
+  return {catalog::bundled_tree(spec.resource), std::string(spec.uri), std::nullopt};
 }
 
 }  // namespace
@@ -102,18 +98,13 @@ Checker& Checker::operator=(Checker&&) noexcept = default;
 Checker::~Checker() = default;
 
 std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& sink) {
-  SchemaSource source = schema_source(options);
-  SourceFile file(source.name, std::move(source.text));
-  yaml::Document document = yaml::load(file, sink, options.limits);
-  auto compiled = schema::Schema::compile(std::move(document), source.base, {},
+  SchemaSource source = schema_source(options, sink);
+  auto compiled = schema::Schema::compile(std::move(source.document), source.base, {},
                                           make_fetcher(source.folder), sink);
   if (!compiled) {
     return std::nullopt;
   }
   Checker checker(std::move(*compiled), options);
-  if (options.cpv_list_file) {
-    checker.m_cpv_list = catalog::load_cpv_list(*options.cpv_list_file);
-  }
   if (options.config_file) {
     checker.m_fixed_config = load_config(*options.config_file, sink);
     if (!checker.m_fixed_config) {
@@ -166,8 +157,8 @@ CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Confi
     bool valid = m_schema.validate(*checked.document.root, file.path(), sink);
     if (valid && !m_options.schema_file && is_spec(*checked.document.root)) {
       checked.model = spec::build(*checked.document.root, file.path());
-      RuleContext context{*checked.model, file, config, catalog::Catalogs::bundled(),
-                          m_cpv_list ? &*m_cpv_list : nullptr};
+      RuleContext context{*checked.model, file, config, config.catalogs_or_bundled(),
+                          checked.document.root};
       check_rules(context, sink);
     }
   }

@@ -24,7 +24,8 @@ class DocumentRules {
 
  private:
   /// A reference no requirement cites: the annex lists it for nothing, and a draft standard
-  /// cannot list it under normative references.
+  /// cannot list it under normative references. Legislation in a standard is the exception:
+  /// it is never cited normatively, and the Bibliography is its place.
   void uncited_references() {
     std::set<std::string> cited;
     spec::for_each_requirement(m_spec, [&](const spec::Requirement& r, const spec::Section&) {
@@ -33,7 +34,9 @@ class DocumentRules {
       }
     });
     for (const spec::Reference& reference : m_spec.references) {
-      if (!cited.count(reference.id.value)) {
+      bool bibliography =
+          m_spec.standard && reference.type_or_default() == spec::ReferenceType::legislation;
+      if (!bibliography && !cited.count(reference.id.value)) {
         m_findings.add("uncited-reference", reference.id.position,
                        fmt::format("reference \"{}\" ({}) is cited by no requirement",
                                    reference.id.value, reference.designation.value));

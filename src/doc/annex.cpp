@@ -107,9 +107,8 @@ class AnnexBuilder {
   }
 
   std::string cpv_text(const std::string& code) const {
-    auto label = m_context.catalogs.cpv().find(code);
-    return label == m_context.catalogs.cpv().end() ? code
-                                                   : fmt::format("{} {}", code, label->second);
+    const catalog::CpvEntry* entry = m_context.catalogs.cpv().find(code);
+    return entry ? fmt::format("{} {}", code, entry->label) : code;
   }
 
   void subject() {

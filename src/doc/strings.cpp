@@ -24,10 +24,8 @@ const Strings& Strings::get(const std::string& language) {
     std::map<std::string, Strings> all;
     for (const std::string& code : languages()) {
       std::string name = "data/i18n/" + code + ".yaml";
-      SourceFile source(name, std::string(catalog::find_resource(name).value_or("")));
-      DiagnosticSink sink;
-      yaml::Document document = yaml::load(source, sink);
-      if (!document.root || document.root->kind != yaml::Kind::mapping) {
+      yaml::Document document = catalog::bundled_tree(name);
+      if (document.root->kind != yaml::Kind::mapping) {
         throw Error(fmt::format("the bundled strings {} do not load", name));
       }
       Strings strings;

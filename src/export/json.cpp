@@ -171,10 +171,8 @@ class JsonExport {
   Json cpv_list(const std::vector<spec::Text>& codes) {
     Json list = Json::array();
     for (const spec::Text& code : codes) {
-      auto label = m_catalogs.cpv().find(code.value);
-      list.push_back(
-          {{"code", code.value},
-           {"label", label == m_catalogs.cpv().end() ? Json(nullptr) : Json(label->second)}});
+      const catalog::CpvEntry* entry = m_catalogs.cpv().find(code.value);
+      list.push_back({{"code", code.value}, {"label", entry ? Json(entry->label) : Json(nullptr)}});
     }
     return list;
   }

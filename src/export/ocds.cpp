@@ -55,9 +55,8 @@ std::string_view award_criteria_code(spec::AwardMethod method) {
 
 Json classification(const std::string& code, const catalog::Catalogs& catalogs) {
   Json out{{"scheme", "CPV"}, {"id", code}};
-  auto label = catalogs.cpv().find(code);
-  if (label != catalogs.cpv().end()) {
-    out["description"] = label->second;
+  if (const catalog::CpvEntry* entry = catalogs.cpv().find(code)) {
+    out["description"] = entry->label;
   }
   return out;
 }

@@ -2,10 +2,12 @@
 // The rule configuration of a folder of specs, `.leaspec.yaml`.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "leaspec/catalog.hpp"
 #include "leaspec/source.hpp"
 
 namespace leaspec::check {
@@ -17,6 +19,13 @@ struct Config {
   std::map<std::string, std::optional<Severity>, std::less<>> severities;
   /// Words and phrases added to the vague-term list.
   std::vector<std::string> vague_terms;
+  /// The bundled catalogs with the user's catalogs before them; null for the bundled ones.
+  std::shared_ptr<const catalog::Catalogs> catalogs;
+
+  /// The catalogs rules look things up in.
+  const catalog::Catalogs& catalogs_or_bundled() const {
+    return catalogs ? *catalogs : catalog::Catalogs::bundled();
+  }
 };
 
 /// Loads and validates a configuration file against the bundled config schema. Problems
