@@ -120,6 +120,9 @@ struct Document {
   std::vector<Block> blocks;
 };
 
+/// Spreadsheet column letters of a zero-based column index: A, B, ..., Z, AA, AB, ...
+std::string column_letters(std::size_t index);
+
 /// The number of rows `table` shows: its own, or for a view its header and the rows viewed.
 std::size_t row_count(const Document& document, const Table& table);
 

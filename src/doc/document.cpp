@@ -1,4 +1,4 @@
-// Reading a document's tables as their writers show them.
+// Reading a document's tables as their writers show them, and naming spreadsheet columns.
 #include "leaspec/doc.hpp"
 #include "leaspec/source.hpp"
 
@@ -16,6 +16,16 @@ const Table& viewed(const Document& document, const TableView& view) {
 }
 
 }  // namespace
+
+std::string column_letters(std::size_t index) {
+  std::string letters;
+  ++index;
+  while (index > 0) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (index - 1) % 26));
+    index = (index - 1) / 26;
+  }
+  return letters;
+}
 
 std::size_t row_count(const Document& document, const Table& table) {
   if (!table.view) {

@@ -8,17 +8,6 @@
 namespace leaspec::doc {
 namespace {
 
-/// Spreadsheet column letters of a zero-based index.
-std::string column_letter(std::size_t index) {
-  std::string letters;
-  ++index;
-  while (index > 0) {
-    letters.insert(letters.begin(), static_cast<char>('A' + (index - 1) % 26));
-    index = (index - 1) / 26;
-  }
-  return letters;
-}
-
 /// A sheet name as spreadsheets accept it: at most 31 characters, none of []:*?/\.
 std::string sheet_name(const std::string& name) {
   std::string result;
@@ -172,7 +161,7 @@ class MatrixBuilder {
     quoted += "'!";
     std::size_t last_row = m_rows.size() + 1;
     auto range = [&](std::size_t column) {
-      std::string letter = column_letter(column);
+      std::string letter = column_letters(column);
       return fmt::format("{0}${1}$2:${1}${2}", quoted, letter, last_row);
     };
     std::string priorities = range(k_priority_column);
@@ -212,7 +201,7 @@ class MatrixBuilder {
     }
     std::vector<Inline> total{Builder::bold(m_strings["total"])};
     for (std::size_t column = 1; column < 6; ++column) {
-      std::string letter = column_letter(column);
+      std::string letter = column_letters(column);
       std::string value = column == 1 || column == 5 ? std::to_string(m_rows.size()) : "0";
       total.push_back(cell(value, fmt::format("SUM({0}2:{0}4)", letter)));
     }

@@ -33,17 +33,6 @@ constexpr std::string_view k_main_ns = "http://schemas.openxmlformats.org/spread
 constexpr std::string_view k_rel_ns =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// Spreadsheet column letters of a zero-based index.
-std::string column_letters(std::size_t index) {
-  std::string letters;
-  ++index;
-  while (index > 0) {
-    letters.insert(letters.begin(), static_cast<char>('A' + (index - 1) % 26));
-    index = (index - 1) / 26;
-  }
-  return letters;
-}
-
 /// A sheet name quoted for a formula or a defined name.
 std::string quoted_sheet(const std::string& name) {
   std::string result = "'";
@@ -240,7 +229,7 @@ class Workbook {
         names += fmt::format(
             "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{}\" "
             "hidden=\"1\">{}!$A$1:${}${}</definedName>",
-            i, quoted, column_letters(sheet.columns - 1), doc::row_count(m_document, *first));
+            i, quoted, doc::column_letters(sheet.columns - 1), doc::row_count(m_document, *first));
       }
       names += fmt::format(
           "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\">{}!$1:${}</definedName>", i,
@@ -336,7 +325,8 @@ class Workbook {
         "</sheetPr>",
         k_declaration, k_main_ns, k_rel_ns);
     if (sheet.rows > 0 && sheet.columns > 0) {
-      m_zip.format("<dimension ref=\"A1:{}{}\"/>", column_letters(sheet.columns - 1), sheet.rows);
+      m_zip.format("<dimension ref=\"A1:{}{}\"/>", doc::column_letters(sheet.columns - 1),
+                   sheet.rows);
     }
     std::string_view selected = index == 0 ? " tabSelected=\"1\"" : "";
     if (filtered(sheet)) {
@@ -370,7 +360,7 @@ class Workbook {
         "formatRows=\"0\" sort=\"0\" autoFilter=\"0\"/>");
     if (filtered(sheet)) {
       const Placed& first = sheet.tables.front();
-      m_zip.format("<autoFilter ref=\"A1:{}{}\"/>", column_letters(sheet.columns - 1),
+      m_zip.format("<autoFilter ref=\"A1:{}{}\"/>", doc::column_letters(sheet.columns - 1),
                    doc::row_count(m_document, *first.table));
     }
     validations(sheet);
@@ -434,10 +424,11 @@ class Workbook {
       m_zip.format("<row r=\"{}\" ht=\"{:.2f}\" customHeight=\"1\">", line,
                    static_cast<double>(lines) * k_line_height + 3);
       for (std::size_t c = 0; c < cells.size(); ++c) {
-        std::string reference = column_letters(c) + std::to_string(line);
+        std::string reference = doc::column_letters(c) + std::to_string(line);
         if (!header && c < shown.size() && shown[c]) {
           std::size_t source_row = source_first + t.view->rows[r - t.header_rows] + 1;
-          std::string answer = fmt::format("{}!{}{}", source_sheet, column_letters(c), source_row);
+          std::string answer =
+              fmt::format("{}!{}{}", source_sheet, doc::column_letters(c), source_row);
           m_zip.format("<c r=\"{}\" s=\"{}\" t=\"str\"><f>{}</f><v></v></c>", reference,
                        static_cast<int>(k_shown),
                        text::xml_escape(fmt::format("IF({0}=\"\",\"\",{0})", answer)));
@@ -478,7 +469,7 @@ class Workbook {
         for (const std::string& value : values) {
           items += (items.empty() ? "" : ",") + value;
         }
-        std::string letters = column_letters(column);
+        std::string letters = doc::column_letters(column);
         list += fmt::format(
             "<dataValidation type=\"list\" errorStyle=\"stop\" allowBlank=\"1\" "
             "showErrorMessage=\"1\" sqref=\"{0}{1}:{0}{2}\"><formula1>{3}</formula1>"

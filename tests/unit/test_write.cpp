@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
-#include <zip.h>
 
 #include "leaspec/write.hpp"
+#include "unzip.hpp"
 
 using namespace leaspec;
 
@@ -28,32 +28,8 @@ doc::Document nasty_document() {
   return document;
 }
 
-/// The entries of a zip archive, in order: name, stored or not, data.
-struct Entry {
-  std::string name;
-  bool stored;
-  std::string data;
-};
-
-std::vector<Entry> unzip(const std::string& bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  REQUIRE(archive);
-  std::vector<Entry> entries;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
-    zip_stat_t stat;
-    zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat);
-    std::string data(stat.size, '\0');
-    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-    zip_fread(file, data.data(), stat.size);
-    zip_fclose(file);
-    entries.push_back({stat.name, stat.comp_method == ZIP_CM_STORE, data});
-  }
-  zip_close(archive);
-  return entries;
-}
+using test::unzip;
+using Entry = test::ZipPart;
 
 const Entry& entry(const std::vector<Entry>& entries, const std::string& name) {
   for (const Entry& e : entries) {

@@ -3,31 +3,19 @@
 #include <map>
 
 #include <doctest/doctest.h>
-#include <zip.h>
-
 #include "leaspec/write.hpp"
+#include "unzip.hpp"
 
 using namespace leaspec;
 
 namespace {
 
+/// The parts of an archive by name.
 std::map<std::string, std::string> parts(const std::string& bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  REQUIRE(archive);
   std::map<std::string, std::string> result;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
-    zip_stat_t stat;
-    zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat);
-    std::string data(stat.size, '\0');
-    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-    zip_fread(file, data.data(), stat.size);
-    zip_fclose(file);
-    result[stat.name] = data;
+  for (test::ZipPart& part : test::unzip(bytes)) {
+    result[part.name] = std::move(part.data);
   }
-  zip_close(archive);
   return result;
 }
 
