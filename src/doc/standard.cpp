@@ -4,6 +4,7 @@
 // when a clause is cited), 3 Terms and definitions, the requirement clauses, annexes with
 // content, and the Bibliography with every other reference.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "doc/builder.hpp"
@@ -311,44 +312,44 @@ class StandardBuilder {
                                  m_strings["informative"], m_strings[title_key]));
   }
 
-  void verification_annex() {
+  /// An informative annex with a row per requirement clause that has something to show in
+  /// the third column (`cell` gives it, empty for none); left out when no clause has.
+  void requirement_annex(std::string_view title_key, std::string_view intro_key,
+                         std::string_view column_key, double width,
+                         const std::function<Inline(const spec::Requirement&)>& cell) {
     Table table;
-    table.widths = {1.5, 2.5, 5};
+    table.widths = {1.5, 2.5, width};
     table.rows.push_back({Builder::plain(m_strings["clause_column"]),
                           Builder::plain(m_strings["col_id"]),
-                          Builder::plain(m_strings["col_verification"])});
+                          Builder::plain(m_strings[column_key])});
     for (const auto& [number, r] : m_numbers) {
-      if (!r->verification.empty()) {
-        table.rows.push_back({Builder::word(number), Builder::word(r->id.value),
-                              Builder::words(verification_names(m_strings, *r))});
+      Inline shown = cell(*r);
+      if (!shown.empty()) {
+        table.rows.push_back({Builder::word(number), Builder::word(r->id.value), std::move(shown)});
       }
     }
     if (table.rows.size() == 1) {
       return;
     }
-    annex("verification_methods");
-    m_out.paragraph(m_strings["verification_intro"]);
+    annex(title_key);
+    m_out.paragraph(m_strings[intro_key]);
     m_out.table(std::move(table));
   }
 
+  void verification_annex() {
+    requirement_annex("verification_methods", "verification_intro", "col_verification", 5,
+                      [&](const spec::Requirement& r) {
+                        return r.verification.empty()
+                                   ? Inline{}
+                                   : Builder::words(verification_names(m_strings, r));
+                      });
+  }
+
   void rationale_annex() {
-    Table table;
-    table.widths = {1.5, 2.5, 7};
-    table.rows.push_back({Builder::plain(m_strings["clause_column"]),
-                          Builder::plain(m_strings["col_id"]),
-                          Builder::plain(m_strings["col_rationale"])});
-    for (const auto& [number, r] : m_numbers) {
-      if (!r->rationale.empty()) {
-        table.rows.push_back(
-            {Builder::word(number), Builder::word(r->id.value), Builder::plain(r->rationale)});
-      }
-    }
-    if (table.rows.size() == 1) {
-      return;
-    }
-    annex("rationale");
-    m_out.paragraph(m_strings["rationale_intro"]);
-    m_out.table(std::move(table));
+    requirement_annex("rationale", "rationale_intro", "col_rationale", 7,
+                      [](const spec::Requirement& r) {
+                        return r.rationale.empty() ? Inline{} : Builder::plain(r.rationale);
+                      });
   }
 
   void bibliography() {
