@@ -119,9 +119,10 @@ std::optional<int> run(const std::string& program, const std::vector<std::string
   posix_spawnattr_init(&attributes);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
   posix_spawnattr_setpgroup(&attributes, 0);
-  std::vector<char*> argv;
   std::vector<std::string> storage{program};
   storage.insert(storage.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  argv.reserve(storage.size() + 1);
   for (std::string& argument : storage) {
     argv.push_back(argument.data());
   }
