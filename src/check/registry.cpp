@@ -247,6 +247,38 @@ const std::vector<RuleInfo>& rules() {
       {"merge-quantity", error, "merge",
        "merged specs state an agency's quantity for a lot differently",
        "State each agency's quantity in its own spec, or the same figure everywhere.", false},
+      // Import.
+      {"reqif-invalid", error, "import",
+       "the file to import is not ReqIF (not XML, no REQ-IF root, no specification)",
+       "Check that the file is a ReqIF 1.0 export (.reqif) or a ReqIF archive (.reqifz) from "
+       "the requirements tool; nothing was written.",
+       false},
+      {"reqif-unmapped", warning, "import",
+       "a ReqIF attribute or picture that no spec key holds (kept in the note or left out)",
+       "Map the attribute to a spec key in a --map file, or check the note that holds it.", false},
+      {"reqif-value", warning, "import",
+       "an enumeration value or text that names no priority, kind or verification method",
+       "Map the tool's value to a spec value in a --map file, or correct it in the spec.", false},
+      {"reqif-structure", warning, "import",
+       "objects outside the hierarchy or without text, relations that link no two requirements",
+       "Check in the requirements tool that every object is in the specification's hierarchy "
+       "and has a text.",
+       false},
+      {"reqif-id", note, "import", "an id made valid or unique",
+       "Ids follow the spec format's pattern; check that the id given suits the requirement.",
+       false},
+      {"reqif-default", warning, "import",
+       "a value the ReqIF file does not give, set by default (area, version, priority)",
+       "Check the value set by default and correct it in the imported spec.", false},
+      {"answers-matrix", error, "import",
+       "a workbook holds no compliance matrix (no header row with Id and Compliance)",
+       "Import the compliance matrix leaspec generated, as the bidder filled it in.", false},
+      {"answers-value", warning, "import",
+       "an answer that is not one of the matrix's (compliant, partially, not compliant)",
+       "Ask the bidder to choose one of the matrix's answers; the answer is not counted.", false},
+      {"answers-conflict", warning, "import",
+       "a requirement answered differently on two sheets of one matrix",
+       "Ask the bidder which answer holds; neither is counted.", false},
   };
   return k_rules;
 }

@@ -468,7 +468,7 @@ class Parser {
   char32_t next_code_point() {
     auto byte = static_cast<unsigned char>(peek());
     std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-    char32_t code = length == 1 ? byte : byte & (0x3F >> (length - 1));
+    char32_t code = length == 1 ? char32_t{byte} : char32_t{byte} & (char32_t{0x3F} >> (length - 1));
     for (std::size_t i = 1; i < length; ++i) {
       code = (code << 6) | (static_cast<unsigned char>(peek(i)) & 0x3F);
     }

@@ -17,6 +17,8 @@ constexpr std::array k_workbooks = {Format::md, Format::html, Format::xlsx, Form
                                     Format::pdf};
 constexpr std::array k_reports = {Format::text, Format::md,  Format::html,
                                   Format::docx, Format::odt, Format::pdf};
+constexpr std::array k_evaluations = {Format::text, Format::csv, Format::xlsx, Format::md,
+                                      Format::html};
 
 }  // namespace
 
@@ -48,6 +50,8 @@ std::span<const Format> formats_for(doc::DocumentKind kind) {
     case doc::DocumentKind::corrigendum:
     case doc::DocumentKind::merge_report:
       return k_reports;
+    case doc::DocumentKind::evaluation:
+      return k_evaluations;
   }
   return {};
 }
