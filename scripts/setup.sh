@@ -23,10 +23,10 @@ done
 build_packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libyaml-cpp-dev libcli11-dev libfmt-dev libpcre2-dev nlohmann-json3-dev
-  libzip-dev libxlsxwriter-dev libpugixml-dev zlib1g-dev
+  zlib1g-dev libpugixml-dev
 )
 test_packages=(
-  doctest-dev python3 bsdutils curl ca-certificates file
+  doctest-dev libzip-dev python3 bsdutils curl ca-certificates file
   mandoc clang-format clang-tidy clang libfuzzer-14-dev lintian bash-completion zsh fish
   libreoffice-writer-nogui libreoffice-calc-nogui gnumeric poppler-utils
   python3-docx python3-openpyxl python-odf-tools python3-yaml python3-jsonschema

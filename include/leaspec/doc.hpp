@@ -30,6 +30,10 @@ struct Run {
   /// which formats without formulas show.
   std::string formula = {};
   Mark mark = Mark::none;
+  /// Kept on one line: an identifier or a designation, which must not break at its hyphens.
+  /// Writers give its table column the width to hold it whole; a run that starts a line of
+  /// its cell then never breaks.
+  bool unbroken = false;
 };
 
 using Inline = std::vector<Run>;
@@ -50,8 +54,18 @@ struct List {
   std::vector<Inline> items;
 };
 
+/// Rows of an earlier table that a table shows again, with that table's input columns as the
+/// one place to answer them: spreadsheets show the answers through formulas and lock them.
+struct TableView {
+  /// The index in `Document::blocks` of the table shown.
+  std::size_t source = 0;
+  /// Rows of that table, after this table's own header rows.
+  std::vector<std::size_t> rows;
+};
+
 struct Table {
-  /// Relative column widths; they need not add up to anything in particular.
+  /// Relative column widths, the columns' preferred shares where the content leaves room;
+  /// writers widen a column to its widest word.
   std::vector<double> widths;
   /// The first `header_rows` rows are headers, repeated on every page.
   std::size_t header_rows = 1;
@@ -60,6 +74,11 @@ struct Table {
   std::vector<std::size_t> input_columns = {};
   /// Allowed values of a column, offered as a drop-down list in spreadsheets.
   std::map<std::size_t, std::vector<std::string>> choices = {};
+  /// Set when the rows after the header are rows of another table.
+  std::optional<TableView> view = {};
+  /// Tables with the same layout number other than 0 have the same columns and share their
+  /// widths, so that they line up page after page.
+  int layout = 0;
 };
 
 struct PageBreak {};
@@ -95,8 +114,22 @@ struct Document {
   std::string language = "en";
   /// Time of creation, written only when set (SOURCE_DATE_EPOCH); zip entries carry it too.
   text::Timestamp created;
+  /// What every page's footer names (the spec's id and version), and the page number in
+  /// words with {0} for the page and {1} for the number of pages; empty for no footer.
+  std::string footer;
+  std::string page_label;
   std::vector<Block> blocks;
 };
+
+/// Spreadsheet column letters of a zero-based column index: A, B, ..., Z, AA, AB, ...
+std::string column_letters(std::size_t index);
+
+/// The number of rows `table` shows: its own, or for a view its header and the rows viewed.
+std::size_t row_count(const Document& document, const Table& table);
+
+/// Row `index` of those `table` shows. Throws Error for a view of a block that is no table.
+const std::vector<Inline>& table_row(const Document& document, const Table& table,
+                                     std::size_t index);
 
 /// Fixed texts in one language, from data/i18n/<code>.yaml.
 class Strings {

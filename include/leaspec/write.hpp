@@ -13,7 +13,7 @@
 
 namespace leaspec::write {
 
-enum class Format { md, html, docx, odt, xlsx, csv, text };
+enum class Format { md, html, docx, odt, xlsx, csv, text, pdf };
 
 /// The name of a format as the command line spells it, which is also its file extension.
 std::string_view name(Format format);
@@ -43,6 +43,11 @@ std::string render_csv(const doc::Document& document);
 /// Plain text for a terminal: headings, paragraphs, list items and aligned tables; deleted
 /// and inserted words marked [-so-] and {+so+}.
 std::string render_text(const doc::Document& document);
+/// PDF through LibreOffice: the document is written as ODT (a compliance matrix as XLSX)
+/// into a temporary folder and converted by `soffice --headless` with a profile of its own,
+/// within a time limit. Throws Error naming the Debian package to install when LibreOffice
+/// is not on the PATH, and when the conversion fails, times out or gives no PDF.
+std::string render_pdf(const doc::Document& document);
 
 /// One file of a zip archive.
 struct ZipEntry {

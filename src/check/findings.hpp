@@ -38,4 +38,9 @@ void check_semantics(const RuleContext& context, Findings& findings);
 /// The language lint of requirement statements (lint.cpp).
 void lint_requirements(const RuleContext& context, Findings& findings);
 
+/// The rules that keep generated documents right: uncited references, legislation cited as
+/// normative in a standard, requirements that apply to lots of different kinds
+/// (documents.cpp).
+void check_documents(const RuleContext& context, Findings& findings);
+
 }  // namespace leaspec::check

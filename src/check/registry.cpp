@@ -175,6 +175,24 @@ const std::vector<RuleInfo>& rules() {
        "a reference to a withdrawn or superseded edition",
        "Cite the current edition the message names, or say in a note why the old one applies.",
        true},
+      {"uncited-reference", warning, "semantic",
+       "a reference that no requirement cites (legislation in a standard excepted)",
+       "The annex lists it for nothing, and a draft standard may list only cited documents "
+       "under \"2 Normative references\". Cite it from the requirements it serves, or remove "
+       "it. A standard lists its legislation in the Bibliography, uncited.",
+       true},
+      {"legislation-normative", warning, "semantic",
+       "a standard's requirement cites legislation, which is never a normative reference",
+       "The ISO/IEC Directives, Part 2, admit no legislation among the normative references, "
+       "so the draft standard lists it in the Bibliography. State the requirement in technical "
+       "terms and give the legal basis in its rationale or note.",
+       true},
+      {"lot-applicability", warning, "semantic",
+       "a requirement names no lot, so applies to all, though the lots differ in nature or CPV "
+       "division",
+       "A weight limit or an IP rating rarely belongs to a services lot. Name the lots the "
+       "requirement applies to in lots.",
+       true},
       // Language lint.
       {"verbal-form", error, "language",
        "the verb does not match the priority: mandatory shall, recommended should, optional may",

@@ -132,11 +132,25 @@ class SemanticRules {
         check_agency_id(quantity.agency, nullptr);
       }
     }
-    if (m_spec.procurement->award) {
-      for (const spec::Criterion& criterion : m_spec.procurement->award->criteria) {
+    if (const std::optional<spec::JointProcurement>& joint = m_spec.procurement->joint) {
+      check_agency_id(joint->lead_authority, nullptr);
+      for (const spec::Responsibility& responsibility : joint->responsibilities) {
+        check_agency_id(responsibility.agency, nullptr);
+      }
+    }
+    auto check_criteria = [&](const spec::Award& award) {
+      for (const spec::Criterion& criterion : award.criteria) {
         for (const spec::Text& requirement : criterion.requirements) {
           check_requirement_id(requirement, nullptr);
         }
+      }
+    };
+    if (m_spec.procurement->award) {
+      check_criteria(*m_spec.procurement->award);
+    }
+    for (const spec::Lot& lot : m_spec.procurement->lots) {
+      if (lot.award) {
+        check_criteria(*lot.award);
       }
     }
   }
@@ -271,6 +285,11 @@ class SemanticRules {
     }
     if (p.award) {
       check_award(*p.award);
+    }
+    for (const spec::Lot& lot : p.lots) {
+      if (lot.award) {
+        check_award(*lot.award);
+      }
     }
     for (const spec::Text& code : p.cpv) {
       check_cpv(code);
@@ -472,7 +491,7 @@ void check_semantics(const RuleContext& context, Findings& findings) {
 
 void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   Findings findings;
-  for (auto pass : {check_semantics, lint_requirements}) {
+  for (auto pass : {check_semantics, check_documents, lint_requirements}) {
     pass(context, findings);
   }
   auto by_line = inline_suppressions(context.source);

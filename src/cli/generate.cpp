@@ -95,8 +95,12 @@ int run_generate(const GenerateOptions& options) {
     print_error(fmt::format("{} has errors; no document was written", options.spec));
     return k_exit_findings;
   }
+  std::string digest = text::sha256_hex(loaded->source->text());
+  // The documents are built from the model alone: the tree and the text go before they are.
+  loaded->document = yaml::Document{};
+  loaded->source.reset();
   doc::Context context{doc::Strings::get(language_for(options, *loaded->model)),
-                       catalog::Catalogs::bundled(), text::sha256_hex(loaded->source->text()),
+                       catalog::Catalogs::bundled(), digest,
                        std::filesystem::path(options.spec).filename().string(), session.time()};
   progress.stage(fmt::format("building the {}", options.kind));
   doc::Document document = build(kind, *loaded->model, context);
@@ -139,10 +143,12 @@ void setup_generate(CLI::App& app, int& exit_code) {
       "  leaspec generate annex data/examples/body-worn-cameras.yaml --format docx -o annex.docx\n"
       "  leaspec generate standard spec.yaml --format odt --lang fr -o draft.odt\n"
       "  leaspec generate matrix spec.yaml --format xlsx -o matrix.xlsx\n"
+      "  leaspec generate annex spec.yaml --format pdf -o annex.pdf\n"
       "  leaspec generate annex spec.yaml --format md -o -\n\n"
       "The spec must be free of errors. Files are written atomically; SOURCE_DATE_EPOCH sets\n"
-      "the date written into DOCX and ODT properties, which otherwise carry none, so the same\n"
-      "spec always gives the same bytes.\n"
+      "the date written into DOCX, ODT and XLSX properties, which otherwise carry none, so the\n"
+      "same spec always gives the same bytes. PDF is made by LibreOffice (soffice on the PATH;\n"
+      "packages libreoffice-writer-nogui, and libreoffice-calc-nogui for the matrix).\n"
       "Exit codes: 0 written, 1 the spec has errors, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_generate(*options); });
 }

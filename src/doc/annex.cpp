@@ -1,4 +1,7 @@
-// The technical-specifications annex of a joint tender (Directive 2014/24/EU).
+// The technical-specifications annex of a joint tender (Directive 2014/24/EU). Clauses with
+// nothing to say are left out and numbered around; the joint-procurement clause appears only
+// when several contracting authorities buy together.
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -11,13 +14,11 @@ std::string agency_label(const spec::Agency& agency) {
   return fmt::format("{} ({})", agency.name, agency.country.value);
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string result;
-  for (const std::string& item : items) {
-    result += (result.empty() ? "" : std::string(separator)) + item;
-  }
-  return result;
-}
+/// Lots that share one award, in the order of the lots.
+struct AwardGroup {
+  const spec::Award* award;
+  std::vector<const spec::Lot*> lots;
+};
 
 class AnnexBuilder {
  public:
@@ -41,37 +42,68 @@ class AnnexBuilder {
     return fmt::format("{} {}", ++m_clause, m_strings[key]);
   }
 
+  const spec::Procurement* procurement() const {
+    return m_spec.procurement ? &*m_spec.procurement : nullptr;
+  }
+
+  /// A label and value table without a header.
+  struct Facts {
+    Table table;
+    const Strings& strings;
+    explicit Facts(const Strings& s) : strings(s) {
+      table.widths = {3, 7};
+      table.header_rows = 0;
+    }
+    void add(std::string_view key, const std::string& value) {
+      if (!value.empty()) {
+        table.rows.push_back({Builder::bold(strings[key]), Builder::plain(value)});
+      }
+    }
+  };
+
+  /// The agency that conducts the procedure: the joint arrangement's lead authority, else
+  /// the agency with role lead.
+  const spec::Agency* lead() const {
+    if (procurement() && procurement()->joint) {
+      if (const spec::Agency* agency = find_agency(procurement()->joint->lead_authority.value)) {
+        return agency;
+      }
+    }
+    for (const spec::Agency& agency : m_spec.agencies) {
+      if (agency.role == spec::AgencyRole::lead) {
+        return &agency;
+      }
+    }
+    return nullptr;
+  }
+
   void title_block() {
     m_out.paragraph(m_strings["annex_title"], Paragraph::Style::title);
     m_out.paragraph(m_spec.title, Paragraph::Style::subtitle);
-    Table table;
-    table.widths = {3, 7};
-    table.header_rows = 0;
-    auto row = [&](std::string_view key, const std::string& value) {
-      table.rows.push_back({Builder::bold(m_strings[key]), Builder::plain(value)});
-    };
-    if (m_spec.procurement && !m_spec.procurement->reference.empty()) {
-      row("label_tender", m_spec.procurement->reference);
+    Facts facts(m_strings);
+    if (procurement()) {
+      facts.add("label_tender", procurement()->reference);
     }
-    row("label_specification", m_spec.id.value);
-    row("label_version", m_spec.version);
-    row("label_status", localised(m_strings, m_spec.status.value));
-    if (!m_spec.date.empty()) {
-      row("label_date", m_spec.date);
-    }
+    facts.add("label_specification", m_spec.id.value);
+    facts.add("label_version", m_spec.version);
+    facts.add("label_status", localised(m_strings, m_spec.status.value));
+    facts.add("label_date", m_spec.date);
+    const spec::Agency* conducting = lead();
     std::vector<std::string> participants;
     for (const spec::Agency& agency : m_spec.agencies) {
-      if (agency.role == spec::AgencyRole::lead) {
-        row("label_lead", agency_label(agency));
-      } else {
+      if (&agency != conducting) {
         participants.push_back(agency_label(agency));
       }
     }
-    if (!participants.empty()) {
-      row("label_participants", join(participants, "; "));
+    if (conducting) {
+      facts.add(participants.empty() ? "label_authority" : "label_lead", agency_label(*conducting));
     }
-    row("label_source", fmt::format("{} {}", m_context.source_name, m_context.source_sha256));
-    m_out.table(std::move(table));
+    facts.add("label_participants", join(participants, "; "));
+    Inline source = Builder::plain(m_context.source_name);
+    source.push_back({"\n", false, false});
+    source.push_back(Builder::unbroken(m_context.source_sha256, false));
+    facts.table.rows.push_back({Builder::bold(m_strings["label_source"]), std::move(source)});
+    m_out.table(std::move(facts.table));
   }
 
   std::string cpv_text(const std::string& code) const {
@@ -80,51 +112,48 @@ class AnnexBuilder {
   }
 
   void subject() {
+    Facts facts(m_strings);
+    if (const spec::Procurement* p = procurement()) {
+      if (!p->cpv.empty()) {
+        facts.add("label_main_cpv", cpv_text(p->cpv.front().value));
+      }
+      std::vector<std::string> more;
+      for (std::size_t i = 1; i < p->cpv.size(); ++i) {
+        more.push_back(cpv_text(p->cpv[i].value));
+      }
+      facts.add("label_additional_cpv", join(more, "; "));
+      if (p->procedure) {
+        facts.add("label_procedure", localised(m_strings, *p->procedure));
+      }
+      if (p->nature) {
+        facts.add("label_nature", localised(m_strings, p->nature->value));
+      }
+      if (p->framework_agreement) {
+        facts.add("label_framework", m_strings[*p->framework_agreement ? "yes" : "no"]);
+      }
+      if (p->duration_months) {
+        facts.add("label_duration", m_out.text("months", *p->duration_months));
+      }
+    }
+    if (m_spec.summary.empty() && facts.table.rows.empty()) {
+      return;
+    }
     m_out.heading(1, numbered("section_subject"));
     if (!m_spec.summary.empty()) {
       m_out.paragraph(m_spec.summary);
     }
-    if (!m_spec.procurement) {
-      return;
+    if (!facts.table.rows.empty()) {
+      m_out.table(std::move(facts.table));
     }
-    const spec::Procurement& p = *m_spec.procurement;
-    Table table;
-    table.widths = {3, 7};
-    table.header_rows = 0;
-    auto row = [&](std::string_view key, const std::string& value) {
-      table.rows.push_back({Builder::bold(m_strings[key]), Builder::plain(value)});
-    };
-    if (!p.cpv.empty()) {
-      row("label_main_cpv", cpv_text(p.cpv.front().value));
-    }
-    if (p.cpv.size() > 1) {
-      std::vector<std::string> more;
-      for (std::size_t i = 1; i < p.cpv.size(); ++i) {
-        more.push_back(cpv_text(p.cpv[i].value));
-      }
-      row("label_additional_cpv", join(more, "; "));
-    }
-    if (p.procedure) {
-      row("label_procedure", localised(m_strings, *p.procedure));
-    }
-    if (p.nature) {
-      row("label_nature", localised(m_strings, p.nature->value));
-    }
-    if (p.framework_agreement) {
-      row("label_framework", m_strings[*p.framework_agreement ? "yes" : "no"]);
-    }
-    if (p.duration_months) {
-      row("label_duration", m_out.text("months", *p.duration_months));
-    }
-    m_out.table(std::move(table));
   }
 
   void lots() {
-    if (!m_spec.procurement || m_spec.procurement->lots.empty()) {
+    const spec::Procurement* p = procurement();
+    if (!p || p->lots.empty()) {
       return;
     }
     m_out.heading(1, numbered("section_lots"));
-    for (const spec::Lot& lot : m_spec.procurement->lots) {
+    for (const spec::Lot& lot : p->lots) {
       m_out.heading(2, m_out.text("lot_heading", lot.id.value, lot.title));
       Table table;
       table.widths = {5, 2, 2};
@@ -142,47 +171,54 @@ class AnnexBuilder {
       table.rows.push_back({Builder::bold(m_strings["total"]), Builder::plain(""),
                             Builder::bold(std::to_string(total))});
       m_out.table(std::move(table));
-      Inline details;
-      if (!lot.cpv.empty()) {
-        std::vector<std::string> codes;
-        for (const spec::Text& code : lot.cpv) {
-          codes.push_back(cpv_text(code.value));
-        }
-        details.push_back({"CPV: ", true, false});
-        details.push_back({clean_text(join(codes, "; ")), false, false});
+      Facts facts(m_strings);
+      if (lot.nature) {
+        facts.add("label_nature", localised(m_strings, lot.nature->value));
       }
+      std::vector<std::string> codes;
+      for (const spec::Text& code : lot.cpv) {
+        codes.push_back(cpv_text(code.value));
+      }
+      facts.add("label_cpv", join(codes, "; "));
       if (lot.estimated_value) {
-        if (!details.empty()) {
-          details.push_back({". ", false, false});
-        }
-        details.push_back({m_strings["label_estimated_value"] + ": ", true, false});
-        details.push_back(
-            {fmt::format("{} {}", lot.estimated_value->amount_text, lot.estimated_value->currency),
-             false, false});
+        facts.add("label_estimated_value", fmt::format("{} {}", lot.estimated_value->amount_text,
+                                                       lot.estimated_value->currency));
       }
-      if (!details.empty()) {
-        m_out.paragraph(std::move(details));
+      if (!facts.table.rows.empty()) {
+        m_out.table(std::move(facts.table));
       }
     }
+  }
+
+  static Inline reference_item(const spec::Reference& reference, const Strings& strings) {
+    Inline item{{clean_text(reference.designation.value), true, false},
+                {clean_text(", " + reference.title), false, false}};
+    if (reference.type_or_default() != spec::ReferenceType::legislation) {
+      item.push_back({", ", false, false});
+      item.push_back({strings["or_equivalent"], false, true});
+    }
+    return item;
   }
 
   void references() {
     if (m_spec.references.empty()) {
       return;
     }
-    m_out.heading(1, numbered("section_references"));
-    m_out.paragraph(m_strings["references_intro"]);
-    std::vector<Inline> items;
+    m_out.heading(1, numbered("section_annex_references"));
+    std::vector<Inline> standards;
+    std::vector<Inline> legislation;
     for (const spec::Reference& reference : m_spec.references) {
-      Inline item{{clean_text(reference.designation.value), true, false},
-                  {clean_text(", " + reference.title), false, false}};
-      if (reference.type_or_default() != spec::ReferenceType::legislation) {
-        item.push_back({", ", false, false});
-        item.push_back({m_strings["or_equivalent"], false, true});
-      }
-      items.push_back(std::move(item));
+      bool law = reference.type_or_default() == spec::ReferenceType::legislation;
+      (law ? legislation : standards).push_back(reference_item(reference, m_strings));
     }
-    m_out.list(std::move(items));
+    if (!standards.empty()) {
+      m_out.paragraph(m_strings["references_intro"]);
+      m_out.list(std::move(standards));
+    }
+    if (!legislation.empty()) {
+      m_out.paragraph(m_strings["references_legislation"]);
+      m_out.list(std::move(legislation));
+    }
   }
 
   void definitions() {
@@ -195,59 +231,75 @@ class AnnexBuilder {
       Inline item{{clean_text(definition.term.value), true, false},
                   {clean_text(": " + definition.definition), false, false}};
       if (!definition.source.empty()) {
-        item.push_back(
-            {clean_text(" (" + m_out.text("source", definition.source) + ")"), false, true});
+        item.push_back({" ", false, false});
+        item.push_back({clean_text(fmt::format("({})", m_out.text("source", definition.source))),
+                        false, true});
       }
       items.push_back(std::move(item));
     }
     m_out.list(std::move(items));
   }
 
-  std::string references_of(const spec::Requirement& r) const {
-    std::vector<std::string> parts;
-    for (const spec::ReferenceUse& use : r.references) {
-      const spec::Reference* reference = nullptr;
-      for (const spec::Reference& candidate : m_spec.references) {
-        if (candidate.id.value == use.ref.value) {
-          reference = &candidate;
-        }
-      }
-      std::string text = reference ? reference->designation.value : use.ref.value;
-      if (!use.clause.empty()) {
-        text += ", " + m_out.text("clause", use.clause);
-      }
-      parts.push_back(text);
+  /// A requirement's statement, then its note, then the references it cites, each
+  /// designation kept whole.
+  Inline statement(const spec::Requirement& r) const {
+    Inline runs = Builder::plain(r.text.value);
+    if (!r.note.empty()) {
+      runs.push_back({"\n", false, false});
+      runs.push_back({m_strings["note"], true, false});
+      runs.push_back({fmt::format(" {}", clean_text(r.note)), false, true});
     }
-    return join(parts, "; ");
+    for (std::size_t i = 0; i < r.references.size(); ++i) {
+      const spec::ReferenceUse& use = r.references[i];
+      const spec::Reference* reference = find_reference(m_spec, use.ref.value);
+      runs.push_back(
+          {i == 0 ? fmt::format("\n{}: ", m_strings["col_references"]) : "; ", false, true});
+      Run designation =
+          Builder::unbroken(reference ? reference->designation.value : use.ref.value, false);
+      designation.italic = true;
+      runs.push_back(std::move(designation));
+      if (!use.clause.empty()) {
+        // "clause 5.3", but an article of legislation as it is cited: "Art. 25".
+        bool numbered = std::isdigit(static_cast<unsigned char>(use.clause.front())) != 0;
+        std::string clause = numbered ? m_out.text("clause", use.clause) : use.clause;
+        runs.push_back({clean_text(fmt::format(", {}", clause)), false, true});
+      }
+    }
+    return runs;
   }
 
   void requirement_section(const spec::Section& section, int level, const std::string& number) {
     m_out.heading(level, fmt::format("{} {}", number, section.title.value));
+    m_section_numbers[&section] = number;
     if (!section.intro.empty()) {
       m_out.paragraph(section.intro);
     }
+    bool with_lots = procurement() && !procurement()->lots.empty();
     if (!section.requirements.empty()) {
       Table table;
-      table.widths = {2.2, 6, 1.8, 1.8, 2.4, 1.4};
-      table.rows.push_back(
-          {Builder::plain(m_strings["col_id"]), Builder::plain(m_strings["col_requirement"]),
-           Builder::plain(m_strings["col_priority"]), Builder::plain(m_strings["col_verification"]),
-           Builder::plain(m_strings["col_references"]), Builder::plain(m_strings["col_lots"])});
+      table.layout = 1;
+      table.widths = {2.2, 7.5, 1.8, 1.8};
+      table.rows.push_back({Builder::plain(m_strings["col_id"]),
+                            Builder::plain(m_strings["col_requirement"]),
+                            Builder::plain(m_strings["col_priority"]),
+                            Builder::plain(m_strings["col_verification"])});
+      if (with_lots) {
+        table.widths.push_back(1.4);
+        table.rows.back().push_back(Builder::plain(m_strings["col_lots"]));
+      }
       for (const spec::Requirement& r : section.requirements) {
-        Inline statement = Builder::plain(r.text.value);
-        if (!r.note.empty()) {
-          statement.push_back({" " + m_strings["note"] + " ", true, false});
-          statement.push_back({clean_text(r.note), false, true});
+        std::vector<Inline> row{Builder::word(r.id.value, true), statement(r),
+                                Builder::word(localised(m_strings, r.priority.value)),
+                                Builder::words(verification_names(m_strings, r))};
+        if (with_lots) {
+          std::vector<std::string> lots;
+          for (const spec::Text& lot : r.lots) {
+            lots.push_back(lot.value);
+          }
+          row.push_back(lots.empty() ? Builder::plain(m_strings["all_lots"])
+                                     : Builder::lines(lots));
         }
-        std::vector<std::string> lots;
-        for (const spec::Text& lot : r.lots) {
-          lots.push_back(lot.value);
-        }
-        table.rows.push_back({Builder::bold(r.id.value), std::move(statement),
-                              Builder::plain(localised(m_strings, r.priority.value)),
-                              Builder::plain(verification_text(m_strings, r)),
-                              Builder::plain(references_of(r)),
-                              Builder::plain(lots.empty() ? m_strings["all_lots"] : join(lots))});
+        table.rows.push_back(std::move(row));
       }
       m_out.table(std::move(table));
     }
@@ -266,86 +318,208 @@ class AnnexBuilder {
     }
   }
 
+  /// The awards of the tender, each with the lots it applies to.
+  std::vector<AwardGroup> award_groups() const {
+    std::vector<AwardGroup> groups;
+    const spec::Procurement* p = procurement();
+    if (!p) {
+      return groups;
+    }
+    if (p->lots.empty()) {
+      if (p->award) {
+        groups.push_back({&*p->award, {}});
+      }
+      return groups;
+    }
+    for (const spec::Lot& lot : p->lots) {
+      const spec::Award* award = spec::award_for(*p, lot);
+      if (!award) {
+        continue;
+      }
+      auto group = std::find_if(groups.begin(), groups.end(),
+                                [&](const AwardGroup& g) { return g.award == award; });
+      if (group == groups.end()) {
+        groups.push_back({award, {&lot}});
+      } else {
+        group->lots.push_back(&lot);
+      }
+    }
+    return groups;
+  }
+
   void award() {
-    if (!m_spec.procurement || !m_spec.procurement->award) {
+    std::vector<AwardGroup> groups = award_groups();
+    if (groups.empty()) {
       return;
     }
-    const spec::Award& award = *m_spec.procurement->award;
     m_out.heading(1, numbered("section_award"));
-    m_out.paragraph(Inline{{m_strings["label_award_method"] + ": ", true, false},
-                           {localised(m_strings, award.method.value), false, false}});
+    for (const AwardGroup& group : groups) {
+      if (groups.size() > 1) {
+        std::vector<std::string> lots;
+        for (const spec::Lot* lot : group.lots) {
+          lots.push_back(lot->id.value);
+        }
+        m_out.heading(2, m_out.text(lots.size() == 1 ? "award_lot" : "award_lots", join(lots)));
+      }
+      award_table(*group.award);
+    }
+  }
+
+  void award_table(const spec::Award& award) {
+    m_out.paragraph(
+        Inline{{fmt::format("{}:", m_strings["label_award_method"]), true, false},
+               {fmt::format(" {}", localised(m_strings, award.method.value)), false, false}});
+    bool scoring = false;
+    bool scored = false;
+    for (const spec::Criterion& criterion : award.criteria) {
+      scoring = scoring || !criterion.scoring.empty();
+      scored = scored || !criterion.requirements.empty();
+    }
     Table table;
-    table.widths = {2, 4, 1.5, 1.2, 4};
+    table.widths = {2, 4, 1.5, 1.2};
     table.rows.push_back(
         {Builder::plain(m_strings["col_id"]), Builder::plain(m_strings["col_criterion"]),
-         Builder::plain(m_strings["col_type"]), Builder::plain(m_strings["col_weight"]),
-         Builder::plain(m_strings["col_scored"])});
+         Builder::plain(m_strings["col_type"]), Builder::plain(m_strings["col_weight"])});
+    if (scoring) {
+      table.widths.push_back(4);
+      table.rows.back().push_back(Builder::plain(m_strings["col_scoring"]));
+    }
+    if (scored) {
+      table.widths.push_back(4);
+      table.rows.back().push_back(Builder::plain(m_strings["col_scored"]));
+    }
     for (const spec::Criterion& criterion : award.criteria) {
-      std::vector<std::string> scored;
-      for (const spec::Text& id : criterion.requirements) {
-        scored.push_back(id.value);
+      std::vector<Inline> row{Builder::word(criterion.id.value), Builder::plain(criterion.name),
+                              Builder::plain(localised(m_strings, criterion.type)),
+                              Builder::plain(criterion.weight_text + "\xC2\xA0%")};
+      if (scoring) {
+        row.push_back(Builder::plain(criterion.scoring));
       }
-      table.rows.push_back({Builder::plain(criterion.id.value), Builder::plain(criterion.name),
-                            Builder::plain(localised(m_strings, criterion.type)),
-                            Builder::plain(criterion.weight_text + " %"),
-                            Builder::plain(scored.empty() ? m_strings["none"] : join(scored))});
+      if (scored) {
+        std::vector<std::string> ids;
+        for (const spec::Text& id : criterion.requirements) {
+          ids.push_back(id.value);
+        }
+        row.push_back(Builder::lines(ids));
+      }
+      table.rows.push_back(std::move(row));
     }
     m_out.table(std::move(table));
   }
 
+  /// Whether the agencies come from more than one Member State.
+  bool cross_border() const {
+    std::set<std::string> countries;
+    for (const spec::Agency& agency : m_spec.agencies) {
+      countries.insert(agency.country.value);
+    }
+    return countries.size() > 1;
+  }
+
   void joint() {
-    if (m_spec.agencies.empty()) {
+    const spec::Procurement* p = procurement();
+    if (!p || m_spec.agencies.size() < 2) {
       return;
     }
     m_out.heading(1, numbered("section_joint"));
-    m_out.paragraph(m_strings["joint_intro"]);
+    const spec::Agency* conducting = lead();
+    if (p->joint) {
+      m_out.paragraph(cross_border() ? m_strings["joint_cross_border"]
+                                     : m_strings["joint_national"]);
+      Facts facts(m_strings);
+      facts.add("label_applicable_law", p->joint->applicable_law);
+      if (conducting) {
+        facts.add("label_conducting", agency_label(*conducting));
+      }
+      m_out.table(std::move(facts.table));
+    } else {
+      m_out.paragraph(m_strings["joint_unstated"]);
+    }
     Table table;
     table.widths = {5, 1.5, 2, 4};
     table.rows.push_back(
         {Builder::plain(m_strings["col_authority"]), Builder::plain(m_strings["col_country"]),
          Builder::plain(m_strings["col_role"]), Builder::plain(m_strings["col_lots_bought"])});
     for (const spec::Agency& agency : m_spec.agencies) {
-      std::vector<std::string> bought;
-      if (m_spec.procurement) {
-        for (const spec::Lot& lot : m_spec.procurement->lots) {
-          for (const spec::Quantity& quantity : lot.quantities) {
-            if (quantity.agency.value == agency.id.value && quantity.amount > 0) {
-              bought.push_back(fmt::format("{} ({})", lot.id.value, quantity.amount));
+      Inline bought;
+      for (const spec::Lot& lot : p->lots) {
+        for (const spec::Quantity& quantity : lot.quantities) {
+          if (quantity.agency.value == agency.id.value && quantity.amount > 0) {
+            if (!bought.empty()) {
+              bought.push_back({"\n", false, false});
             }
+            bought.push_back(Builder::unbroken(lot.id.value, false));
+            bought.push_back({fmt::format(" ({})", quantity.amount), false, false});
           }
         }
       }
+      std::string_view role = &agency == conducting ? "role_lead" : "role_participant";
       table.rows.push_back({Builder::plain(agency.name), Builder::plain(agency.country.value),
-                            Builder::plain(localised(m_strings, agency.role)),
-                            Builder::plain(bought.empty() ? m_strings["none"] : join(bought))});
+                            Builder::plain(m_strings[role]), std::move(bought)});
     }
     m_out.table(std::move(table));
+    if (p->joint && !p->joint->responsibilities.empty()) {
+      m_out.paragraph(m_strings["responsibilities_intro"]);
+      Table duties;
+      duties.widths = {4, 8};
+      duties.rows.push_back({Builder::plain(m_strings["col_authority"]),
+                             Builder::plain(m_strings["col_responsibility"])});
+      for (const spec::Responsibility& duty : p->joint->responsibilities) {
+        const spec::Agency* agency = find_agency(duty.agency.value);
+        duties.rows.push_back(
+            {Builder::plain(agency ? agency->name : duty.agency.value), Builder::plain(duty.task)});
+      }
+      m_out.table(std::move(duties));
+    }
   }
 
+  /// Which authority asked for which requirements, section by section; only when
+  /// requirements name who asked for them.
   void requested_by() {
-    if (m_spec.agencies.empty()) {
+    std::vector<const spec::Agency*> askers;
+    for (const spec::Agency& agency : m_spec.agencies) {
+      bool asked = false;
+      spec::for_each_requirement(m_spec, [&](const spec::Requirement& r, const spec::Section&) {
+        for (const spec::Text& id : r.requested_by) {
+          asked = asked || id.value == agency.id.value;
+        }
+      });
+      if (asked) {
+        askers.push_back(&agency);
+      }
+    }
+    if (askers.empty()) {
       return;
     }
     m_out.heading(1, numbered("section_requested"));
     m_out.paragraph(m_strings["requested_intro"]);
     Table table;
-    table.widths.push_back(2.5);
-    std::vector<Inline> header{Builder::plain(m_strings["col_id"])};
-    for (const spec::Agency& agency : m_spec.agencies) {
-      header.push_back(Builder::plain(agency.id.value));
-      table.widths.push_back(1.5);
+    table.widths.push_back(3);
+    std::vector<Inline> header{Builder::plain(m_strings["col_section"])};
+    for (const spec::Agency* agency : askers) {
+      header.push_back(Builder::plain(agency->id.value));
+      table.widths.push_back(2.5);
     }
     table.rows.push_back(std::move(header));
-    spec::for_each_requirement(m_spec, [&](const spec::Requirement& r, const spec::Section&) {
-      std::vector<Inline> row{Builder::plain(r.id.value)};
-      for (const spec::Agency& agency : m_spec.agencies) {
-        bool asked = false;
-        for (const spec::Text& id : r.requested_by) {
-          asked = asked || id.value == agency.id.value;
+    spec::for_each_section(m_spec, [&](const spec::Section& section) {
+      std::vector<Inline> row{
+          Builder::plain(fmt::format("{} {}", m_section_numbers[&section], section.title.value))};
+      bool any = false;
+      for (const spec::Agency* agency : askers) {
+        std::vector<std::string> ids;
+        for (const spec::Requirement& r : section.requirements) {
+          for (const spec::Text& id : r.requested_by) {
+            if (id.value == agency->id.value) {
+              ids.push_back(r.id.value);
+            }
+          }
         }
-        row.push_back(Builder::plain(asked ? "\xE2\x9C\x93" : ""));
+        any = any || !ids.empty();
+        row.push_back(Builder::lines(ids));
       }
-      table.rows.push_back(std::move(row));
+      if (any) {
+        table.rows.push_back(std::move(row));
+      }
     });
     m_out.table(std::move(table));
   }
@@ -364,6 +538,7 @@ class AnnexBuilder {
   Builder m_out;
   const Strings& m_strings;
   int m_clause = 0;
+  std::map<const spec::Section*, std::string> m_section_numbers;
 };
 
 }  // namespace

@@ -39,6 +39,38 @@ class Builder {
   void page_break() { m_document.blocks.push_back(PageBreak{}); }
 
   static Inline plain(const std::string& text) { return {Run{clean_text(text), false, false}}; }
+  /// An identifier or a fixed word (a priority), kept on one line; bold when `strong`.
+  static Inline word(const std::string& text, bool strong = false) {
+    return {unbroken(text, strong)};
+  }
+  /// Identifiers or fixed words one per line, so that none breaks at its hyphens in a
+  /// narrow column.
+  static Inline lines(const std::vector<std::string>& texts) {
+    Inline runs;
+    for (const std::string& text : texts) {
+      if (!runs.empty()) {
+        runs.push_back({"\n", false, false});
+      }
+      runs.push_back(unbroken(text, false));
+    }
+    return runs;
+  }
+  /// Fixed words (verification methods) joined by commas, each kept whole.
+  static Inline words(const std::vector<std::string>& texts) {
+    Inline runs;
+    for (const std::string& text : texts) {
+      if (!runs.empty()) {
+        runs.push_back({", ", false, false});
+      }
+      runs.push_back(unbroken(text, false));
+    }
+    return runs;
+  }
+  static Run unbroken(const std::string& text, bool strong) {
+    Run run{clean_text(text), strong, false};
+    run.unbroken = true;
+    return run;
+  }
   static Inline bold(const std::string& text) { return {Run{clean_text(text), true, false}}; }
   static Inline italic(const std::string& text) { return {Run{clean_text(text), false, true}}; }
 
@@ -73,6 +105,10 @@ template <>
 constexpr std::string_view k_label_prefix<spec::AwardMethod> = "method";
 template <>
 constexpr std::string_view k_label_prefix<spec::CriterionType> = "type";
+template <>
+constexpr std::string_view k_label_prefix<spec::Deliverable> = "deliverable";
+template <>
+constexpr std::string_view k_label_prefix<spec::Stage> = "stage";
 
 /// The localised name of a vocabulary value.
 template <class E>
@@ -81,27 +117,68 @@ std::string localised(const Strings& strings, E value) {
   return localised(strings, k_label_prefix<E>, std::string(spec::name(value)));
 }
 
-/// The localised verification methods of a requirement, comma-separated.
-inline std::string verification_text(const Strings& strings, const spec::Requirement& r) {
-  std::string text;
+/// The localised verification methods of a requirement.
+inline std::vector<std::string> verification_names(const Strings& strings,
+                                                   const spec::Requirement& r) {
+  std::vector<std::string> names;
   for (spec::Verification method : r.verification) {
-    text += text.empty() ? "" : ", ";
-    text += localised(strings, method);
+    names.push_back(localised(strings, method));
   }
-  return text;
+  return names;
+}
+
+/// Items joined by `separator`.
+inline std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+  std::string result;
+  for (const std::string& item : items) {
+    result += (result.empty() ? "" : std::string(separator)) + item;
+  }
+  return result;
+}
+
+/// The spec's reference with this id, or nullptr.
+inline const spec::Reference* find_reference(const spec::Spec& spec, std::string_view id) {
+  for (const spec::Reference& reference : spec.references) {
+    if (reference.id.value == id) {
+      return &reference;
+    }
+  }
+  return nullptr;
+}
+
+/// Whether a requirement applies to a lot: it names the lot, or names none.
+inline bool applies_to(const spec::Requirement& r, const spec::Lot& lot) {
+  if (r.lots.empty()) {
+    return true;
+  }
+  for (const spec::Text& id : r.lots) {
+    if (id.value == lot.id.value) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// A document of `kind` with the spec's id and version and the page number in its footer.
+inline Document start_document(DocumentKind kind, const spec::Spec& spec, const Context& context) {
+  Document document;
+  document.kind = kind;
+  document.language = context.strings.language();
+  document.created = context.created;
+  document.footer =
+      clean_text(fmt::format(fmt::runtime(context.strings["footer"]), spec.id.value, spec.version));
+  document.page_label = context.strings["page_label"];
+  return document;
 }
 
 /// A document whose title is `title_key` and the spec's title, and whose subject is
 /// `subject_key` with the tender reference.
 inline Document start_document(DocumentKind kind, const spec::Spec& spec, const Context& context,
                                std::string_view title_key, std::string_view subject_key) {
-  Document document;
-  document.kind = kind;
+  Document document = start_document(kind, spec, context);
   document.title = clean_text(fmt::format("{}: {}", context.strings[title_key], spec.title));
   document.subject = clean_text(
       fmt::format(fmt::runtime(context.strings[subject_key]), spec::tender_reference(spec)));
-  document.language = context.strings.language();
-  document.created = context.created;
   return document;
 }
 

@@ -1,21 +1,12 @@
-// The bidders' compliance matrix of a joint tender.
+// The bidders' compliance matrix of a joint tender: one table where every requirement is
+// answered once, one view of it per lot, and a summary that counts the answers.
 #include <map>
+#include <set>
 
 #include "doc/builder.hpp"
 
 namespace leaspec::doc {
 namespace {
-
-/// Spreadsheet column letters of a zero-based index.
-std::string column_letter(std::size_t index) {
-  std::string letters;
-  ++index;
-  while (index > 0) {
-    letters.insert(letters.begin(), static_cast<char>('A' + (index - 1) % 26));
-    index = (index - 1) / 26;
-  }
-  return letters;
-}
 
 /// A sheet name as spreadsheets accept it: at most 31 characters, none of []:*?/\.
 std::string sheet_name(const std::string& name) {
@@ -39,7 +30,7 @@ constexpr std::size_t k_compliance_column = 7;
 class MatrixBuilder {
  public:
   MatrixBuilder(const spec::Spec& spec, const Context& context, Document& document)
-      : m_spec(spec), m_out(document, context), m_strings(context.strings) {}
+      : m_spec(spec), m_document(document), m_out(document, context), m_strings(context.strings) {}
 
   void build() {
     spec::for_each_requirement(m_spec, [&](const spec::Requirement& r, const spec::Section& s) {
@@ -47,11 +38,12 @@ class MatrixBuilder {
     });
     std::string all = sheet_name(m_strings["sheet_all"]);
     m_out.heading(1, all);
-    m_out.table(requirements_table(nullptr));
+    std::size_t source = m_document.blocks.size();
+    m_out.table(requirements_table());
     if (m_spec.procurement) {
       for (const spec::Lot& lot : m_spec.procurement->lots) {
         m_out.heading(1, sheet_name(m_out.text("sheet_lot", lot.id.value)));
-        m_out.table(requirements_table(&lot));
+        m_out.table(lot_view(source, lot));
       }
     }
     m_out.heading(1, sheet_name(m_strings["sheet_summary"]));
@@ -68,66 +60,99 @@ class MatrixBuilder {
     return {m_strings["compliant"], m_strings["partially_compliant"], m_strings["not_compliant"]};
   }
 
+  /// The awards that apply to a requirement: those of the lots it applies to, or the
+  /// tender's when there are no lots.
+  std::vector<const spec::Award*> awards_of(const spec::Requirement& r) const {
+    std::vector<const spec::Award*> awards;
+    if (!m_spec.procurement) {
+      return awards;
+    }
+    const spec::Procurement& p = *m_spec.procurement;
+    if (p.lots.empty() && p.award) {
+      awards.push_back(&*p.award);
+    }
+    for (const spec::Lot& lot : p.lots) {
+      const spec::Award* award = spec::award_for(p, lot);
+      if (award && applies_to(r, lot) &&
+          std::find(awards.begin(), awards.end(), award) == awards.end()) {
+        awards.push_back(award);
+      }
+    }
+    return awards;
+  }
+
+  /// The names of the award criteria that score a requirement.
   std::string criterion_of(const spec::Requirement& r) const {
-    std::string names;
-    if (m_spec.procurement && m_spec.procurement->award) {
-      for (const spec::Criterion& criterion : m_spec.procurement->award->criteria) {
+    std::vector<std::string> names;
+    for (const spec::Award* award : awards_of(r)) {
+      for (const spec::Criterion& criterion : award->criteria) {
         for (const spec::Text& id : criterion.requirements) {
-          if (id.value == r.id.value) {
-            names += (names.empty() ? "" : "; ") + criterion.name;
+          if (id.value == r.id.value &&
+              std::find(names.begin(), names.end(), criterion.name) == names.end()) {
+            names.push_back(criterion.name);
           }
         }
       }
     }
-    return names;
+    return join(names, "; ");
   }
 
-  static bool applies_to(const spec::Requirement& r, const spec::Lot& lot) {
-    if (r.lots.empty()) {
-      return true;
-    }
-    for (const spec::Text& id : r.lots) {
-      if (id.value == lot.id.value) {
-        return true;
+  std::vector<Inline> header() const {
+    return {Builder::plain(m_strings["col_id"]),
+            Builder::plain(m_strings["col_section"]),
+            Builder::plain(m_strings["col_requirement"]),
+            Builder::plain(m_strings["col_priority"]),
+            Builder::plain(m_strings["col_verification"]),
+            Builder::plain(m_strings["col_lots"]),
+            Builder::plain(m_strings["col_award_criterion"]),
+            Builder::plain(m_strings["col_compliance"]),
+            Builder::plain(m_strings["col_response"]),
+            Builder::plain(m_strings["col_evidence"])};
+  }
+
+  static constexpr std::array<double, 10> k_widths = {2.2, 2.5, 7, 1.8, 2, 1.6, 2.4, 2.4, 5, 2.6};
+
+  /// The rows of the requirements that apply to the lot, shown from the table at block
+  /// `source` where they are answered.
+  Table lot_view(std::size_t source, const spec::Lot& lot) const {
+    Table table;
+    table.widths.assign(k_widths.begin(), k_widths.end());
+    table.rows.push_back(header());
+    TableView view{source, {}};
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+      if (applies_to(*m_rows[i].requirement, lot)) {
+        view.rows.push_back(i + 1);
       }
     }
-    return false;
+    table.view = std::move(view);
+    return table;
   }
 
-  Table requirements_table(const spec::Lot* lot) const {
+  Table requirements_table() const {
     Table table;
-    table.widths = {2.2, 2.5, 7, 1.8, 2, 1.6, 2.4, 2.4, 5, 2.6};
-    table.rows.push_back(
-        {Builder::plain(m_strings["col_id"]), Builder::plain(m_strings["col_section"]),
-         Builder::plain(m_strings["col_requirement"]), Builder::plain(m_strings["col_priority"]),
-         Builder::plain(m_strings["col_verification"]), Builder::plain(m_strings["col_lots"]),
-         Builder::plain(m_strings["col_award_criterion"]),
-         Builder::plain(m_strings["col_compliance"]), Builder::plain(m_strings["col_response"]),
-         Builder::plain(m_strings["col_evidence"])});
+    table.widths.assign(k_widths.begin(), k_widths.end());
+    table.rows.push_back(header());
     table.input_columns = {7, 8, 9};
     table.choices[k_compliance_column] = answers();
+    table.rows.reserve(m_rows.size() + 1);
     for (const Row& row : m_rows) {
       const spec::Requirement& r = *row.requirement;
-      if (lot && !applies_to(r, *lot)) {
-        continue;
-      }
-      std::string verification = verification_text(m_strings, r);
-      std::string lots;
+      std::vector<std::string> lots;
       for (const spec::Text& id : r.lots) {
-        lots += (lots.empty() ? "" : ", ") + id.value;
+        lots.push_back(id.value);
       }
-      table.rows.push_back({Builder::plain(r.id.value),
-                            Builder::plain(row.section->id.value + " " + row.section->title.value),
-                            Builder::plain(r.text.value),
-                            Builder::plain(localised(m_strings, r.priority.value)),
-                            Builder::plain(verification),
-                            Builder::plain(lots.empty() ? m_strings["all_lots"] : lots),
-                            Builder::plain(criterion_of(r)), Inline{}, Inline{}, Inline{}});
+      table.rows.push_back(
+          {Builder::word(r.id.value),
+           Builder::plain(row.section->id.value + " " + row.section->title.value),
+           Builder::plain(r.text.value), Builder::word(localised(m_strings, r.priority.value)),
+           Builder::words(verification_names(m_strings, r)),
+           lots.empty() ? Builder::plain(m_strings["all_lots"]) : Builder::lines(lots),
+           Builder::plain(criterion_of(r)), Inline{}, Inline{}, Inline{}});
     }
     return table;
   }
 
-  /// Counts per priority that follow the bidder's answers on the first sheet.
+  /// Counts per priority of the answers, each given once, on the first sheet.
   Table summary(const std::string& sheet) const {
     std::string quoted = "'";
     for (char c : sheet) {
@@ -136,7 +161,7 @@ class MatrixBuilder {
     quoted += "'!";
     std::size_t last_row = m_rows.size() + 1;
     auto range = [&](std::size_t column) {
-      std::string letter = column_letter(column);
+      std::string letter = column_letters(column);
       return fmt::format("{0}${1}$2:${1}${2}", quoted, letter, last_row);
     };
     std::string priorities = range(k_priority_column);
@@ -176,7 +201,7 @@ class MatrixBuilder {
     }
     std::vector<Inline> total{Builder::bold(m_strings["total"])};
     for (std::size_t column = 1; column < 6; ++column) {
-      std::string letter = column_letter(column);
+      std::string letter = column_letters(column);
       std::string value = column == 1 || column == 5 ? std::to_string(m_rows.size()) : "0";
       total.push_back(cell(value, fmt::format("SUM({0}2:{0}4)", letter)));
     }
@@ -185,6 +210,7 @@ class MatrixBuilder {
   }
 
   const spec::Spec& m_spec;
+  const Document& m_document;
   Builder m_out;
   const Strings& m_strings;
   std::vector<Row> m_rows;

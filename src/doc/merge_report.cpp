@@ -73,7 +73,7 @@ class MergeReportBuilder {
     }
     table.rows.push_back(std::move(header));
     spec::for_each_requirement(result.joint, [&](const spec::Requirement& r, const spec::Section&) {
-      std::vector<Inline> row{Builder::plain(r.id.value)};
+      std::vector<Inline> row{Builder::word(r.id.value)};
       auto asked = result.coverage.find(r.id.value);
       for (const spec::Agency& agency : result.joint.agencies) {
         bool yes = asked != result.coverage.end() &&

@@ -9,12 +9,14 @@ namespace leaspec::write {
 namespace {
 
 constexpr auto k_names =
-    std::to_array<std::string_view>({"md", "html", "docx", "odt", "xlsx", "csv", "text"});
+    std::to_array<std::string_view>({"md", "html", "docx", "odt", "xlsx", "csv", "text", "pdf"});
 
-constexpr std::array k_text_documents = {Format::md, Format::html, Format::docx, Format::odt};
-constexpr std::array k_workbooks = {Format::md, Format::html, Format::xlsx, Format::csv};
-constexpr std::array k_reports = {Format::text, Format::md, Format::html, Format::docx,
-                                  Format::odt};
+constexpr std::array k_text_documents = {Format::md, Format::html, Format::docx, Format::odt,
+                                         Format::pdf};
+constexpr std::array k_workbooks = {Format::md, Format::html, Format::xlsx, Format::csv,
+                                    Format::pdf};
+constexpr std::array k_reports = {Format::text, Format::md,  Format::html,
+                                  Format::docx, Format::odt, Format::pdf};
 constexpr std::array k_evaluations = {Format::text, Format::csv, Format::xlsx, Format::md,
                                       Format::html};
 
@@ -95,6 +97,8 @@ std::string render(const doc::Document& document, Format format) {
       return render_csv(document);
     case Format::text:
       return render_text(document);
+    case Format::pdf:
+      return render_pdf(document);
   }
   return {};
 }

@@ -38,7 +38,8 @@ std::string render_csv(const doc::Document& document) {
     if (!table) {
       continue;
     }
-    for (const auto& row : table->rows) {
+    for (std::size_t r = 0; r < doc::row_count(document, *table); ++r) {
+      const std::vector<doc::Inline>& row = doc::table_row(document, *table, r);
       for (std::size_t c = 0; c < row.size(); ++c) {
         if (c > 0) {
           out.push_back(',');

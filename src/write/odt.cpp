@@ -1,13 +1,21 @@
-// OpenDocument Text (ODT), written natively: outline headings, tables with header rows,
-// page numbers, metadata. The mimetype is the first entry, stored uncompressed.
+// OpenDocument Text (ODT), written natively: outline headings, tables whose columns fit
+// their words and whose header rows repeat, a footer with the spec, its version and "page X
+// of Y", metadata. The mimetype is the first entry, stored uncompressed; the body is
+// deflated as it is written.
 #include <fmt/format.h>
 
 #include "leaspec/write.hpp"
+#include "write/layout.hpp"
+#include "write/office.hpp"
+#include "write/zip.hpp"
 
 namespace leaspec::write {
 namespace {
 
 constexpr double k_text_width_cm = 17.0;
+constexpr double k_points_per_cm = 72 / 2.54;
+constexpr double k_table_font = 9.5;  // points, the Table Contents style
+constexpr double k_cell_padding = 6;  // points: 0.08 cm each side and the rules
 
 constexpr std::string_view k_namespaces =
     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
@@ -70,55 +78,128 @@ std::string runs(const doc::Inline& inline_runs) {
   return out;
 }
 
+/// The body of content.xml, written block by block into the archive, after the automatic
+/// styles that give each table its column widths.
 class Content {
  public:
-  std::string body;
-  std::string automatic_styles;
-  int tables = 0;
+  Content(const doc::Document& document, ZipWriter& zip) : m_document(document), m_zip(zip) {}
 
+  /// The column styles of every table, their widths fitted to the words in them.
+  void table_styles() {
+    for (const std::vector<double>& widths :
+         fit_tables(m_document, k_text_width_cm * k_points_per_cm, k_table_font, k_cell_padding)) {
+      std::string name = fmt::format("Table{}", ++m_tables);
+      m_zip.format(
+          "<style:style style:name=\"{0}\" style:family=\"table\"><style:table-properties "
+          "style:width=\"{1:.2f}cm\" table:align=\"margins\"/></style:style>",
+          name, k_text_width_cm);
+      for (std::size_t c = 0; c < widths.size(); ++c) {
+        m_zip.format(
+            "<style:style style:name=\"{0}.C{1}\" style:family=\"table-column\">"
+            "<style:table-column-properties style:column-width=\"{2:.3f}cm\"/></style:style>",
+            name, c + 1, widths[c] / k_points_per_cm);
+      }
+      m_columns.push_back(widths.size());
+    }
+  }
+
+  void body() {
+    m_tables = 0;
+    for (const doc::Block& block : m_document.blocks) {
+      if (const auto* heading = std::get_if<doc::Heading>(&block)) {
+        m_zip.format(
+            "<text:h text:style-name=\"Heading_20_{0}\" text:outline-level=\"{0}\">{1}</text:h>",
+            heading->level, odf_text(heading->text));
+      } else if (const auto* p = std::get_if<doc::Paragraph>(&block)) {
+        std::string_view style = p->style == doc::Paragraph::Style::title      ? "Title"
+                                 : p->style == doc::Paragraph::Style::subtitle ? "Subtitle"
+                                 : p->style == doc::Paragraph::Style::note     ? "Note"
+                                                                               : "Text_20_body";
+        m_zip.format("<text:p text:style-name=\"{}\">{}</text:p>", style, runs(p->runs));
+      } else if (const auto* list = std::get_if<doc::List>(&block)) {
+        m_zip.format("<text:list text:style-name=\"{}\">", list->numbered ? "Numbers" : "Bullets");
+        for (const doc::Inline& item : list->items) {
+          m_zip.write("<text:list-item><text:p text:style-name=\"List_20_Paragraph\">");
+          m_zip.write(runs(item));
+          m_zip.write("</text:p></text:list-item>");
+        }
+        m_zip.write("</text:list>");
+      } else if (const auto* t = std::get_if<doc::Table>(&block)) {
+        table(*t);
+      } else {
+        m_zip.write("<text:p text:style-name=\"PageBreak\"/>");
+      }
+    }
+  }
+
+ private:
   void table(const doc::Table& t) {
-    std::string name = fmt::format("Table{}", ++tables);
-    double total = 0;
-    for (double width : t.widths) {
-      total += width;
+    std::size_t columns = m_columns[static_cast<std::size_t>(m_tables)];
+    std::string name = fmt::format("Table{}", ++m_tables);
+    m_zip.format("<table:table table:name=\"{0}\" table:style-name=\"{0}\">", name);
+    for (std::size_t c = 0; c < columns; ++c) {
+      m_zip.format("<table:table-column table:style-name=\"{}.C{}\"/>", name, c + 1);
     }
-    automatic_styles += fmt::format(
-        "<style:style style:name=\"{0}\" style:family=\"table\"><style:table-properties "
-        "style:width=\"{1:.2f}cm\" table:align=\"margins\"/></style:style>",
-        name, k_text_width_cm);
-    for (std::size_t c = 0; c < t.widths.size(); ++c) {
-      automatic_styles += fmt::format(
-          "<style:style style:name=\"{0}.C{1}\" style:family=\"table-column\">"
-          "<style:table-column-properties style:column-width=\"{2:.2f}cm\"/></style:style>",
-          name, c + 1, k_text_width_cm * t.widths[c] / (total > 0 ? total : 1));
-    }
-    body += fmt::format("<table:table table:name=\"{}\" table:style-name=\"{}\">", name, name);
-    for (std::size_t c = 0; c < t.widths.size(); ++c) {
-      body += fmt::format("<table:table-column table:style-name=\"{}.C{}\"/>", name, c + 1);
-    }
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    std::size_t count = doc::row_count(m_document, t);
+    for (std::size_t r = 0; r < count; ++r) {
       bool header = r < t.header_rows;
       if (r == 0 && header) {
-        body += "<table:table-header-rows>";
+        m_zip.write("<table:table-header-rows>");
       }
-      body += "<table:table-row>";
-      for (const doc::Inline& cell : t.rows[r]) {
-        body += fmt::format(
+      m_zip.write("<table:table-row table:style-name=\"Row\">");
+      for (const doc::Inline& cell : doc::table_row(m_document, t, r)) {
+        m_zip.format(
             "<table:table-cell table:style-name=\"{}\" office:value-type=\"string\">"
             "<text:p text:style-name=\"{}\">{}</text:p></table:table-cell>",
             header ? "HeaderCell" : "Cell", header ? "Table_20_Heading" : "Table_20_Contents",
             runs(cell));
       }
-      body += "</table:table-row>";
+      m_zip.write("</table:table-row>");
       if (header && r + 1 == t.header_rows) {
-        body += "</table:table-header-rows>";
+        m_zip.write("</table:table-header-rows>");
       }
     }
-    body += "</table:table>";
+    m_zip.write("</table:table>");
   }
+
+  const doc::Document& m_document;
+  ZipWriter& m_zip;
+  int m_tables = 0;
+  std::vector<std::size_t> m_columns;
 };
 
-std::string styles_xml() {
+std::string_view manifest() {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest "
+         "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
+         "manifest:version=\"1.3\">"
+         "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" "
+         "manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+         "<manifest:file-entry manifest:full-path=\"content.xml\" "
+         "manifest:media-type=\"text/xml\"/>"
+         "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
+         "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
+         "</manifest:manifest>";
+}
+
+/// The page footer: the spec and its version, then "page X of Y" at the right margin.
+std::string footer_xml(const doc::Document& document) {
+  std::string page;
+  if (!document.page_label.empty()) {
+    PageLabel label = split_page_label(document.page_label);
+    page = odf_text(label.before) +
+           "<text:page-number text:select-page=\"current\">1</text:page-number>" +
+           odf_text(label.between);
+    if (label.has_pages) {
+      page += "<text:page-count>1</text:page-count>" + odf_text(label.after);
+    }
+  }
+  return fmt::format(
+      "<style:footer><text:p text:style-name=\"Footer\">{}<text:tab/>{}</text:p>"
+      "</style:footer>",
+      odf_text(document.footer), page);
+}
+
+std::string styles_xml(const doc::Document& document) {
   auto heading = [](int level, std::string_view size) {
     return fmt::format(
         "<style:style style:name=\"Heading_20_{0}\" style:display-name=\"Heading {0}\" "
@@ -167,7 +248,9 @@ std::string styles_xml() {
       "style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\"/>"
       "<style:style style:name=\"Footer\" style:family=\"paragraph\" "
       "style:parent-style-name=\"Standard\" style:class=\"extra\"><style:paragraph-properties "
-      "fo:text-align=\"center\"/></style:style>"
+      "fo:margin-bottom=\"0cm\"><style:tab-stops><style:tab-stop style:position=\"{5:.2f}cm\" "
+      "style:type=\"right\"/></style:tab-stops></style:paragraph-properties>"
+      "<style:text-properties fo:font-size=\"8.5pt\"/></style:style>"
       "</office:styles>"
       "<office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties "
       "fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" "
@@ -175,42 +258,17 @@ std::string styles_xml() {
       "<style:footer-style><style:header-footer-properties fo:min-height=\"0.6cm\"/>"
       "</style:footer-style></style:page-layout></office:automatic-styles>"
       "<office:master-styles><style:master-page style:name=\"Standard\" "
-      "style:page-layout-name=\"A4\"><style:footer><text:p text:style-name=\"Footer\">"
-      "<text:page-number text:select-page=\"current\">1</text:page-number></text:p></style:footer>"
-      "</style:master-page></office:master-styles></office:document-styles>",
-      k_namespaces, heading(1, "16pt"), heading(2, "13pt"), heading(3, "11.5pt"));
+      "style:page-layout-name=\"A4\">{4}</style:master-page></office:master-styles>"
+      "</office:document-styles>",
+      k_namespaces, heading(1, "16pt"), heading(2, "13pt"), heading(3, "11.5pt"),
+      footer_xml(document), k_text_width_cm);
 }
 
 }  // namespace
 
 std::string render_odt(const doc::Document& document) {
-  Content content;
-  for (const doc::Block& block : document.blocks) {
-    if (const auto* heading = std::get_if<doc::Heading>(&block)) {
-      content.body += fmt::format(
-          "<text:h text:style-name=\"Heading_20_{0}\" text:outline-level=\"{0}\">{1}</text:h>",
-          heading->level, odf_text(heading->text));
-    } else if (const auto* p = std::get_if<doc::Paragraph>(&block)) {
-      std::string_view style = p->style == doc::Paragraph::Style::title      ? "Title"
-                               : p->style == doc::Paragraph::Style::subtitle ? "Subtitle"
-                               : p->style == doc::Paragraph::Style::note     ? "Note"
-                                                                             : "Text_20_body";
-      content.body +=
-          fmt::format("<text:p text:style-name=\"{}\">{}</text:p>", style, runs(p->runs));
-    } else if (const auto* list = std::get_if<doc::List>(&block)) {
-      content.body +=
-          fmt::format("<text:list text:style-name=\"{}\">", list->numbered ? "Numbers" : "Bullets");
-      for (const doc::Inline& item : list->items) {
-        content.body += "<text:list-item><text:p text:style-name=\"List_20_Paragraph\">" +
-                        runs(item) + "</text:p></text:list-item>";
-      }
-      content.body += "</text:list>";
-    } else if (const auto* t = std::get_if<doc::Table>(&block)) {
-      content.table(*t);
-    } else {
-      content.body += "<text:p text:style-name=\"PageBreak\"/>";
-    }
-  }
+  ZipWriter zip(document.created);
+  zip.entry("mimetype", "application/vnd.oasis.opendocument.text", false);
   auto list_level = [](std::string_view kind, std::string_view attributes) {
     return fmt::format(
         "<text:list-level-style-{0} text:level=\"1\" {1}><style:list-level-properties "
@@ -221,7 +279,9 @@ std::string render_odt(const doc::Document& document) {
         "</text:list-level-style-{0}>",
         kind, attributes);
   };
-  std::string content_xml = fmt::format(
+  zip.entry("META-INF/manifest.xml", manifest());
+  zip.open("content.xml");
+  zip.format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {0} "
       "office:version=\"1.3\">"
       "<office:automatic-styles>"
@@ -243,16 +303,21 @@ std::string render_odt(const doc::Document& document) {
       "style:family=\"table-cell\"><style:table-cell-properties "
       "fo:background-color=\"#e8ecf2\" fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #555555\"/>"
       "</style:style>"
+      "<style:style style:name=\"Row\" style:family=\"table-row\"><style:table-row-properties "
+      "fo:keep-together=\"always\"/></style:style>"
       "<style:style style:name=\"PageBreak\" style:family=\"paragraph\" "
       "style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-after=\"page\"/>"
       "</style:style>"
       "<text:list-style style:name=\"Bullets\">{1}</text:list-style>"
-      "<text:list-style style:name=\"Numbers\">{2}</text:list-style>"
-      "{3}</office:automatic-styles><office:body><office:text>{4}</office:text></office:body>"
-      "</office:document-content>",
+      "<text:list-style style:name=\"Numbers\">{2}</text:list-style>",
       k_namespaces, list_level("bullet", "text:bullet-char=\"\xE2\x80\xA2\""),
-      list_level("number", "style:num-suffix=\".\" style:num-format=\"1\""),
-      content.automatic_styles, content.body);
+      list_level("number", "style:num-suffix=\".\" style:num-format=\"1\""));
+  Content content(document, zip);
+  content.table_styles();
+  zip.write("</office:automatic-styles><office:body><office:text>");
+  content.body();
+  zip.write("</office:text></office:body></office:document-content>");
+  zip.entry("styles.xml", styles_xml(document));
   std::string created;
   if (document.created.seconds) {
     std::string iso = document.created.iso8601();
@@ -266,22 +331,8 @@ std::string render_odt(const doc::Document& document) {
       "</office:document-meta>",
       k_namespaces, text::xml_escape(document.title), text::xml_escape(document.subject),
       text::xml_escape(document.language), created);
-  std::string manifest =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest "
-      "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
-      "manifest:version=\"1.3\">"
-      "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" "
-      "manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
-      "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-      "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-      "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
-      "</manifest:manifest>";
-  return make_zip({{"mimetype", "application/vnd.oasis.opendocument.text", false},
-                   {"META-INF/manifest.xml", manifest},
-                   {"content.xml", content_xml},
-                   {"styles.xml", styles_xml()},
-                   {"meta.xml", meta}},
-                  document.created);
+  zip.entry("meta.xml", meta);
+  return zip.finish();
 }
 
 }  // namespace leaspec::write

@@ -33,10 +33,11 @@ std::string cell(const doc::Inline& inline_runs) {
   return text;
 }
 
-void table(std::string& out, const doc::Table& t) {
+void table(std::string& out, const doc::Document& document, const doc::Table& t) {
   std::vector<std::size_t> widths;
   std::vector<std::vector<std::string>> cells;
-  for (const auto& row : t.rows) {
+  for (std::size_t r = 0; r < doc::row_count(document, t); ++r) {
+    const std::vector<doc::Inline>& row = doc::table_row(document, t, r);
     std::vector<std::string>& line = cells.emplace_back();
     for (std::size_t i = 0; i < row.size(); ++i) {
       line.push_back(cell(row[i]));
@@ -82,7 +83,7 @@ std::string render_text(const doc::Document& document) {
         out += (list->numbered ? std::to_string(++number) + ". " : "- ") + runs(item) + "\n";
       }
     } else if (const auto* t = std::get_if<doc::Table>(&block)) {
-      table(out, *t);
+      table(out, document, *t);
     }
   }
   return out;

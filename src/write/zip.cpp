@@ -1,10 +1,12 @@
-// A deterministic zip on libzip: fixed entry order, fixed timestamps, fixed compression.
+// A deterministic zip on zlib's deflate: entries in the order given, one fixed timestamp,
+// deflate level 6 with a 32 KiB window, no extra fields, Unix permissions 0644.
+#include "write/zip.hpp"
+
 #include <algorithm>
 #include <ctime>
-#include <memory>
+#include <limits>
 
-#include <fmt/format.h>
-#include <zip.h>
+#include <zlib.h>
 
 #include "leaspec/source.hpp"
 #include "leaspec/write.hpp"
@@ -12,9 +14,18 @@
 namespace leaspec::write {
 namespace {
 
-/// DOS date and time fields of `time` in UTC, or of 1980-01-01 00:00 (the earliest a zip
+constexpr std::uint32_t k_local_signature = 0x04034b50;
+constexpr std::uint32_t k_central_signature = 0x02014b50;
+constexpr std::uint32_t k_end_signature = 0x06054b50;
+constexpr std::uint16_t k_version_needed = 20;              // deflate, zip 2.0
+constexpr std::uint16_t k_version_made_by = (3 << 8) | 20;  // Unix, zip 2.0
+constexpr std::uint16_t k_utf8_names = 1u << 11;
+constexpr std::uint32_t k_permissions = 0100644u << 16;
+constexpr int k_level = 6;
+
+/// DOS time and date fields of `when` in UTC, or of 1980-01-01 00:00 (the earliest a zip
 /// entry can carry) when it is unset or earlier. Years after 2107 do not fit and clamp.
-std::pair<zip_uint16_t, zip_uint16_t> dos_time(const text::Timestamp& when) {
+std::pair<std::uint16_t, std::uint16_t> dos_time(const text::Timestamp& when) {
   std::tm utc{};
   utc.tm_year = 80;
   utc.tm_mday = 1;
@@ -24,72 +35,192 @@ std::pair<zip_uint16_t, zip_uint16_t> dos_time(const text::Timestamp& when) {
     auto time = static_cast<std::time_t>(std::min(*when.seconds, k_last));
     gmtime_r(&time, &utc);
   }
-  auto time = static_cast<zip_uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
+  auto time =
+      static_cast<std::uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
   auto date =
-      static_cast<zip_uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday);
+      static_cast<std::uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday);
   return {time, date};
 }
 
-[[noreturn]] void fail(std::string_view what, zip_error_t* error) {
-  throw Error(
-      fmt::format("cannot write the zip archive ({}): {}", what, zip_error_strerror(error)));
+[[noreturn]] void too_large() {
+  throw Error("cannot write the zip archive: it would exceed 4 GiB");
+}
+
+std::uint32_t checked_u32(std::size_t value) {
+  if (value > std::numeric_limits<std::uint32_t>::max()) {
+    too_large();
+  }
+  return static_cast<std::uint32_t>(value);
 }
 
 }  // namespace
 
+/// zlib's raw deflate stream, reset for every entry.
+struct ZipWriter::Deflater {
+  z_stream stream{};
+
+  Deflater() {
+    if (deflateInit2(&stream, k_level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+      throw Error("cannot write the zip archive: zlib does not start");
+    }
+  }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+  ~Deflater() { deflateEnd(&stream); }
+};
+
+ZipWriter::ZipWriter(const text::Timestamp& time) {
+  std::tie(m_dos_time, m_dos_date) = dos_time(time);
+  m_pending.reserve(k_chunk + 4096);
+}
+
+ZipWriter::~ZipWriter() = default;
+
+void ZipWriter::append_u16(std::uint16_t value) {
+  m_out.push_back(static_cast<char>(value & 0xFF));
+  m_out.push_back(static_cast<char>(value >> 8));
+}
+
+void ZipWriter::append_u32(std::uint32_t value) {
+  for (int shift = 0; shift < 32; shift += 8) {
+    m_out.push_back(static_cast<char>((value >> shift) & 0xFF));
+  }
+}
+
+void ZipWriter::patch_u32(std::size_t at, std::uint32_t value) {
+  for (int i = 0; i < 4; ++i) {
+    m_out[at + static_cast<std::size_t>(i)] = static_cast<char>((value >> (8 * i)) & 0xFF);
+  }
+}
+
+void ZipWriter::header(std::uint32_t signature, const Entry& entry, bool central) {
+  append_u32(signature);
+  if (central) {
+    append_u16(k_version_made_by);
+  }
+  append_u16(k_version_needed);
+  append_u16(k_utf8_names);
+  append_u16(entry.deflated ? Z_DEFLATED : 0);
+  append_u16(m_dos_time);
+  append_u16(m_dos_date);
+  append_u32(entry.crc);
+  append_u32(entry.compressed);
+  append_u32(entry.size);
+  append_u16(static_cast<std::uint16_t>(entry.name.size()));
+  append_u16(0);  // extra field
+  if (central) {
+    append_u16(0);  // comment
+    append_u16(0);  // disk
+    append_u16(0);  // internal attributes
+    append_u32(k_permissions);
+    append_u32(entry.offset);
+  }
+  m_out += entry.name;
+}
+
+void ZipWriter::open(std::string_view name, bool compress) {
+  close();
+  if (name.size() > std::numeric_limits<std::uint16_t>::max()) {
+    throw Error("cannot write the zip archive: an entry name is too long");
+  }
+  Entry entry;
+  entry.name = std::string(name);
+  entry.offset = checked_u32(m_out.size());
+  entry.deflated = compress;
+  header(k_local_signature, entry, false);
+  m_entries.push_back(std::move(entry));
+  if (compress) {
+    if (!m_deflater) {
+      m_deflater = std::make_unique<Deflater>();
+    } else {
+      deflateReset(&m_deflater->stream);
+    }
+  }
+  m_open = true;
+}
+
+void ZipWriter::write(std::string_view data) {
+  m_pending.append(data);
+  flush_if_full();
+}
+
+void ZipWriter::flush(bool last) {
+  Entry& entry = m_entries.back();
+  std::size_t size = entry.size + m_pending.size();
+  entry.size = checked_u32(size);
+  entry.crc = static_cast<std::uint32_t>(
+      crc32_z(entry.crc, reinterpret_cast<const Bytef*>(m_pending.data()), m_pending.size()));
+  if (!entry.deflated) {
+    m_out += m_pending;
+    m_pending.clear();
+    return;
+  }
+  z_stream& stream = m_deflater->stream;
+  stream.next_in = reinterpret_cast<Bytef*>(m_pending.data());
+  stream.avail_in = static_cast<uInt>(m_pending.size());
+  int result = Z_OK;
+  do {
+    std::size_t used = m_out.size();
+    std::size_t room = deflateBound(&stream, stream.avail_in) + 64;
+    m_out.resize(used + room);
+    stream.next_out = reinterpret_cast<Bytef*>(m_out.data() + used);
+    stream.avail_out = static_cast<uInt>(room);
+    result = deflate(&stream, last ? Z_FINISH : Z_NO_FLUSH);
+    m_out.resize(used + room - stream.avail_out);
+    if (result == Z_STREAM_ERROR) {
+      throw Error("cannot write the zip archive: deflate failed");
+    }
+  } while (stream.avail_in > 0 || (last && result != Z_STREAM_END));
+  m_pending.clear();
+}
+
+void ZipWriter::close() {
+  if (!m_open) {
+    return;
+  }
+  flush(true);
+  Entry& entry = m_entries.back();
+  std::size_t data_start = entry.offset + 30 + entry.name.size();
+  entry.compressed = checked_u32(m_out.size() - data_start);
+  patch_u32(entry.offset + 14, entry.crc);
+  patch_u32(entry.offset + 18, entry.compressed);
+  patch_u32(entry.offset + 22, entry.size);
+  m_open = false;
+}
+
+void ZipWriter::entry(std::string_view name, std::string_view data, bool compress) {
+  open(name, compress);
+  write(data);
+  close();
+}
+
+std::string ZipWriter::finish() {
+  close();
+  if (m_entries.size() > std::numeric_limits<std::uint16_t>::max()) {
+    throw Error("cannot write the zip archive: too many entries");
+  }
+  std::uint32_t directory = checked_u32(m_out.size());
+  for (const Entry& entry : m_entries) {
+    header(k_central_signature, entry, true);
+  }
+  std::uint32_t directory_size = checked_u32(m_out.size() - directory);
+  append_u32(k_end_signature);
+  append_u16(0);
+  append_u16(0);
+  append_u16(static_cast<std::uint16_t>(m_entries.size()));
+  append_u16(static_cast<std::uint16_t>(m_entries.size()));
+  append_u32(directory_size);
+  append_u32(directory);
+  append_u16(0);  // comment
+  return std::move(m_out);
+}
+
 std::string make_zip(const std::vector<ZipEntry>& entries, const text::Timestamp& when) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) {
-    fail("buffer", &error);
-  }
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!archive) {
-    zip_source_free(buffer);
-    fail("open", &error);
-  }
-  zip_source_keep(buffer);
-  auto [time, date] = dos_time(when);
+  ZipWriter zip(when);
   for (const ZipEntry& entry : entries) {
-    zip_source_t* source = zip_source_buffer(archive, entry.data.data(), entry.data.size(), 0);
-    zip_int64_t index =
-        source ? zip_file_add(archive, entry.name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
-    if (index < 0) {
-      if (source) {
-        zip_source_free(source);
-      }
-      std::string message = zip_strerror(archive);
-      zip_discard(archive);
-      zip_source_free(buffer);
-      throw Error(fmt::format("cannot add {} to the zip archive: {}", entry.name, message));
-    }
-    auto i = static_cast<zip_uint64_t>(index);
-    zip_set_file_compression(archive, i, entry.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 9);
-    zip_file_set_dostime(archive, i, time, date, 0);
-    zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
+    zip.entry(entry.name, entry.data, entry.compress);
   }
-  if (zip_close(archive) < 0) {
-    std::string message = zip_strerror(archive);
-    zip_discard(archive);
-    zip_source_free(buffer);
-    throw Error(fmt::format("cannot write the zip archive: {}", message));
-  }
-  std::string bytes;
-  if (zip_source_open(buffer) == 0) {
-    zip_source_seek(buffer, 0, SEEK_END);
-    zip_int64_t size = zip_source_tell(buffer);
-    zip_source_seek(buffer, 0, SEEK_SET);
-    bytes.resize(static_cast<std::size_t>(size > 0 ? size : 0));
-    zip_int64_t read = zip_source_read(buffer, bytes.data(), bytes.size());
-    zip_source_close(buffer);
-    if (read != size) {
-      zip_source_free(buffer);
-      throw Error("cannot read back the zip archive");
-    }
-  }
-  zip_source_free(buffer);
-  return bytes;
+  return zip.finish();
 }
 
 }  // namespace leaspec::write

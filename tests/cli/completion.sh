@@ -54,7 +54,7 @@ expect_code 0 "completion fish"
 printf '%s\n' "$out" > "$work/leaspec.fish"
 fish -n "$work/leaspec.fish" || fail "the fish completion has a syntax error"
 got=$(cd "$work/files" && HOME=$work fish -c 'source $argv[1]; complete -C "leaspec generate --format "' "$work/leaspec.fish" | cut -f1 | tr '\n' ' ')
-[ "$got" = "csv docx html md odt xlsx " ] || fail "fish completes generate --format with: $got"
+[ "$got" = "csv docx html md odt pdf xlsx " ] || fail "fish completes generate --format with: $got"
 got=$(cd "$work/files" && HOME=$work fish -c 'source $argv[1]; complete -C "leaspec diff "' "$work/leaspec.fish" | cut -f1 | tr '\n' ' ')
 [ "$got" = "a.yaml b.yml specs/ " ] || fail "fish completes diff with: $got"
 

@@ -190,7 +190,7 @@ assert release["tag"] == ["tender"] and release["initiationType"] == "tender"
 tender = release["tender"]
 assert tender["procurementMethod"] == "open" and tender["mainProcurementCategory"] == "goods"
 assert tender["awardCriteria"] == "ratedCriteria"
-assert [lot["id"] for lot in tender["lots"]] == ["LOT-1", "LOT-2"]
+assert [lot["id"] for lot in tender["lots"]] == ["LOT-1", "LOT-2", "LOT-3"]
 assert tender["items"][0]["classification"] == {"scheme": "CPV", "id": "35125300-2",
                                                 "description": "Security cameras"}
 assert tender["items"][0]["relatedLot"] == "LOT-1" and tender["items"][0]["quantity"] == 8700

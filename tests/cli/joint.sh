@@ -135,7 +135,7 @@ edits = [
      "metric: {parameter: charging time, op: \"<=\", value: 300, unit: min}"),  # relaxed
     ("- id: BWC-VID-007", "- id: BWC-VID-070"),  # renamed
     ("        NL-POL: 5000\n", "        NL-POL: 5200\n"),  # quantity
-    ("cpv: [35125300-2, 32333200-8, 48000000-8]", "cpv: [35125300-2, 48000000-8]"),  # cpv
+    ("cpv: [35125300-2, 32333200-8, 48000000-8, 50343000-1]", "cpv: [35125300-2, 48000000-8, 50343000-1]"),  # cpv
     ("weight: 40", "weight: 35"), ("weight: 25", "weight: 30"),  # award weights
     ("        references: [{ref: IEC-60068-2-31, clause: 5}]\n", ""),
     ("        references: [IEC-60068-2-31]\n", "        references: [{ref: IEC-60068-2-31, clause: \"5.1\"}]\n"),  # references
@@ -143,8 +143,9 @@ edits = [
     ("The software should blur faces and number plates of third parties in a copy of a\n          recording prepared for disclosure.\n        priority: recommended",
      "The software may blur faces and number plates of third parties in a copy of a\n          recording prepared for disclosure.\n        priority: optional"),  # lowered
     ("designation: FIPS PUB 197", "designation: FIPS 197-upd1"),  # reference changed
+    ("            requirements: [BWC-SVC-002]\n", ""),  # the criterion of the deleted requirement
     ("  award:\n    method: best-price-quality-ratio",
-     "    - id: LOT-3\n      title: Spare batteries\n      quantities:\n        PL-KGP: 2400\n  award:\n    method: best-price-quality-ratio"),  # lot added
+     "    - id: LOT-4\n      title: Spare batteries\n      quantities:\n        PL-KGP: 2400\n  award:\n    method: best-price-quality-ratio"),  # lot added
 ]
 for old, new in edits:
     assert old in text or old.startswith("        references: [{ref: IEC-60068"), old
@@ -157,6 +158,7 @@ text = text[:start] + """      - id: BWC-SVC-003
         kind: service
         verification: [inspection]
         metric: {parameter: repair time, op: "<=", value: 10, unit: working days}
+        lots: [LOT-3]
 """
 open(sys.argv[2], "w", encoding="utf-8").write(text)
 PY
@@ -171,10 +173,10 @@ for line in \
   "- BWC-PWR-002: the metric changes from charging time <= 4 h to charging time <= 300 min (relaxed)." \
   "- BWC-ENV-003: the references change from [IEC-60068-2-31] to [IEC-60068-2-31 5.1]." \
   "- Lot LOT-1: the quantity of NL-POL changes from 5000 to 5200." \
-  "- The CPV codes change from [35125300-2, 32333200-8, 48000000-8] to [35125300-2, 48000000-8]." \
+  "- The CPV codes change from [35125300-2, 32333200-8, 48000000-8, 50343000-1] to [35125300-2, 48000000-8, 50343000-1]." \
   "- Award criterion AC-VIDEO: the weight changes from 25 to 30." \
   "- BWC-EMS-005: the priority changes from Recommended to Optional." \
-  "- Lot LOT-3 is added: Spare batteries." \
+  "- Lot LOT-4 is added: Spare batteries." \
   "- Reference FIPS-197 changes from FIPS PUB 197 to FIPS 197-upd1." \
   "- BWC-EMS-002: the lots change from [LOT-2] to [LOT-1, LOT-2]."; do
   expect_out "$line"

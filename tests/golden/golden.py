@@ -3,9 +3,11 @@
 
     golden.py check|update LEASPEC
 
-For Markdown and HTML the whole file is compared; for DOCX and ODT the text of the XML parts
-that carry the content, one element per line, so that a difference reads well. `update`
-rewrites the golden files after an intended change; review the diff before committing.
+Covers the bundled examples and, in specs/, a common standard of each CEN deliverable (EN,
+prEN, TS, TR, CWA). For Markdown, HTML and CSV the whole file is compared; for DOCX, ODT and
+XLSX the text of the XML parts that carry the content, one element per line, so that a
+difference reads well. `update` rewrites the golden files after an intended change and
+removes those no output produces any more; review the diff before committing.
 """
 import os
 import subprocess
@@ -15,53 +17,85 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.join(HERE, "..", "..", "data", "examples")
+# The bundled examples, and one common standard of each CEN deliverable in specs/.
 SPECS = ["anpr", "body-worn-cameras", "forensic-acquisition"]
+DELIVERABLES = ["en", "pren", "ts", "tr", "cwa"]
 FORMATS = {"annex": ["md", "html", "docx", "odt"], "standard": ["md", "html", "docx", "odt"],
            "matrix": ["md", "html", "csv", "xlsx"]}
-PARTS = {"docx": ["word/document.xml", "docProps/core.xml"], "odt": ["content.xml", "meta.xml"],
-         "xlsx": ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet4.xml", "xl/sharedStrings.xml"]}
+DELIVERABLE_FORMATS = {"standard": ["md", "docx"]}
+PARTS = {"docx": ["word/document.xml", "word/footer1.xml", "docProps/core.xml"],
+         "odt": ["content.xml", "styles.xml", "meta.xml"],
+         "xlsx": ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+                  "xl/worksheets/sheet5.xml", "xl/sharedStrings.xml"]}
+
+
+def source(spec):
+    if spec in DELIVERABLES:
+        return os.path.join(HERE, "specs", spec + ".yaml"), "deliverable-" + spec
+    return os.path.join(EXAMPLES, spec + ".yaml"), spec
 
 
 def outputs(leaspec, spec, kind, fmt, work):
-    path = os.path.join(work, f"{spec}-{kind}.{fmt}")
-    subprocess.run([leaspec, "generate", kind, os.path.join(EXAMPLES, spec + ".yaml"),
-                    "--format", fmt, "-o", path], check=True)
+    path_in, name = source(spec)
+    path = os.path.join(work, f"{name}-{kind}.{fmt}")
+    subprocess.run([leaspec, "generate", kind, path_in, "--format", fmt, "-o", path], check=True)
     if fmt in PARTS:
         with zipfile.ZipFile(path) as archive:
             for part in PARTS[fmt]:
+                if part not in archive.namelist():
+                    continue
                 text = archive.read(part).decode("utf-8").replace("><", ">\n<")
-                yield f"{spec}-{kind}.{fmt}.{part.replace('/', '_')}", text + "\n"
+                yield f"{name}-{kind}.{fmt}.{part.replace('/', '_')}", text + "\n"
     else:
         with open(path, encoding="utf-8", newline="") as f:
-            yield f"{spec}-{kind}.{fmt}", f.read()
+            yield f"{name}-{kind}.{fmt}", f.read()
+
+
+def compare(name, text, mode):
+    """Checks one output against its golden file, or rewrites it; True when they differ."""
+    golden = os.path.join(HERE, name)
+    if mode == "update":
+        with open(golden, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return False
+    expected = (open(golden, encoding="utf-8", newline="").read()
+                if os.path.exists(golden) else None)
+    if expected == text:
+        return False
+    print(f"FAIL: {name} differs from tests/golden/{name}"
+          + (" (missing)" if expected is None else ""))
+    if expected is not None:
+        for i, (a, b) in enumerate(zip(expected.splitlines(), text.splitlines())):
+            if a != b:
+                print(f"  line {i + 1}:\n  - {a[:200]}\n  + {b[:200]}")
+                break
+    return True
 
 
 def main():
     mode, leaspec = sys.argv[1], os.path.abspath(sys.argv[2])
     env_date = os.environ.pop("SOURCE_DATE_EPOCH", None)
     failures = compared = 0
+    runs = [(spec, kind, fmt) for spec in SPECS for kind, formats in FORMATS.items()
+            for fmt in formats]
+    runs += [(spec, kind, fmt) for spec in DELIVERABLES
+             for kind, formats in DELIVERABLE_FORMATS.items() for fmt in formats]
+    names = set()
     with tempfile.TemporaryDirectory() as work:
-        for spec in SPECS:
-            for kind, formats in FORMATS.items():
-                for fmt in formats:
-                    for name, text in outputs(leaspec, spec, kind, fmt, work):
-                        golden = os.path.join(HERE, name)
-                        compared += 1
-                        if mode == "update":
-                            with open(golden, "w", encoding="utf-8", newline="") as f:
-                                f.write(text)
-                            continue
-                        expected = (open(golden, encoding="utf-8", newline="").read()
-                                    if os.path.exists(golden) else None)
-                        if expected != text:
-                            failures += 1
-                            print(f"FAIL: {name} differs from tests/golden/{name}"
-                                  + (" (missing)" if expected is None else ""))
-                            if expected is not None:
-                                for i, (a, b) in enumerate(zip(expected.splitlines(), text.splitlines())):
-                                    if a != b:
-                                        print(f"  line {i + 1}:\n  - {a[:200]}\n  + {b[:200]}")
-                                        break
+        for spec, kind, fmt in runs:
+            for name, text in outputs(leaspec, spec, kind, fmt, work):
+                names.add(name)
+                compared += 1
+                failures += compare(name, text, mode)
+    # A golden file that no output matches any more is stale.
+    for name in sorted(os.listdir(HERE)):
+        if name in names or name.endswith(".py") or name in ("specs", "__pycache__"):
+            continue
+        if mode == "update":
+            os.remove(os.path.join(HERE, name))
+        else:
+            failures += 1
+            print(f"FAIL: tests/golden/{name} is produced by no output any more")
     if env_date is not None:
         os.environ["SOURCE_DATE_EPOCH"] = env_date
     print(f"golden: {compared - failures} passed, {failures} failed")

@@ -20,7 +20,9 @@ TEST_CASE("duplicate-id") {
 
 TEST_CASE("unknown-reference, unknown-lot, unknown-agency, unknown-requirement") {
   CHECK(run_rules(replace(k_base, "references: [IEC-60529]", "references: [IEC-6052]")) ==
-        Lines{"33:22 error: reference \"IEC-6052\" is not defined in references; did you mean "
+        Lines{"11:10 warning: reference \"IEC-60529\" (IEC 60529:1989+AMD1:1999+AMD2:2013) is "
+              "cited by no requirement [uncited-reference]",
+              "33:22 error: reference \"IEC-6052\" is not defined in references; did you mean "
               "\"IEC-60529\"? [unknown-reference]"});
   CHECK(run_rules(replace(k_base, "lots: [LOT-1]", "lots: [LOT-2]")) ==
         Lines{"34:16 error: lot \"LOT-2\" is not defined in procurement.lots; did you mean "
@@ -124,4 +126,84 @@ TEST_CASE("withdrawn-reference names the successor") {
               "[withdrawn-reference]"});
   CHECK(run_rules(replace(k_base, "IEC 60529:1989+AMD1:1999+AMD2:2013", "ISO/IEC 27001:2022")) ==
         Lines{});
+}
+
+TEST_CASE("uncited-reference") {
+  std::string text = replace(k_base, "type: standard}\n",
+                             "type: standard}\n  - {id: LED, designation: Directive (EU) "
+                             "2016/680, title: Police directive, type: legislation}\n");
+  CHECK(run_rules(text) == Lines{"12:10 warning: reference \"LED\" (Directive (EU) 2016/680) is "
+                                 "cited by no requirement [uncited-reference]"});
+  CHECK(run_rules(replace(text, "references: [IEC-60529]",
+                          "references: [IEC-60529, {ref: LED, clause: Art. 25}]")) == Lines{});
+  // A standard lists legislation in its Bibliography, where nothing needs to cite it.
+  CHECK(run_rules(replace(text, "sections:\n",
+                          "standard: {deliverable: TS, committee: CEN/TC 391, stage: enquiry}\n"
+                          "sections:\n")) == Lines{});
+}
+
+TEST_CASE("legislation-normative: only in a standard, at the citation") {
+  std::string text = replace(k_base, "type: standard}\n",
+                             "type: standard}\n  - {id: LED, designation: Directive (EU) "
+                             "2016/680, title: Police directive, type: legislation}\n");
+  text = replace(text, "references: [IEC-60529]", "references: [IEC-60529, LED]");
+  CHECK(run_rules(text) == Lines{});
+  std::string standard =
+      replace(text, "area: front-line-policing\n",
+              "area: front-line-policing\nstandard: {deliverable: prEN, committee: CEN/TC 391, "
+              "stage: enquiry}\n");
+  CHECK(run_rules(standard) ==
+        Lines{"35:33 warning: requirement \"REQ-1\" cites legislation \"LED\" (Directive (EU) "
+              "2016/680) as a normative reference; a standard cites legislation only for "
+              "information, so the draft lists it in the Bibliography [legislation-normative]"});
+  CHECK(run_rules(replace(standard, "references: [IEC-60529, LED]",
+                          "references: [IEC-60529, LED]\n        lint_ignore: "
+                          "[legislation-normative]")) == Lines{});
+}
+
+TEST_CASE("lot-applicability: lots of another nature or CPV division") {
+  std::string two_lots =
+      replace(k_base, "      quantities: {NL-POL: 10, BE-FPP: 5}\n",
+              "      quantities: {NL-POL: 10, BE-FPP: 5}\n    - id: LOT-2\n      title: Repairs\n"
+              "      nature: services\n      cpv: [50343000-1]\n      quantities: {NL-POL: 1}\n");
+  CHECK(run_rules(two_lots) ==
+        Lines{"41:13 warning: requirement \"REQ-2\" applies to every lot, but the lots differ in "
+              "nature (LOT-1 supplies, LOT-2 services); name the lots it applies to in lots "
+              "[lot-applicability]",
+              "45:13 warning: requirement \"REQ-3\" applies to every lot, but the lots differ in "
+              "nature (LOT-1 supplies, LOT-2 services); name the lots it applies to in lots "
+              "[lot-applicability]"});
+  std::string software = replace(two_lots, "      nature: services\n      cpv: [50343000-1]\n",
+                                 "      cpv: [48000000-8]\n");
+  CHECK(run_rules(replace(software, "        priority: optional\n",
+                          "        priority: optional\n        lots: [LOT-2]\n")) ==
+        Lines{"40:13 warning: requirement \"REQ-2\" applies to every lot, but the lots differ in "
+              "CPV division (LOT-1 35, LOT-2 48); name the lots it applies to in lots "
+              "[lot-applicability]"});
+  // Lots of one kind: a requirement for all of them is what the buyer means.
+  CHECK(run_rules(replace(software, "      cpv: [48000000-8]\n", "")) == Lines{});
+}
+
+TEST_CASE("a lot's own award is checked like the tender's") {
+  std::string text =
+      replace(k_base, "      quantities: {NL-POL: 10, BE-FPP: 5}\n",
+              "      quantities: {NL-POL: 10, BE-FPP: 5}\n      award:\n        method: "
+              "best-price-quality-ratio\n        criteria:\n          - {id: LOT-PRICE, name: "
+              "Price, type: price, weight: 70}\n          - {id: LOT-Q, name: Quality, type: "
+              "quality, weight: 20, requirements: [REQ-9]}\n");
+  CHECK(run_rules(text) ==
+        Lines{"20:17 error: the award weights add up to 90, not 100 [award-weights]",
+              "23:82 error: requirement \"REQ-9\" is not defined; did you mean \"REQ-1\"? "
+              "[unknown-requirement]"});
+}
+
+TEST_CASE("the joint procurement names agencies that are defined") {
+  std::string text = replace(k_base, "  cpv: [35125300-2]\n",
+                             "  cpv: [35125300-2]\n  joint:\n    applicable_law: Aanbestedingswet "
+                             "2012\n    lead_authority: NL-PLO\n    responsibilities:\n      - "
+                             "{agency: DE-BKA, task: Pays its own contracts.}\n");
+  CHECK(run_rules(text) ==
+        Lines{"17:21 error: agency \"NL-PLO\" is not defined in agencies; did you mean "
+              "\"NL-POL\"? [unknown-agency]",
+              "19:18 error: agency \"DE-BKA\" is not defined in agencies [unknown-agency]"});
 }

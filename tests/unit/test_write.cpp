@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
-#include <zip.h>
 
 #include "leaspec/write.hpp"
+#include "unzip.hpp"
 
 using namespace leaspec;
 
@@ -15,6 +15,8 @@ doc::Document nasty_document() {
   doc::Document document;
   document.title = "Title <b>&</b>";
   document.subject = "Subject \"quoted\"";
+  document.footer = "CAM-2026 <1.0> & \"x\"";
+  document.page_label = "Page {0} of {1}";
   document.blocks.push_back(doc::Heading{1, k_nasty});
   document.blocks.push_back(doc::Paragraph{{{k_nasty, false, false}, {" bold", true, false}}});
   doc::Table table;
@@ -26,32 +28,8 @@ doc::Document nasty_document() {
   return document;
 }
 
-/// The entries of a zip archive, in order: name, stored or not, data.
-struct Entry {
-  std::string name;
-  bool stored;
-  std::string data;
-};
-
-std::vector<Entry> unzip(const std::string& bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  REQUIRE(archive);
-  std::vector<Entry> entries;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
-    zip_stat_t stat;
-    zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat);
-    std::string data(stat.size, '\0');
-    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-    zip_fread(file, data.data(), stat.size);
-    zip_fclose(file);
-    entries.push_back({stat.name, stat.comp_method == ZIP_CM_STORE, data});
-  }
-  zip_close(archive);
-  return entries;
-}
+using test::unzip;
+using Entry = test::ZipPart;
 
 const Entry& entry(const std::vector<Entry>& entries, const std::string& name) {
   for (const Entry& e : entries) {
@@ -83,7 +61,11 @@ TEST_CASE("HTML escapes markup, repeats table headers and sets text direction au
   CHECK(html.find("<title>Title &lt;b&gt;&amp;&lt;/b&gt;</title>") != std::string::npos);
   CHECK(html.find("<thead>") != std::string::npos);
   CHECK(html.find("thead { display: table-header-group; }") != std::string::npos);
-  CHECK(html.find("counter(page)") != std::string::npos);
+  CHECK(html.find(
+            "@bottom-left { content: \"CAM-2026 \\3c 1.0> & \\\"x\\\"\"; font-size: 8.5pt; }") !=
+        std::string::npos);
+  CHECK(html.find("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages) "
+                  "\"\"; font-size: 8.5pt; }") != std::string::npos);
   CHECK(html.find("dir=\"auto\"") != std::string::npos);
   CHECK(html.find("Łódź مرحبا שלום") != std::string::npos);
 }
@@ -119,6 +101,58 @@ TEST_CASE("ODT starts with a stored mimetype and escapes text") {
   CHECK(
       entry(entries, "meta.xml").data.find("<dc:title>Title &lt;b&gt;&amp;&lt;/b&gt;</dc:title>") !=
       std::string::npos);
+}
+
+TEST_CASE("DOCX and ODT footers name the spec and count the pages") {
+  std::vector<Entry> docx = unzip(write::render_docx(nasty_document()));
+  const std::string& footer = entry(docx, "word/footer1.xml").data;
+  CHECK(footer.find("<w:t xml:space=\"preserve\">CAM-2026 &lt;1.0&gt; &amp; &quot;x&quot;</w:t>"
+                    "</w:r><w:r><w:tab/></w:r><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>"
+                    "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r>"
+                    "<w:t xml:space=\"preserve\"> of </w:t></w:r><w:fldSimple w:instr=\" NUMPAGES "
+                    "\">") != std::string::npos);
+  CHECK(entry(docx, "word/fontTable.xml").data.find("<w:altName w:val=\"Arial\"/>") !=
+        std::string::npos);
+  std::vector<Entry> odt = unzip(write::render_odt(nasty_document()));
+  CHECK(entry(odt, "styles.xml")
+            .data.find("<text:p text:style-name=\"Footer\">CAM-2026 &lt;1.0&gt; &amp; "
+                       "&quot;x&quot;<text:tab/>Page <text:page-number "
+                       "text:select-page=\"current\">1</text:page-number> of "
+                       "<text:page-count>1</text:page-count></text:p>") != std::string::npos);
+}
+
+TEST_CASE("table columns are as wide as their widest word, in every writer") {
+  doc::Document document;
+  doc::Table table;
+  table.widths = {1, 1};
+  doc::Run id{"BWC-VID-001", true, false};
+  id.unbroken = true;
+  table.rows = {{{{"Id", false, false}}, {{"Requirement", false, false}}},
+                {{id},
+                 {{"The camera shall record for at least twelve hours on one battery charge in "
+                   "the cold of a northern winter night, at full resolution and frame rate.",
+                   false, false}}}};
+  document.blocks.push_back(table);
+  std::vector<Entry> docx = unzip(write::render_docx(document));
+  const std::string& body = entry(docx, "word/document.xml").data;
+  std::size_t grid = body.find("<w:gridCol w:w=\"");
+  REQUIRE(grid != std::string::npos);
+  int first = std::stoi(body.substr(grid + 16));
+  // "BWC-VID-001" in bold 9.5 pt is about 59 pt wide: the column holds it with its margins,
+  // and leaves the statement the rest of the 481.9 pt.
+  CHECK(first >= 20 * 70);
+  CHECK(first <= 20 * 90);
+}
+
+TEST_CASE("PDF is one of the formats of every document kind") {
+  for (doc::DocumentKind kind :
+       {doc::DocumentKind::annex, doc::DocumentKind::standard, doc::DocumentKind::matrix,
+        doc::DocumentKind::corrigendum, doc::DocumentKind::merge_report}) {
+    std::vector<std::string> names = write::format_names(kind);
+    CHECK(std::find(names.begin(), names.end(), "pdf") != names.end());
+    CHECK(write::format_for_file(kind, "out.pdf") == write::Format::pdf);
+  }
+  CHECK_FALSE(write::is_text(write::Format::pdf));
 }
 
 TEST_CASE("zip archives are byte-identical for identical input") {
