@@ -3,7 +3,7 @@
 # the schema its readers use, and byte-identical across runs.
 . "$(dirname "$0")/lib.sh"
 py=/usr/bin/python3
-shared="$SOURCE_DIR/../shared/data"
+shared="${SHARED_DATA:-$SOURCE_DIR/../shared/data}"
 spec="$SOURCE_DIR/data/examples/body-worn-cameras.yaml"
 [ -f "$shared/reqif/reqif.xsd" ] && [ -f "$shared/ocds/release-schema.json" ] ||
   { echo "FAIL: the ReqIF XSD and OCDS schema are missing from $shared"; exit 1; }

@@ -1,5 +1,6 @@
 # Helpers for the shell tests that run the real leaspec binary.
-# Each test sources this file; LEASPEC names the binary, SOURCE_DIR the repository.
+# Each test sources this file; LEASPEC names the binary, SOURCE_DIR the repository and
+# SHARED_DATA (optional) the reference data folder.
 set -u
 : "${LEASPEC:?LEASPEC must name the leaspec binary}"
 : "${SOURCE_DIR:?SOURCE_DIR must name the repository}"

@@ -2,7 +2,7 @@
 # SARIF, JUnit and GitHub reports are what CI services read.
 . "$(dirname "$0")/lib.sh"
 py=/usr/bin/python3
-sarif_schema="$SOURCE_DIR/../shared/data/sarif/sarif-schema-2.1.0.json"
+sarif_schema="${SHARED_DATA:-$SOURCE_DIR/../shared/data}/sarif/sarif-schema-2.1.0.json"
 [ -f "$sarif_schema" ] || { echo "FAIL: the SARIF schema is missing at $sarif_schema"; exit 1; }
 
 cat > "$work/findings.yaml" <<'YAML'
