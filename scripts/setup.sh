@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev libpcre2-dev nlohmann-json3-dev libzip-dev
-  libxlsxwriter-dev
+  libxlsxwriter-dev libudunits2-dev
   python3 bsdutils mandoc clang-format clang-tidy
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-openpyxl python-odf-tools
   libxml2-utils python3-jsonschema python3-yaml

@@ -54,6 +54,11 @@ const std::vector<RuleInfo>& rules() {
        "a metric unit that is not in the units catalog", true},
       {"metric-range", Severity::error, "semantic", "a metric whose min is greater than its max",
        true},
+      {"metric-text", Severity::error, "semantic",
+       "the statement gives a number or a direction (at least, at most) that its metric does not",
+       true},
+      {"range-kind", Severity::note, "semantic",
+       "an operating range without range: cover or range: within", true},
       {"cpv-check-digit", Severity::error, "semantic",
        "a CPV code whose eight digits exist with another check digit", true},
       {"cpv-unknown", Severity::warning, "semantic",
@@ -92,6 +97,8 @@ const std::vector<RuleInfo>& rules() {
        "merged specs measure the same requirement in units that do not convert", false},
       {"merge-incompatible-range", Severity::error, "merge",
        "merged specs give the same requirement bounds that no value satisfies", false},
+      {"merge-verbal-form", Severity::error, "merge",
+       "a raised priority needs more than a new verbal form in the chosen statement", false},
       {"merge-agency", Severity::error, "merge",
        "merged specs name or locate the same agency differently", false},
       {"merge-reference", Severity::error, "merge",
@@ -101,7 +108,8 @@ const std::vector<RuleInfo>& rules() {
       {"merge-award", Severity::error, "merge", "merged specs have different award criteria",
        false},
       {"merge-quantity", Severity::error, "merge",
-       "merged specs state an agency's quantity for a lot differently", false},
+       "merged specs state an agency's quantity for a lot differently, and none is its own",
+       false},
   };
   return k_rules;
 }

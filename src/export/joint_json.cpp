@@ -39,6 +39,43 @@ Json side_json(const joint::Side& side) {
           {"pointer", side.pointer}};
 }
 
+Json words_json(const std::vector<joint::Word>& words) {
+  Json list = Json::array();
+  for (const joint::Word& word : words) {
+    list.push_back({{"op", word_op(word.mark)}, {"word", word.text}});
+  }
+  return list;
+}
+
+Json finding_json(const joint::Finding& f) {
+  Json sides = Json::array();
+  for (const joint::Side& side : f.sides) {
+    sides.push_back(side_json(side));
+  }
+  Json item{{"conflict", f.conflict}, {"kind", joint::name(f.kind)}, {"subject", f.subject},
+            {"message", f.message},   {"reason", f.reason},           {"sides", sides}};
+  if (!f.versions.empty()) {
+    Json versions = Json::array();
+    for (const joint::Version& v : f.versions) {
+      Json version{{"side", side_json(v.side)},
+                   {"id", v.id},
+                   {"text", v.text},
+                   {"priority", spec::name(v.priority)},
+                   {"metric", v.metric.empty() ? Json() : Json(v.metric)}};
+      if (!f.common_unit.empty()) {
+        version["metric_in_common_unit"] = v.metric_common;
+      }
+      versions.push_back(std::move(version));
+    }
+    item["common_unit"] = f.common_unit.empty() ? Json() : Json(f.common_unit);
+    item["versions"] = std::move(versions);
+  }
+  if (!f.words.empty()) {
+    item["words"] = words_json(f.words);
+  }
+  return item;
+}
+
 }  // namespace
 
 std::string diff_json(const std::vector<joint::Change>& changes) {
@@ -55,11 +92,7 @@ std::string diff_json(const std::vector<joint::Change>& changes) {
       item["agency"] = c.agency;
     }
     if (!c.words.empty()) {
-      Json words = Json::array();
-      for (const joint::Word& word : c.words) {
-        words.push_back({{"op", word_op(word.mark)}, {"word", word.text}});
-      }
-      item["words"] = words;
+      item["words"] = words_json(c.words);
     }
     list.push_back(item);
   }
@@ -71,15 +104,19 @@ std::string diff_json(const std::vector<joint::Change>& changes) {
 std::string merge_report_json(const joint::MergeResult& result) {
   Json findings = Json::array();
   for (const joint::Finding& f : result.findings) {
-    Json sides = Json::array();
-    for (const joint::Side& side : f.sides) {
-      sides.push_back(side_json(side));
+    findings.push_back(finding_json(f));
+  }
+  Json quantities = Json::array();
+  for (const joint::QuantityLine& line : result.quantities) {
+    Json sources = Json::array();
+    for (const joint::QuantitySource& source : line.sources) {
+      sources.push_back(
+          {{"side", side_json(source.side)}, {"amount", source.amount}, {"own", source.own}});
     }
-    findings.push_back({{"conflict", f.conflict},
-                        {"kind", joint::name(f.kind)},
-                        {"subject", f.subject},
-                        {"message", f.message},
-                        {"sides", sides}});
+    quantities.push_back({{"lot", line.lot},
+                          {"agency", line.agency},
+                          {"sources", sources},
+                          {"result", line.result ? Json(*line.result) : Json()}});
   }
   Json coverage = Json::object();
   spec::for_each_requirement(result.joint, [&](const spec::Requirement& r, const spec::Section&) {
@@ -90,6 +127,7 @@ std::string merge_report_json(const joint::MergeResult& result) {
               {"inputs", result.inputs},
               {"conflicts", result.conflicts()},
               {"findings", findings},
+              {"quantities", quantities},
               {"coverage", coverage}};
   return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

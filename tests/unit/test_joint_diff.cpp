@@ -23,7 +23,7 @@ std::vector<std::string> changes(const std::string& after) {
   spec::Spec before = spec::build(a.root(), "a.yaml");
   spec::Spec now = spec::build(b.root(), "b.yaml");
   std::vector<std::string> out;
-  for (const joint::Change& c : joint::diff(before, now, catalog::Catalogs::bundled())) {
+  for (const joint::Change& c : joint::diff(before, now, catalog::Units::bundled())) {
     std::string direction = c.direction == joint::Direction::tightened ? "tightened"
                             : c.direction == joint::Direction::relaxed ? "relaxed"
                                                                        : "-";

@@ -76,11 +76,12 @@ class Checker {
   /// a file that cannot be read throws Error.
   Outcome run(const std::vector<Target>& targets) const;
 
+  /// The configuration for a spec file: --config, else the nearest .leaspec.yaml, read once.
+  const Config& config_for(const std::string& path) const;
+
  private:
   struct Configs;
   Checker(schema::Schema schema, Options options);
-  /// The configuration for a spec file: --config, else the nearest .leaspec.yaml.
-  const Config& config_for(const std::string& path) const;
 
   schema::Schema m_schema;
   Options m_options;

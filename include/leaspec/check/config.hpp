@@ -2,10 +2,12 @@
 // The rule configuration of a folder of specs, `.leaspec.yaml`.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "leaspec/catalog.hpp"
 #include "leaspec/source.hpp"
 
 namespace leaspec::check {
@@ -17,6 +19,13 @@ struct Config {
   std::map<std::string, std::optional<Severity>, std::less<>> severities;
   /// Words and phrases added to the vague-term list.
   std::vector<std::string> vague_terms;
+  /// The bundled units with the configuration's own; nullptr when it adds none.
+  std::shared_ptr<const catalog::Units> added_units;
+
+  /// The units metrics are read in under this configuration.
+  const catalog::Units& units() const {
+    return added_units ? *added_units : catalog::Units::bundled();
+  }
 };
 
 /// Loads and validates a configuration file against the bundled config schema. Problems
