@@ -11,4 +11,15 @@ for file in *.yaml; do
 done
 cd "$root"
 /usr/bin/python3 tests/golden/golden.py update "$leaspec"
+# The rules section of leaspec-rules(1), from the registry the binary holds.
+rules=$("$leaspec" rules --format man)
+/usr/bin/python3 - "$root/man/leaspec-rules.1" "$rules" <<'PY'
+import sys
+path, rules = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+start_marker = "writes them; scripts/update-golden.sh rewrites them.\n"
+start = text.index(start_marker) + len(start_marker)
+end = text.index(".\\\" End of the rules.\n")
+open(path, "w", encoding="utf-8").write(text[:start] + rules + "\n" + text[end:])
+PY
 git diff --stat -- tests/cli/cases tests/golden

@@ -61,6 +61,11 @@ class Catalogs {
   /// The catalogs bundled into the binary.
   static const Catalogs& bundled();
 
+  /// These catalogs with a user's entries before their own: a standard or a CPV code of the
+  /// user's replaces the one with the same designation or code.
+  Catalogs with(std::vector<Standard> standards,
+                std::vector<std::pair<std::string, std::string>> cpv) const;
+
   /// The catalog entry for a designation, compared without case and extra spaces.
   const Standard* find_standard(std::string_view designation) const;
   /// Standards whose designation or title contains every word of `query`.
@@ -72,6 +77,11 @@ class Catalogs {
   bool is_country(std::string_view code) const;
   /// The ISO code for an EU-style code (EL → GR, UK → GB).
   std::optional<std::string> iso_country_for(std::string_view code) const;
+
+ private:
+  /// Set when the catalogs have entries of their own; else the bundled parts serve.
+  std::shared_ptr<const std::vector<Standard>> m_standards;
+  std::shared_ptr<const CpvList> m_cpv;
 };
 
 /// The code in `list` with the same eight digits as `code`, when the check digit differs.
@@ -79,10 +89,6 @@ std::optional<std::string> cpv_with_same_digits(const CpvList& list, std::string
 
 /// CPV entries whose code starts with `query` or whose label contains every word of it.
 std::vector<CpvEntry> search_cpv(const CpvList& list, std::string_view query);
-
-/// Loads an official CPV list: CSV lines `code,label` or a JSON object of code to label.
-/// Throws Error when the file cannot be read or holds no codes.
-CpvList load_cpv_list(const std::string& path);
 
 /// Lower case, single spaces: the form designations and queries are compared in.
 std::string normalise(std::string_view text);

@@ -15,6 +15,8 @@ struct RuleDescription {
   std::string id;
   std::string summary;
   Severity severity = Severity::error;
+  std::string help;
+  std::string group;
 };
 
 /// What a reporter needs besides the diagnostics.
@@ -30,6 +32,8 @@ struct Context {
   /// Every rule, for reporters that describe them.
   std::vector<RuleDescription> rules;
   std::string tool_version;
+  /// Where a rule's documentation is, with {rule} standing for its id; empty for none.
+  std::string help_uri;
 };
 
 enum class Format { text, json, sarif, junit, github };

@@ -88,6 +88,24 @@ class Document {
 /// multiple-documents, too-deep, too-large, alias-expansion, unsupported-tag, complex-key).
 Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limits = {});
 
+/// The JSON pointer of the value at or before a source position: findings reported at a key,
+/// or inside a text, point at the value they concern.
+class PointerIndex {
+ public:
+  explicit PointerIndex(const Node& root);
+  std::string pointer_at(Position position) const;
+
+ private:
+  struct Place {
+    Position position;
+    std::string pointer;
+  };
+  /// Aliases can make a tree much larger than its text; the index stops here.
+  static constexpr std::size_t k_max_places = 2'000'000;
+  void add(const Node& node, const std::string& pointer);
+  std::vector<Place> m_places;
+};
+
 /// A compact binary form of the tree below `root` (without aliases: shared nodes are
 /// written once per use), for files baked into the binary when leaspec is built.
 std::string bake(const Node& root);

@@ -111,11 +111,36 @@ const Catalogs& Catalogs::bundled() {
 }
 
 const std::vector<Standard>& Catalogs::standards() const {
-  return bundled_standards();
+  return m_standards ? *m_standards : bundled_standards();
 }
 
 const CpvList& Catalogs::cpv() const {
-  return bundled_cpv();
+  return m_cpv ? *m_cpv : bundled_cpv();
+}
+
+Catalogs Catalogs::with(std::vector<Standard> standards,
+                        std::vector<std::pair<std::string, std::string>> cpv) const {
+  Catalogs result = *this;
+  if (!standards.empty()) {
+    for (const Standard& own : this->standards()) {
+      std::string designation = normalise(own.designation);
+      bool replaced = std::any_of(standards.begin(), standards.end(), [&](const Standard& s) {
+        return normalise(s.designation) == designation;
+      });
+      if (!replaced) {
+        standards.push_back(own);
+      }
+    }
+    result.m_standards = std::make_shared<const std::vector<Standard>>(std::move(standards));
+  }
+  if (!cpv.empty()) {
+    // from_pairs keeps the first of equal codes, so the user's entries come first.
+    for (const CpvEntry& entry : this->cpv().entries()) {
+      cpv.emplace_back(entry.code, entry.label);
+    }
+    result.m_cpv = std::make_shared<const CpvList>(CpvList::from_pairs(std::move(cpv)));
+  }
+  return result;
 }
 
 const Standard* Catalogs::find_standard(std::string_view designation) const {
@@ -228,49 +253,6 @@ std::vector<CpvEntry> search_cpv(const CpvList& list, std::string_view query) {
     }
   }
   return result;
-}
-
-CpvList load_cpv_list(const std::string& path) {
-  std::string text = read_file(path, 64u << 20);
-  std::vector<std::pair<std::string, std::string>> list;
-  std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string::npos && text[first] == '{') {
-    SourceFile source(path, std::move(text));
-    DiagnosticSink sink;
-    yaml::Document document = yaml::load(source, sink, {64u << 20, 8, 10'000'000});
-    if (!document.root || document.root->kind != yaml::Kind::mapping) {
-      throw Error(fmt::format("{}: not a JSON object of CPV code to label", path));
-    }
-    for (const yaml::Entry& entry : document.root->entries) {
-      list.emplace_back(entry.key->text, entry.value->text);
-    }
-  } else {
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-      auto comma = line.find(',');
-      if (comma == std::string::npos) {
-        continue;
-      }
-      std::string code = line.substr(0, comma);
-      code.erase(std::remove(code.begin(), code.end(), '"'), code.end());
-      std::string label = line.substr(comma + 1);
-      while (!label.empty() && (label.back() == '\r' || label.back() == '"')) {
-        label.pop_back();
-      }
-      if (!label.empty() && label.front() == '"') {
-        label.erase(0, 1);
-      }
-      if (code.size() == 10 && code[8] == '-') {
-        list.emplace_back(code, label);
-      }
-    }
-  }
-  if (list.empty()) {
-    throw Error(
-        fmt::format("{}: no CPV codes found (expected CSV code,label or a JSON object)", path));
-  }
-  return CpvList::from_pairs(std::move(list));
 }
 
 }  // namespace leaspec::catalog

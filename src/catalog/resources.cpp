@@ -42,6 +42,7 @@ const std::vector<BundledSchema>& bundled_schemas() {
       {"spec", "https://leaspec.eu/schema/spec/1", "schemas/spec.yaml"},
       {"config", "https://leaspec.eu/schema/config/1", "schemas/config.yaml"},
       {"export", "https://leaspec.eu/schema/export/1", "schemas/export.yaml"},
+      {"catalog", "https://leaspec.eu/schema/catalog/1", "schemas/catalog.yaml"},
   };
   return k_schemas;
 }

@@ -105,9 +105,6 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
     return std::nullopt;
   }
   Checker checker(std::move(*compiled), options);
-  if (options.cpv_list_file) {
-    checker.m_cpv_list = catalog::load_cpv_list(*options.cpv_list_file);
-  }
   if (options.config_file) {
     checker.m_fixed_config = load_config(*options.config_file, sink);
     if (!checker.m_fixed_config) {
@@ -160,8 +157,8 @@ CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Confi
     bool valid = m_schema.validate(*checked.document.root, file.path(), sink);
     if (valid && !m_options.schema_file && is_spec(*checked.document.root)) {
       checked.model = spec::build(*checked.document.root, file.path());
-      RuleContext context{*checked.model, file, config, catalog::Catalogs::bundled(),
-                          m_cpv_list ? &*m_cpv_list : nullptr};
+      RuleContext context{*checked.model, file, config, config.catalogs_or_bundled(),
+                          checked.document.root};
       check_rules(context, sink);
     }
   }

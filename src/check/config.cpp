@@ -1,5 +1,7 @@
 // The rule configuration file, .leaspec.yaml.
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -14,18 +16,96 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const schema::Schema& config_schema() {
-  static const schema::Schema k_schema = [] {
-    const catalog::BundledSchema& bundled = catalog::bundled_schemas().at(1);
-    DiagnosticSink sink;
-    auto compiled = schema::Schema::compile(catalog::bundled_tree(bundled.resource),
-                                            std::string(bundled.uri), {}, nullptr, sink);
-    if (!compiled) {
-      throw Error("the bundled configuration schema does not compile");
+/// A bundled schema (config, catalog), compiled the first time it is needed.
+const schema::Schema& bundled_schema(std::string_view name) {
+  static std::mutex mutex;
+  static std::map<std::string, schema::Schema, std::less<>> compiled;
+  std::lock_guard lock(mutex);
+  if (auto found = compiled.find(name); found != compiled.end()) {
+    return found->second;
+  }
+  for (const catalog::BundledSchema& bundled : catalog::bundled_schemas()) {
+    if (bundled.name != name) {
+      continue;
     }
-    return std::move(*compiled);
-  }();
-  return k_schema;
+    DiagnosticSink sink;
+    auto schema = schema::Schema::compile(catalog::bundled_tree(bundled.resource),
+                                          std::string(bundled.uri), {}, nullptr, sink);
+    if (!schema) {
+      throw Error(fmt::format("the bundled {} schema does not compile", name));
+    }
+    return compiled.emplace(std::string(name), std::move(*schema)).first->second;
+  }
+  throw Error(fmt::format("the {} schema is missing from this build", name));
+}
+
+std::string text_of(const yaml::Node& node, std::string_view key) {
+  const yaml::Node* value = node.find(key);
+  return value ? value->text : std::string();
+}
+
+/// Reads a user catalog file, checked against the bundled catalog schema. Its problems go to
+/// `sink`; nullopt when there are any.
+std::optional<yaml::Document> load_catalog_file(const std::string& path, std::string_view key,
+                                                const yaml::Node& named_at,
+                                                const std::string& config_path,
+                                                DiagnosticSink& sink) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) {
+    sink.report({Severity::error, "invalid-config",
+                 fmt::format("the {} catalog {} does not exist", key, path), config_path,
+                 named_at.position, ""});
+    return std::nullopt;
+  }
+  SourceFile source(path, read_file(path, 64u << 20));
+  yaml::Document document = yaml::load(source, sink);
+  if (!document.root || !bundled_schema("catalog").validate(*document.root, path, sink)) {
+    return std::nullopt;
+  }
+  if (!document.root->find(key)) {
+    sink.report(
+        {Severity::error, "invalid-config",
+         fmt::format("the catalog has no \"{}\" list, which .leaspec.yaml names it for", key), path,
+         document.root->position, ""});
+    return std::nullopt;
+  }
+  return document;
+}
+
+/// The bundled catalogs with the files `catalogs:` names before them.
+bool load_catalogs(const yaml::Node& catalogs, const std::string& config_path, Config& config,
+                   DiagnosticSink& sink) {
+  fs::path folder = fs::path(config_path).parent_path();
+  std::vector<catalog::Standard> standards;
+  std::vector<std::pair<std::string, std::string>> cpv;
+  bool valid = true;
+  for (const yaml::Entry& entry : catalogs.entries) {
+    std::string path = (folder / entry.value->text).string();
+    auto document = load_catalog_file(path, entry.key->text, *entry.value, config_path, sink);
+    if (!document) {
+      valid = false;
+      continue;
+    }
+    if (entry.key->text == "standards") {
+      for (const yaml::Node* item : document->root->find("standards")->items) {
+        catalog::Standard standard{text_of(*item, "designation"), text_of(*item, "title"),
+                                   text_of(*item, "status"), text_of(*item, "superseded_by")};
+        if (std::string type = text_of(*item, "type"); !type.empty()) {
+          standard.type = type;
+        }
+        standards.push_back(std::move(standard));
+      }
+    } else {
+      for (const yaml::Entry& code : document->root->find("cpv")->entries) {
+        cpv.emplace_back(code.key->text, code.value->text);
+      }
+    }
+  }
+  if (valid) {
+    config.catalogs = std::make_shared<const catalog::Catalogs>(
+        catalog::Catalogs::bundled().with(std::move(standards), std::move(cpv)));
+  }
+  return valid;
 }
 
 /// The configuration's own units; a unit leaspec already knows is an error.
@@ -67,7 +147,7 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
   if (!document.root) {
     return std::nullopt;
   }
-  if (!config_schema().validate(*document.root, path, sink)) {
+  if (!bundled_schema("config").validate(*document.root, path, sink)) {
     return std::nullopt;
   }
   Config config;
@@ -117,6 +197,9 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
   }
   if (const yaml::Node* units = document.root->find("units")) {
     valid = add_units(*units, path, config, sink) && valid;
+  }
+  if (const yaml::Node* catalogs = document.root->find("catalogs")) {
+    valid = load_catalogs(*catalogs, path, config, sink) && valid;
   }
   if (!valid) {
     return std::nullopt;

@@ -15,7 +15,7 @@ struct Finding {
   std::string message;
   /// The requirement the finding is about, for lint_ignore and inline suppressions.
   const spec::Requirement* requirement = nullptr;
-  /// Set when the rule decides the severity itself (cpv-unknown with --cpv-list).
+  /// Set when the rule decides the severity itself rather than the registry.
   std::optional<Severity> severity;
 };
 

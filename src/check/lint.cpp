@@ -2,6 +2,7 @@
 // and the INCOSE rules for writing requirements. Each finding marks the exact words.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -10,9 +11,13 @@
 namespace leaspec::check {
 namespace {
 
+/// Words a bidder cannot be tested against. Longer phrases win over the words inside them
+/// ("easy to use" is one finding, not also "easy").
 const char* const k_vague_terms[] = {"user-friendly",
                                      "user friendly",
+                                     "user-friendliness",
                                      "easy to use",
+                                     "easy-to-use",
                                      "easy",
                                      "easily",
                                      "adequate",
@@ -30,12 +35,16 @@ const char* const k_vague_terms[] = {"user-friendly",
                                      "reasonable",
                                      "reasonably",
                                      "flexible",
+                                     "flexibility",
                                      "efficient",
+                                     "efficiently",
                                      "state-of-the-art",
                                      "state of the art",
                                      "high quality",
+                                     "high-quality",
                                      "good quality",
                                      "robust",
+                                     "robustness",
                                      "seamless",
                                      "seamlessly",
                                      "intuitive",
@@ -43,7 +52,21 @@ const char* const k_vague_terms[] = {"user-friendly",
                                      "normal",
                                      "minimal",
                                      "significant",
-                                     "as soon as possible"};
+                                     "as soon as possible",
+                                     "reliable",
+                                     "reliably",
+                                     "secure",
+                                     "securely",
+                                     "optimal",
+                                     "optimally",
+                                     "optimised",
+                                     "optimized",
+                                     "up to date",
+                                     "up-to-date",
+                                     "tbd",
+                                     "tbc",
+                                     "to be determined",
+                                     "to be confirmed"};
 
 const char* const k_escape_clauses[] = {
     "where possible", "if possible",     "as far as possible", "to the extent possible",
@@ -105,12 +128,7 @@ class RequirementLint {
     for (std::size_t offset : find_words(m_text, "will")) {
       report("will", "will", offset, "\"will\" states a fact or an intention, not a requirement");
     }
-    for (const char* term : k_vague_terms) {
-      flag_all("vague-term", term, "\"{}\" is vague: state a measurable criterion instead");
-    }
-    for (const std::string& term : m_context.config.vague_terms) {
-      flag_all("vague-term", lower(term), "\"{}\" is vague: state a measurable criterion instead");
-    }
+    check_vague_terms();
     for (const char* clause : k_escape_clauses) {
       flag_all("escape-clause", clause,
                "\"{}\" is an escape clause: a bidder could claim it was not possible");
@@ -138,7 +156,6 @@ class RequirementLint {
   void check_verbal_form() {
     spec::Priority priority = m_requirement.priority.value;
     std::string_view priority_name = spec::name(priority);
-    std::string_view article = priority == spec::Priority::optional ? "an" : "a";
     std::string_view wanted = spec::verbal_form(priority);
     bool has_wanted = !find_words(m_text, wanted).empty();
     if (has_wanted && priority != spec::Priority::optional) {
@@ -153,17 +170,59 @@ class RequirementLint {
       std::vector<std::size_t> found = find_words(m_text, verb);
       if (!found.empty()) {
         report("verbal-form", verb, found.front(),
-               fmt::format("{} {} requirement is stated with \"{}\", not \"{}\"", article,
-                           priority_name, wanted, verb));
+               fmt::format("the requirement is {}, which the text states with \"{}\": write "
+                           "\"{}\" instead of \"{}\", or change the priority",
+                           priority_name, wanted, wanted, verb));
         return;
       }
     }
     bool other_modal = !find_words(m_text, "must").empty() || !find_words(m_text, "will").empty();
     if (!has_wanted && !other_modal) {
-      m_findings.add(
-          "verbal-form", m_requirement.text.position,
-          fmt::format("{} {} requirement is stated with \"{}\"", article, priority_name, wanted),
-          &m_requirement);
+      m_findings.add("verbal-form", m_requirement.text.position,
+                     fmt::format("the requirement is {} but its text has no \"{}\": state it "
+                                 "with \"{}\"",
+                                 priority_name, wanted, wanted),
+                     &m_requirement);
+    }
+  }
+
+  /// Each vague word or phrase once: the built-in list and the configuration's, the longest
+  /// phrase first, and no word inside a phrase already found.
+  void check_vague_terms() {
+    std::vector<std::string> terms;
+    for (const char* term : k_vague_terms) {
+      terms.emplace_back(term);
+    }
+    for (const std::string& term : m_context.config.vague_terms) {
+      terms.push_back(lower(term));
+    }
+    std::stable_sort(terms.begin(), terms.end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
+    std::set<std::string> once;
+    terms.erase(std::remove_if(terms.begin(), terms.end(),
+                               [&](const std::string& term) { return !once.insert(term).second; }),
+                terms.end());
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
+    for (const std::string& term : terms) {
+      if (term.empty()) {
+        continue;
+      }
+      for (std::size_t offset : find_words(m_text, term)) {
+        std::size_t end = offset + term.size();
+        bool inside = std::any_of(taken.begin(), taken.end(), [&](const auto& span) {
+          return offset < span.second && end > span.first;
+        });
+        if (inside) {
+          continue;
+        }
+        taken.emplace_back(offset, end);
+        std::string surface = m_requirement.text.value.substr(offset, term.size());
+        report("vague-term", term, offset,
+               fmt::format("\"{}\" is vague: state a measurable criterion instead, for example "
+                           "a value and a unit in a metric",
+                           surface));
+      }
     }
   }
 

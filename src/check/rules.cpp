@@ -309,27 +309,38 @@ class SemanticRules {
   }
 
   void check_cpv(const spec::Text& code) {
-    const catalog::CpvList& list =
-        m_context.cpv_list ? *m_context.cpv_list : m_context.catalogs.cpv();
+    const catalog::CpvList& list = m_context.catalogs.cpv();
     if (list.contains(code.value)) {
       return;
     }
     if (auto right = catalog::cpv_with_same_digits(list, code.value)) {
       m_findings.add("cpv-check-digit", code.position,
-                     fmt::format("CPV code {} has the wrong check digit; the code for \"{}\" is {}",
-                                 code.value, list.find(*right)->label, *right));
+                     fmt::format("CPV code {} has the wrong check digit: write {} (\"{}\")",
+                                 code.value, *right, list.find(*right)->label));
       return;
     }
-    if (m_context.cpv_list) {
-      m_findings.add("cpv-unknown", code.position,
-                     fmt::format("CPV code {} is not in the CPV list", code.value), nullptr,
-                     Severity::error);
-    } else {
-      m_findings.add("cpv-unknown", code.position,
-                     fmt::format("CPV code {} is not in the bundled catalog; check it against the "
-                                 "official list with --cpv-list FILE",
-                                 code.value));
+    m_findings.add("cpv-unknown", code.position,
+                   fmt::format("CPV code {} is not in the CPV 2008 vocabulary{}", code.value,
+                               nearest_cpv(list, code.value)));
+  }
+
+  /// The codes that share the longest start with `code`, as a hint.
+  static std::string nearest_cpv(const catalog::CpvList& list, std::string_view code) {
+    for (std::size_t length = 7; length >= 2; --length) {
+      std::string_view prefix = code.substr(0, length);
+      std::vector<std::string> found;
+      for (const catalog::CpvEntry* entry = list.lower_bound(prefix);
+           entry && entry < list.entries().data() + list.size() &&
+           entry->code.substr(0, length) == prefix && found.size() < 3;
+           ++entry) {
+        found.push_back(fmt::format("{} (\"{}\")", entry->code, entry->label));
+      }
+      if (!found.empty()) {
+        return fmt::format("; codes that begin {}: {}; leaspec catalog cpv WORDS finds others",
+                           prefix, fmt::join(found, ", "));
+      }
     }
+    return "; leaspec catalog cpv WORDS finds the right code";
   }
 
   void check_cpv_nature(const spec::Text& main, spec::Nature nature) {
@@ -445,7 +456,12 @@ void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   std::vector<Finding> items = findings.items();
   std::stable_sort(items.begin(), items.end(),
                    [](const Finding& a, const Finding& b) { return a.position < b.position; });
+  std::optional<yaml::PointerIndex> pointers;
+  std::set<std::pair<std::string, Position>> reported;
   for (const Finding& finding : items) {
+    if (!reported.emplace(finding.rule, finding.position).second) {
+      continue;
+    }
     const RuleInfo* rule = find_rule(finding.rule);
     Severity severity = finding.severity.value_or(rule ? rule->severity : Severity::error);
     auto configured = context.config.severities.find(finding.rule);
@@ -458,7 +474,11 @@ void check_rules(const RuleContext& context, DiagnosticSink& sink) {
     if (suppressed(finding, by_line)) {
       continue;
     }
-    sink.report({severity, finding.rule, finding.message, context.spec.file, finding.position, ""});
+    if (!pointers && context.root) {
+      pointers.emplace(*context.root);
+    }
+    sink.report({severity, finding.rule, finding.message, context.spec.file, finding.position,
+                 pointers ? pointers->pointer_at(finding.position) : std::string()});
   }
 }
 

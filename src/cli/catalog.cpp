@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
+#include "cli/output.hpp"
 #include "leaspec/catalog.hpp"
+#include "leaspec/check/config.hpp"
 
 namespace leaspec::cli {
 namespace {
@@ -13,11 +15,32 @@ namespace {
 struct CatalogOptions {
   std::string which;
   std::vector<std::string> query;
-  std::string cpv_list;
+  std::string config;
 };
 
+/// The configuration whose catalogs to search: --config, else the nearest .leaspec.yaml
+/// above the current folder, else none.
+std::optional<check::Config> configuration(const CatalogOptions& options) {
+  std::string path = options.config;
+  if (path.empty()) {
+    path = check::find_config("./.leaspec.yaml").value_or("");
+  }
+  if (path.empty()) {
+    return std::nullopt;
+  }
+  DiagnosticSink sink;
+  std::optional<check::Config> config = check::load_config(path, sink);
+  if (!config) {
+    print_diagnostics(sink.diagnostics(), {});
+    throw Error(fmt::format("the configuration {} is invalid", path));
+  }
+  return config;
+}
+
 int run_catalog(const CatalogOptions& options) {
-  const catalog::Catalogs& catalogs = catalog::Catalogs::bundled();
+  std::optional<check::Config> config = configuration(options);
+  const catalog::Catalogs& catalogs =
+      config ? config->catalogs_or_bundled() : catalog::Catalogs::bundled();
   std::string query;
   for (const std::string& word : options.query) {
     query += (query.empty() ? "" : " ") + word;
@@ -33,12 +56,7 @@ int run_catalog(const CatalogOptions& options) {
       ++count;
     }
   } else {
-    std::optional<catalog::CpvList> full;
-    if (!options.cpv_list.empty()) {
-      full = catalog::load_cpv_list(options.cpv_list);
-    }
-    for (const catalog::CpvEntry& entry :
-         catalog::search_cpv(full ? *full : catalogs.cpv(), query)) {
+    for (const catalog::CpvEntry& entry : catalog::search_cpv(catalogs.cpv(), query)) {
       std::cout << fmt::format("{}  {}\n", entry.code, entry.label);
       ++count;
     }
@@ -54,14 +72,16 @@ int run_catalog(const CatalogOptions& options) {
 
 void setup_catalog(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CatalogOptions>();
-  CLI::App* sub = app.add_subcommand("catalog", "Search the bundled standards and CPV catalogs");
+  CLI::App* sub = app.add_subcommand(
+      "catalog", "Search the standards and CPV catalogs, the bundled ones and your own");
   sub->add_option("CATALOG", options->which, "Which catalog")
       ->required()
       ->check(CLI::IsMember({"standards", "cpv"}));
   sub->add_option("QUERY", options->query,
                   "Words that must all appear, or for cpv the start of a code");
-  sub->add_option("--cpv-list", options->cpv_list,
-                  "Search this official CPV list (CSV code,label or JSON) instead")
+  sub->add_option("--config", options->config,
+                  "A configuration whose catalogs to search as well (default: the nearest "
+                  ".leaspec.yaml)")
       ->check(CLI::ExistingFile);
   sub->footer(
       "Examples:\n"

@@ -18,7 +18,6 @@ struct ValidateOptions {
   bool strict = false;
   std::string schema;
   std::string config;
-  std::string cpv_list;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -28,9 +27,6 @@ int run_validate(const ValidateOptions& options) {
   }
   if (!options.config.empty()) {
     check_options.config_file = options.config;
-  }
-  if (!options.cpv_list.empty()) {
-    check_options.cpv_list_file = options.cpv_list;
   }
   auto format = report::parse_format(options.format);
   DiagnosticSink schema_problems;
@@ -60,7 +56,8 @@ int run_validate(const ValidateOptions& options) {
   context.strict = options.strict;
   context.tool_version = LEASPEC_VERSION;
   for (const check::RuleInfo& rule : check::rules()) {
-    context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity});
+    context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity,
+                             std::string(rule.help), std::string(rule.group)});
   }
   const std::vector<Diagnostic>& diagnostics = outcome.diagnostics.diagnostics();
   std::cout << report::render(*format, diagnostics, context);
@@ -96,16 +93,13 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("--config", options->config,
                   "Rule configuration to use instead of the nearest .leaspec.yaml")
       ->check(CLI::ExistingFile);
-  sub->add_option("--cpv-list", options->cpv_list,
-                  "Official CPV list (CSV code,label or JSON object) to check codes against")
-      ->check(CLI::ExistingFile);
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"
       "  leaspec validate --format json specs/bwc.yaml > findings.json\n"
       "  leaspec validate --format sarif specs/ > leaspec.sarif\n"
       "  leaspec validate --schema national.schema.yaml specs/\n"
-      "  leaspec validate --config ci.leaspec.yaml --cpv-list cpv.csv specs/\n\n"
+      "  leaspec validate --config ci.leaspec.yaml specs/\n\n"
       "Exit codes: 0 valid (warnings allowed unless --strict), 1 findings, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

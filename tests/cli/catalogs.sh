@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `leaspec rules` and `leaspec catalog`, and --cpv-list.
+# `leaspec rules` and `leaspec catalog`, with catalogs of one's own.
 . "$(dirname "$0")/lib.sh"
 
 run rules
@@ -8,12 +8,22 @@ for rule in duplicate-id unknown-reference dependency-cycle lead-agency award-we
             cpv-check-digit cpv-unknown withdrawn-reference verbal-form vague-term must will; do
   expect_out "  $rule "
 done
-# The manual page documents every rule the binary lists.
 listed=$(awk '/^  [a-z]/ {print $1}' <<<"$out")
 [ "$(wc -l <<<"$listed")" -ge 40 ] || fail "leaspec rules lists too few rules"
-for rule in $listed; do
-  grep -qxF ".It Cm $rule" "$SOURCE_DIR/man/leaspec-rules.1" || fail "leaspec-rules(1) lacks $rule"
-done
+# The manual page shows every rule with the same texts as the binary (and SARIF).
+run rules --format man
+expect_code 0 "rules --format man"
+manual=$(sed -n '/^\.\\" The rules as/,/^\.\\" End of the rules\./p' "$SOURCE_DIR/man/leaspec-rules.1" | sed '1d;$d')
+[ "$manual" = "$out" ] || fail "the rules in leaspec-rules(1) differ from leaspec rules --format man (scripts/update-golden.sh rewrites them): $(diff <(printf '%s\n' "$manual") <(printf '%s\n' "$out") | head -5)"
+run rules verbal-form
+expect_code 0 "explain one rule"
+expect_out "verbal-form                error    the verb does not match the priority"
+expect_out "ISO/IEC Directives, Part 2"
+run rules no-such-rule
+expect_code 2 "unknown rule"
+expect_err "unknown rule \"no-such-rule\"; leaspec rules lists them all"
+run rules --format json
+"/usr/bin/python3" -c 'import json,sys; r=json.loads(sys.stdin.read()); assert all(x["help"] for x in r), [x["id"] for x in r if not x["help"]]' <<<"$out" || fail "a rule without help"
 
 run catalog standards 27001
 expect_code 0 "standards search"
@@ -30,8 +40,8 @@ expect_code 1 "nothing found"
 run catalog recipes
 expect_code 2 "unknown catalog"
 
-# --cpv-list makes codes missing from the full list errors.
-printf 'code,label\n35125300-2,Security cameras\n' > "$work/cpv.csv"
+# The complete CPV vocabulary: a real code outside any short list is known, a wrong check
+# digit names the right code.
 cat > "$work/spec.yaml" <<'YAML'
 leaspec: 1
 id: CAM-1
@@ -46,9 +56,50 @@ procurement:
 sections: [{id: S, title: S, requirements: []}]
 YAML
 run validate "$work/spec.yaml"
-expect_code 0 "bundled catalog knows 35113400-3"
-run validate --cpv-list "$work/cpv.csv" "$work/spec.yaml"
-expect_code 1 "missing from the full list"
-expect_out "error: CPV code 35113400-3 is not in the CPV list [cpv-unknown]"
+expect_code 0 "the vocabulary knows 35113400-3"
+sed 's/35113400-3/38433200-7/' "$work/spec.yaml" > "$work/wrong.yaml"
+run validate "$work/wrong.yaml"
+expect_code 1 "a wrong check digit"
+expect_out "wrong.yaml:10:21: error: CPV code 38433200-7 has the wrong check digit: write 38433200-1 (\"Emission measurement equipment\") [cpv-check-digit]"
+
+# Catalogs of one's own come before the bundled ones, for validate and for catalog.
+mkdir -p "$work/own"
+cat > "$work/own/.leaspec.yaml" <<'YAML'
+catalogs:
+  standards: catalog/standards.yaml
+  cpv: catalog/cpv.yaml
+YAML
+mkdir -p "$work/own/catalog"
+cat > "$work/own/catalog/standards.yaml" <<'YAML'
+standards:
+  - {designation: "NEN 7510-1:2017", title: Medische informatica - Informatiebeveiliging in de zorg, status: withdrawn, superseded_by: "NEN 7510-1:2024"}
+  - {designation: "NEN 7510-1:2024", title: Medische informatica - Informatiebeveiliging in de zorg, status: current}
+YAML
+cat > "$work/own/catalog/cpv.yaml" <<'YAML'
+cpv:
+  "35125399-9": Body-worn cameras of the national framework
+YAML
+sed 's/35113400-3/35125399-9/' "$work/spec.yaml" > "$work/own/spec.yaml"
+cat >> "$work/own/spec.yaml" <<'YAML'
+references:
+  - {id: NEN-7510, designation: "NEN 7510-1:2017", title: Informatiebeveiliging, type: standard}
+YAML
+run validate "$work/own/spec.yaml"
+expect_code 0 "a code and a standard of one's own catalog"
+expect_out "warning: NEN 7510-1:2017 is withdrawn; cite NEN 7510-1:2024 instead [withdrawn-reference]"
+(cd "$work/own" && "$LEASPEC" catalog standards nen 7510) > "$work/found.txt" 2>&1 || fail "catalog standards with one's own catalog"
+grep -qF "NEN 7510-1:2024  Medische informatica" "$work/found.txt" || fail "one's own standard is not listed: $(cat "$work/found.txt")"
+run catalog --config "$work/own/.leaspec.yaml" cpv 351253
+expect_out "35125399-9  Body-worn cameras of the national framework"
+expect_out "35125300-2  Security cameras"
+# A broken catalog is a positioned error, and nothing is validated.
+cat > "$work/own/catalog/cpv.yaml" <<'YAML'
+cpv:
+  "3512539-9": A code with seven digits
+YAML
+run validate "$work/own/spec.yaml"
+expect_code 2 "a broken catalog of one's own"
+expect_err "catalog/cpv.yaml:2:3:"
+expect_err "[schema-pattern]"
 
 finish

@@ -64,21 +64,13 @@ inline std::string replace(std::string text, const std::string& from, const std:
 }
 
 /// "line:col severity: message [rule]" for every finding of the rules on `text`.
-inline std::vector<std::string> run_rules(const std::string& text, const check::Config& config = {},
-                                          const catalog::CpvList* cpv_list = nullptr) {
-  test::Loaded loaded(text);
-  REQUIRE(loaded.document.root);
+inline std::vector<std::string> run_rules(const std::string& text,
+                                          const check::Config& config = {}) {
   DiagnosticSink schema_sink;
   auto checker = check::Checker::create({}, schema_sink);
   REQUIRE(checker);
   DiagnosticSink sink;
-  if (cpv_list) {
-    spec::Spec model = spec::build(loaded.root(), "spec.yaml");
-    check::check_rules({model, loaded.source, config, catalog::Catalogs::bundled(), cpv_list},
-                       sink);
-  } else {
-    checker->check(std::make_shared<SourceFile>("test.yaml", text), config, sink);
-  }
+  checker->check(std::make_shared<SourceFile>("test.yaml", text), config, sink);
   std::vector<std::string> result;
   for (const Diagnostic& d : sink.diagnostics()) {
     result.push_back(fmt::format("{}:{} {}: {} [{}]", d.position.line, d.position.column,

@@ -1,16 +1,24 @@
 #include <cstdio>
+#include <set>
 
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
 #include "leaspec/catalog.hpp"
+#include "leaspec/resources.hpp"
 
 using namespace leaspec;
 
 TEST_CASE("the bundled CPV vocabulary is the official CPV 2008 list, code by code") {
   // The official list is reference data beside the repository; the test fails without it.
   const std::string path = std::string(LEASPEC_SHARED_DATA) + "/cpv/cpv-2008-en.json";
-  catalog::CpvList official = catalog::load_cpv_list(path);
+  test::Loaded reference(read_file(path, 16u << 20), {16u << 20, 8, 10'000'000});
+  REQUIRE(reference.document.root);
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (const yaml::Entry& entry : reference.root().entries) {
+    entries.emplace_back(entry.key->text, entry.value->text);
+  }
+  catalog::CpvList official = catalog::CpvList::from_pairs(std::move(entries));
   REQUIRE(official.size() == 9454);
   const catalog::CpvList& bundled = catalog::Catalogs::bundled().cpv();
   CHECK(bundled.size() == official.size());
@@ -65,6 +73,87 @@ TEST_CASE("standards are found by designation and report their successor") {
   CHECK(catalogs.search_standards("digital evidence").size() >= 1);
 }
 
+TEST_CASE(
+    "the standards catalog is consistent: one entry per designation, successors that resolve") {
+  const auto& catalogs = catalog::Catalogs::bundled();
+  CHECK(catalogs.standards().size() >= 200);
+  std::set<std::string> designations;
+  for (const catalog::Standard& standard : catalogs.standards()) {
+    INFO(standard.designation);
+    CHECK(designations.insert(catalog::normalise(standard.designation)).second);
+    CHECK_FALSE(standard.title.empty());
+    CHECK((standard.status == "current" || standard.status == "withdrawn" ||
+           standard.status == "superseded"));
+    if (standard.status == "current") {
+      CHECK(standard.superseded_by.empty());
+    }
+    if (standard.status == "superseded") {
+      CHECK_FALSE(standard.superseded_by.empty());
+    }
+    // Following successors ends at a current edition, without a loop.
+    const catalog::Standard* edition = &standard;
+    for (int step = 0; step < 8 && !edition->superseded_by.empty(); ++step) {
+      edition = catalogs.find_standard(edition->superseded_by);
+      REQUIRE_MESSAGE(edition, "successor not in the catalog");
+    }
+    if (!standard.superseded_by.empty()) {
+      CHECK(edition->status == "current");
+    }
+  }
+  // Each query finds the entry named beside it.
+  const std::vector<std::pair<std::string, std::string>> searches = {
+      {"60825", "IEC 60825-1:2014"},
+      {"50155", "EN 50155:2021"},
+      {"61326", "IEC 61326-1:2020"},
+      {"62133", "IEC 62133-2:2017"},
+      {"2019/945", "Commission Delegated Regulation (EU) 2019/945"}};
+  for (const auto& search : searches) {
+    bool found = false;
+    for (const catalog::Standard* standard : catalogs.search_standards(search.first)) {
+      found = found || standard->designation == search.second;
+    }
+    CHECK_MESSAGE(found, search.first << " does not find " << search.second);
+  }
+  CHECK(catalogs.find_standard("IEC 60825-1:2007")->superseded_by == "IEC 60825-1:2014");
+  CHECK(catalogs.find_standard("IEC 62133:2012")->status == "withdrawn");
+}
+
+TEST_CASE("every standards catalog entry has only known keys and a known type") {
+  // The loader reads designation, title, status and superseded_by; `type` says which entries
+  // are legislation, guidance or specifications rather than standards.
+  test::Loaded loaded(
+      std::string(catalog::find_resource("data/catalog/standards.yaml").value_or("")));
+  REQUIRE(loaded.document.root);
+  const yaml::Node* entries = loaded.root().find("standards");
+  REQUIRE(entries);
+  const std::set<std::string> keys = {"designation", "title", "status", "superseded_by", "type"};
+  const std::set<std::string> types = {"standard", "legislation", "guidance", "specification"};
+  std::size_t legislation = 0;
+  for (const yaml::Node* item : entries->items) {
+    const yaml::Node* designation = item->find("designation");
+    REQUIRE(designation);
+    INFO(designation->text);
+    for (const yaml::Entry& entry : item->entries) {
+      CHECK(keys.count(entry.key->text) == 1);
+    }
+    if (const yaml::Node* type = item->find("type")) {
+      CHECK(types.count(type->text) == 1);
+      legislation += type->text == "legislation" ? 1 : 0;
+    }
+  }
+  CHECK(legislation >= 40);
+  const yaml::Node* led = nullptr;
+  for (const yaml::Node* item : entries->items) {
+    if (item->find("designation")->text == "Directive (EU) 2016/680") {
+      led = item;
+    }
+  }
+  REQUIRE(led);
+  REQUIRE(led->find("type"));
+  CHECK(led->find("type")->text == "legislation");
+}
+
+
 TEST_CASE("country codes are ISO 3166-1 alpha-2, with the EU's variants explained") {
   const auto& catalogs = catalog::Catalogs::bundled();
   for (const char* code : {"NL", "BE", "PL", "ES", "FI", "IT", "RO", "PT", "LT", "GR", "GB"}) {
@@ -75,19 +164,29 @@ TEST_CASE("country codes are ISO 3166-1 alpha-2, with the EU's variants explaine
   CHECK(catalogs.iso_country_for("UK") == "GB");
 }
 
-TEST_CASE("CPV lists load from CSV as well as JSON") {
-  const std::string path = "cpv-test-list.csv";
-  {
-    std::FILE* file = std::fopen(path.c_str(), "w");
-    REQUIRE(file);
-    std::fputs("code,label\n35125300-2,Security cameras\n\"03111000-2\",\"Seeds\"\n", file);
-    std::fclose(file);
-  }
-  catalog::CpvList list = catalog::load_cpv_list(path);
-  std::remove(path.c_str());
+TEST_CASE("a CPV list of one's own keeps its order-independent entries and its text") {
+  catalog::CpvList list = catalog::CpvList::from_pairs({{"35125300-2", "Security cameras"},
+                                                        {"03111000-2", "Seeds"},
+                                                        {"03111000-2", "Second label is ignored"}});
   CHECK(list.size() == 2);
   REQUIRE(list.find("03111000-2"));
   CHECK(list.find("03111000-2")->label == "Seeds");
   CHECK(list.entries().front().code == "03111000-2");
-  CHECK_THROWS_AS(catalog::load_cpv_list("/nonexistent/cpv.csv"), Error);
+  catalog::CpvList tsv =
+      catalog::CpvList::from_tsv("# comment\n03111000-2\tSeeds\n35125300-2\tSecurity cameras\n");
+  CHECK(tsv.size() == 2);
+  CHECK_THROWS_AS(catalog::CpvList::from_tsv("35125300-2\tB\n03111000-2\tA\n"), Error);
+}
+
+TEST_CASE("a user's catalog comes before the bundled one") {
+  catalog::Catalogs own = catalog::Catalogs::bundled().with(
+      {{"ISO/IEC 27001:2013", "Own title", "withdrawn", "ISO/IEC 27001:2022", "standard"},
+       {"XYZ 1:2026", "A national specification", "current", "", "specification"}},
+      {{"35125300-2", "Own label"}});
+  CHECK(own.find_standard("ISO/IEC 27001:2013")->title == "Own title");
+  CHECK(own.find_standard("xyz 1:2026")->type == "specification");
+  CHECK(own.standards().size() == catalog::Catalogs::bundled().standards().size() + 1);
+  CHECK(own.cpv().find("35125300-2")->label == "Own label");
+  CHECK(own.cpv().size() == catalog::Catalogs::bundled().cpv().size());
+  CHECK(catalog::Catalogs::bundled().cpv().find("35125300-2")->label == "Security cameras");
 }

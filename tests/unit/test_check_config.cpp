@@ -20,8 +20,8 @@ TEST_CASE("configuration sets severities, turns rules off and adds vague terms")
   CHECK(run_rules(text, config) ==
         Lines{"41:44 error: \"if possible\" is an escape clause: a bidder could claim it was not "
               "possible [escape-clause]",
-              "41:57 warning: \"smoothly\" is vague: state a measurable criterion instead "
-              "[vague-term]"});
+              "41:57 warning: \"smoothly\" is vague: state a measurable criterion instead, "
+              "for example a value and a unit in a metric [vague-term]"});
   config.severities["vague-term"] = std::nullopt;
   CHECK(run_rules(text, config).size() == 1);
 }

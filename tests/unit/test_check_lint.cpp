@@ -8,13 +8,14 @@ using namespace leaspec::test;
 
 TEST_CASE("verbal-form: shall, should and may follow the priority") {
   CHECK(run_rules(replace(k_base, "The camera shall record", "The camera should record")) ==
-        Lines{"29:26 error: a mandatory requirement is stated with \"shall\", not \"should\" "
-              "[verbal-form]"});
+        Lines{"29:26 error: the requirement is mandatory, which the text states with \"shall\": "
+              "write \"shall\" instead of \"should\", or change the priority [verbal-form]"});
   CHECK(run_rules(replace(k_base, "The camera should weigh", "The camera shall weigh")) ==
-        Lines{"37:26 error: a recommended requirement is stated with \"should\", not \"shall\" "
-              "[verbal-form]"});
+        Lines{"37:26 error: the requirement is recommended, which the text states with \"should\": "
+              "write \"should\" instead of \"shall\", or change the priority [verbal-form]"});
   CHECK(run_rules(replace(k_base, "The camera may record sound.", "The camera records sound.")) ==
-        Lines{"41:15 error: an optional requirement is stated with \"may\" [verbal-form]"});
+        Lines{"41:15 error: the requirement is optional but its text has no \"may\": state it with "
+              "\"may\" [verbal-form]"});
 }
 
 TEST_CASE("must and will") {
@@ -35,16 +36,16 @@ TEST_CASE("vague terms, escape clauses, open lists and and/or mark the exact wor
               "41:57 warning: \"etc\" leaves the list open: name every item [open-ended]",
               "41:63 warning: \"where possible\" is an escape clause: a bidder could claim it was "
               "not possible [escape-clause]",
-              "41:85 warning: \"intuitive\" is vague: state a measurable criterion instead "
-              "[vague-term]"});
+              "41:85 warning: \"intuitive\" is vague: state a measurable criterion instead, "
+              "for example a value and a unit in a metric [vague-term]"});
 }
 
 TEST_CASE("findings inside folded block scalars point into the block") {
   CHECK(run_rules(replace(k_base, "text: The camera may record sound.",
                           "text: >-\n          The camera may record sound\n          "
                           "in an Adequate quality.")) ==
-        Lines{"43:17 warning: \"Adequate\" is vague: state a measurable criterion instead "
-              "[vague-term]"});
+        Lines{"43:17 warning: \"Adequate\" is vague: state a measurable criterion instead, "
+              "for example a value and a unit in a metric [vague-term]"});
 }
 
 TEST_CASE("multiple-shall and missing-metric") {
@@ -57,4 +58,39 @@ TEST_CASE("multiple-shall and missing-metric") {
             "")) ==
         Lines{"28:13 warning: performance requirement \"REQ-1\" has no metric to verify it against "
               "[missing-metric]"});
+}
+
+TEST_CASE("each vague phrase is one finding, the longest one") {
+  // "easy to use" is one finding, not also "easy"; "up to date" and "TBD" are vague too.
+  CHECK(
+      run_rules(replace(k_base, "The camera may record sound.",
+                        "The camera may record sound that is easy to use, up to date and TBD.")) ==
+      Lines{"41:51 warning: \"easy to use\" is vague: state a measurable criterion instead, "
+            "for example a value and a unit in a metric [vague-term]",
+            "41:64 warning: \"up to date\" is vague: state a measurable criterion instead, "
+            "for example a value and a unit in a metric [vague-term]",
+            "41:79 warning: \"TBD\" is vague: state a measurable criterion instead, for example "
+            "a value and a unit in a metric [vague-term]"});
+  for (const char* word : {"reliable", "secure", "optimal", "robust", "flexible", "TBC",
+                           "state of the art", "user friendly", "up-to-date"}) {
+    std::vector<std::string> found = run_rules(replace(
+        k_base, "The camera may record sound.", std::string("The camera may be ") + word + "."));
+    REQUIRE_MESSAGE(found.size() == 1, word);
+    CHECK(found[0].find("[vague-term]") != std::string::npos);
+    CHECK(found[0].rfind("41:33 ", 0) == 0);
+  }
+  // A configured word that is built in already is still one finding.
+  check::Config config;
+  config.vague_terms = {"Reliable", "reliable"};
+  CHECK(run_rules(replace(k_base, "The camera may record sound.", "The camera may be reliable."),
+                  config)
+            .size() == 1);
+}
+
+TEST_CASE("findings inside literal block scalars point at the word's line") {
+  CHECK(run_rules(replace(k_base, "text: The camera may record sound.",
+                          "text: |-\n          The camera may record sound\n          "
+                          "in an optimal quality.")) ==
+        Lines{"43:17 warning: \"optimal\" is vague: state a measurable criterion instead, "
+              "for example a value and a unit in a metric [vague-term]"});
 }

@@ -76,21 +76,25 @@ TEST_CASE("lot-quantity and agency-without-lot") {
 
 TEST_CASE("CPV codes: check digit, unknown codes and the nature of the main code") {
   CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-3]")) ==
-        Lines{"14:9 error: CPV code 35125300-3 has the wrong check digit; the code for \"Security "
-              "cameras\" is 35125300-2 [cpv-check-digit]"});
+        Lines{"14:9 error: CPV code 35125300-3 has the wrong check digit: write 35125300-2 "
+              "(\"Security cameras\") [cpv-check-digit]"});
+  // A real code outside any short list: the complete vocabulary knows its check digit.
+  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 38433200-7]")) ==
+        Lines{"14:21 error: CPV code 38433200-7 has the wrong check digit: write 38433200-1 "
+              "(\"Emission measurement equipment\") [cpv-check-digit]"});
   CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111990-4]")) ==
-        Lines{"14:21 warning: CPV code 03111990-4 is not in the bundled catalog; check it against "
-              "the official list with --cpv-list FILE [cpv-unknown]"});
-  catalog::CpvList full{{"35125300-2", "Security cameras"}, {"03111000-2", "Seeds"}};
-  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111000-2]"), {},
-                  &full) == Lines{});
-  CHECK(
-      run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111000-9]"), {}, &full) ==
-      Lines{"14:21 error: CPV code 03111000-9 has the wrong check digit; the code for \"Seeds\" is "
-            "03111000-2 [cpv-check-digit]"});
-  CHECK(
-      run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03222000-3]"), {}, &full) ==
-      Lines{"14:21 error: CPV code 03222000-3 is not in the CPV list [cpv-unknown]"});
+        Lines{"14:21 error: CPV code 03111990-4 is not in the CPV 2008 vocabulary; codes that "
+              "begin 031119: 03111900-1 (\"Flower seeds\"); leaspec catalog cpv WORDS finds "
+              "others [cpv-unknown]"});
+  // A code of one's own catalog is known; the bundled ones stay known.
+  check::Config config;
+  config.catalogs = std::make_shared<const catalog::Catalogs>(
+      catalog::Catalogs::bundled().with({}, {{"03111990-4", "Seeds of the test catalog"}}));
+  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111990-4]"), config) ==
+        Lines{});
+  CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-2, 03111990-5]"), config) ==
+        Lines{"14:21 error: CPV code 03111990-5 has the wrong check digit: write 03111990-4 "
+              "(\"Seeds of the test catalog\") [cpv-check-digit]"});
   CHECK(run_rules(replace(k_base, "nature: supplies", "nature: services")) ==
         Lines{"14:9 warning: the main CPV code 35125300-2 is in division 35 (supplies), but the "
               "nature is services [cpv-nature]"});

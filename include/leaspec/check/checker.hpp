@@ -25,8 +25,6 @@ struct Options {
   std::optional<std::string> schema_file;
   /// A configuration file for every spec, instead of looking for `.leaspec.yaml`.
   std::optional<std::string> config_file;
-  /// A full official CPV list to check codes against.
-  std::optional<std::string> cpv_list_file;
   /// Files checked at once by `run`; 0 for one per core.
   unsigned jobs = 0;
   yaml::Limits limits;
@@ -85,7 +83,6 @@ class Checker {
 
   schema::Schema m_schema;
   Options m_options;
-  std::optional<catalog::CpvList> m_cpv_list;
   std::optional<Config> m_fixed_config;
   std::unique_ptr<Configs> m_configs;
 };

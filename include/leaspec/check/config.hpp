@@ -26,6 +26,14 @@ struct Config {
   const catalog::Units& units() const {
     return added_units ? *added_units : catalog::Units::bundled();
   }
+
+  /// The bundled catalogs with the user's catalogs before them; null for the bundled ones.
+  std::shared_ptr<const catalog::Catalogs> catalogs;
+
+  /// The catalogs rules look things up in.
+  const catalog::Catalogs& catalogs_or_bundled() const {
+    return catalogs ? *catalogs : catalog::Catalogs::bundled();
+  }
 };
 
 /// Loads and validates a configuration file against the bundled config schema. Problems

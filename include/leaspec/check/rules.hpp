@@ -9,15 +9,18 @@
 #include "leaspec/check/config.hpp"
 #include "leaspec/source.hpp"
 #include "leaspec/spec.hpp"
+#include "leaspec/yaml.hpp"
 
 namespace leaspec::check {
 
-/// A rule: its stable id, default severity, group and what it checks.
+/// A rule: its stable id, default severity, group, what it checks and what to do.
 struct RuleInfo {
   std::string_view id;
   Severity severity;
   std::string_view group;  ///< loading, schema, semantic, language or merge
   std::string_view summary;
+  /// What a finding means and how to act on it, in one or two sentences.
+  std::string_view help;
   /// Whether a configuration may change its severity or turn it off.
   bool configurable;
 };
@@ -32,8 +35,8 @@ struct RuleContext {
   const SourceFile& source;
   const Config& config;
   const catalog::Catalogs& catalogs;
-  /// A full official CPV list (--cpv-list), or nullptr for the bundled catalog.
-  const catalog::CpvList* cpv_list = nullptr;
+  /// The tree the spec was built from, for the JSON pointer of each finding; may be null.
+  const yaml::Node* root = nullptr;
 };
 
 /// Runs the semantic rules and the language lint, applies the configuration and inline
