@@ -419,21 +419,39 @@ class MetricRules {
         bounds.push_back(*bound);
       }
     }
-    auto matches = [&](double value) {
-      return std::any_of(bounds.begin(), bounds.end(), [&](double b) { return near(b, value); });
+    // A number in another unit agrees when it is the bound rounded as the text writes it
+    // ("40 kn" for 74.08 km/h), within half a percent.
+    auto agrees = [&](const std::pair<Stated, double>& s, double bound) {
+      if (near(s.second, bound)) {
+        return true;
+      }
+      if (s.first.unit == metric.unit.value) {
+        return false;
+      }
+      std::optional<double> there = m_units.convert(bound, metric.unit.value, s.first.unit);
+      std::size_t point = s.first.surface.find_first_of(".,");
+      int decimals = point == std::string::npos
+                         ? 0
+                         : static_cast<int>(s.first.surface.size() - point - 1);
+      double tolerance =
+          std::min(0.5 * std::pow(10.0, -decimals), 0.005 * std::fabs(s.first.value));
+      return there && std::fabs(*there - s.first.value) <= tolerance;
+    };
+    auto matches = [&](const std::pair<Stated, double>& s) {
+      return std::any_of(bounds.begin(), bounds.end(), [&](double b) { return agrees(s, b); });
     };
     std::string says = joint::describe(metric);
     std::vector<std::string> missing;
     for (double bound : bounds) {
       if (std::none_of(stated.begin(), stated.end(),
-                       [&](const auto& s) { return near(s.second, bound); })) {
+                       [&](const auto& s) { return agrees(s, bound); })) {
         missing.push_back(fmt::format("{:.10g}", bound));
       }
     }
     bool range = !metric.op;
     if ((range && !missing.empty()) || (!range && missing.size() == bounds.size())) {
       auto wrong = std::find_if(stated.begin(), stated.end(),
-                                [&](const auto& s) { return !matches(s.second); });
+                                [&](const auto& s) { return !matches(s); });
       const auto& at = wrong == stated.end() ? stated.front() : *wrong;
       std::vector<std::string> words;
       for (const auto& s : stated) {
@@ -451,8 +469,9 @@ class MetricRules {
     int wanted = metric.op == spec::Op::ge || metric.op == spec::Op::gt   ? 1
                  : metric.op == spec::Op::le || metric.op == spec::Op::lt ? -1
                                                                           : 0;
-    for (const auto& [s, value] : stated) {
-      if (matches(value) && s.direction != 0 && s.direction != wanted) {
+    for (const auto& entry : stated) {
+      const Stated& s = entry.first;
+      if (matches(entry) && s.direction != 0 && s.direction != wanted) {
         m_findings.add("metric-text", locate(m_context, r, s),
                        fmt::format("the text says \"{}\" {}, but the metric says {}",
                                    s.direction_words, s.words, says),
