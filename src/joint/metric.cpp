@@ -16,26 +16,28 @@ struct Interval {
   bool hi_open = false;
 };
 
-bool near(double x, double y) {
+/// Whether two bounds are equal but for rounding; `grain` is the size of one unit of the
+/// finer of the two units compared, so that 1 nm differs from 2 nm even in km.
+bool near(double x, double y, double grain) {
   if (std::isinf(x) || std::isinf(y)) {
     return x == y;
   }
-  return std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)});
+  return std::fabs(x - y) <= 1e-9 * std::max({grain, std::fabs(x), std::fabs(y)});
 }
 
 /// Whether `inner` lies inside `outer`.
-bool inside(const Interval& inner, const Interval& outer) {
-  bool lo = near(inner.lo, outer.lo) ? (inner.lo_open || !outer.lo_open) : inner.lo > outer.lo;
-  bool hi = near(inner.hi, outer.hi) ? (inner.hi_open || !outer.hi_open) : inner.hi < outer.hi;
+bool inside(const Interval& inner, const Interval& outer, double grain) {
+  bool lo = near(inner.lo, outer.lo, grain) ? (inner.lo_open || !outer.lo_open) : inner.lo > outer.lo;
+  bool hi = near(inner.hi, outer.hi, grain) ? (inner.hi_open || !outer.hi_open) : inner.hi < outer.hi;
   return lo && hi;
 }
 
-bool overlap(const Interval& a, const Interval& b) {
+bool overlap(const Interval& a, const Interval& b, double grain) {
   double lo = std::max(a.lo, b.lo);
   double hi = std::min(a.hi, b.hi);
-  if (near(lo, hi)) {
-    bool open = (near(a.lo, lo) && a.lo_open) || (near(b.lo, lo) && b.lo_open) ||
-                (near(a.hi, hi) && a.hi_open) || (near(b.hi, hi) && b.hi_open);
+  if (near(lo, hi, grain)) {
+    bool open = (near(a.lo, lo, grain) && a.lo_open) || (near(b.lo, lo, grain) && b.lo_open) ||
+                (near(a.hi, hi, grain) && a.hi_open) || (near(b.hi, hi, grain) && b.hi_open);
     return !open;
   }
   return lo < hi;
@@ -178,11 +180,16 @@ MetricComparison compare_metrics(const spec::Metric& a, const spec::Metric& b,
                     "lie in";
     return result;
   }
+  double grain = 1;
+  if (!same_unit) {
+    grain = std::min(1.0, std::fabs(units.convert(1, a.unit.value, b.unit.value).value_or(1) -
+                                    units.convert(0, a.unit.value, b.unit.value).value_or(0)));
+  }
   bool a_in_b = true, b_in_a = true, meet = true;
   for (std::size_t i = 0; i < x.components.size() && i < y.components.size(); ++i) {
-    a_in_b = a_in_b && inside(x.components[i], y.components[i]);
-    b_in_a = b_in_a && inside(y.components[i], x.components[i]);
-    meet = meet && overlap(x.components[i], y.components[i]);
+    a_in_b = a_in_b && inside(x.components[i], y.components[i], grain);
+    b_in_a = b_in_a && inside(y.components[i], x.components[i], grain);
+    meet = meet && overlap(x.components[i], y.components[i], grain);
   }
   if (is_cover(a)) {
     std::swap(a_in_b, b_in_a);  // covering more is asking more
