@@ -75,19 +75,29 @@ class MergeReportBuilder {
     if (f.versions.empty()) {
       return;
     }
+    bool metrics = std::any_of(f.versions.begin(), f.versions.end(),
+                               [](const joint::Version& v) { return !v.metric.empty(); });
     Table table;
-    table.widths = {1.6, 1.0, 1.3, 1.3, 4.0};
-    table.rows.push_back(
-        {Builder::plain(m_strings["col_input"]), Builder::plain(m_strings["col_priority"]),
-         Builder::plain(m_strings["col_bound"]),
-         Builder::plain(f.common_unit.empty() ? m_strings["col_bound"]
-                                              : m_out.text("col_bound_common", f.common_unit)),
-         Builder::plain(m_strings["col_statement"])});
+    table.widths = metrics ? std::vector<double>{1.6, 1.0, 1.3, 1.3, 4.0}
+                           : std::vector<double>{1.6, 1.0, 6.6};
+    std::vector<Inline> header{Builder::plain(m_strings["col_input"]), Builder::plain(m_strings["col_priority"])};
+    if (metrics) {
+      header.push_back(Builder::plain(m_strings["col_bound"]));
+      header.push_back(Builder::plain(f.common_unit.empty()
+                                          ? m_strings["col_bound"]
+                                          : m_out.text("col_bound_common", f.common_unit)));
+    }
+    header.push_back(Builder::plain(m_strings["col_statement"]));
+    table.rows.push_back(std::move(header));
     for (const joint::Version& version : f.versions) {
-      table.rows.push_back({Builder::plain(side_text(version.side)),
-                            Builder::plain(localised(m_strings, version.priority)),
-                            Builder::plain(version.metric), Builder::plain(version.metric_common),
-                            Builder::plain(version.text)});
+      std::vector<Inline> row{Builder::plain(side_text(version.side)),
+              Builder::plain(localised(m_strings, version.priority))};
+      if (metrics) {
+        row.push_back(Builder::plain(version.metric));
+        row.push_back(Builder::plain(version.metric_common));
+      }
+      row.push_back(Builder::plain(version.text));
+      table.rows.push_back(std::move(row));
     }
     m_out.table(std::move(table));
     if (!f.words.empty()) {

@@ -416,8 +416,9 @@ class Merger {
     std::string here = file_name(joint.side.file), there = file_name(origin.file);
     std::vector<std::string> parts;
     if (d.metric && j.metric && r.metric) {
-      std::string converted =
-          r.metric->unit.value == j.metric->unit.value ? "" : fmt::format(" ({})", d.bounds.first);
+      bool converts = r.metric->unit.value != j.metric->unit.value &&
+                      d.bounds.result != Strictness::unconvertible;
+      std::string converted = converts ? fmt::format(" ({})", d.bounds.first) : "";
       parts.push_back(fmt::format("asks for {} in {} and {}{} in {}", describe(*j.metric), here,
                                   describe(*r.metric), converted, there));
     } else if (d.metric) {
@@ -456,7 +457,10 @@ class Merger {
     }
     if (d.bounds.result == Strictness::unconvertible) {
       f.kind = FindingKind::unit;
-      f.reason = d.bounds.reason;
+      // In the order the message names them: the joint side's unit first.
+      f.reason = joint.requirement.metric->unit.value != r.metric->unit.value
+                     ? m_units.why_not(joint.requirement.metric->unit.value, r.metric->unit.value)
+                     : d.bounds.reason;
     } else if (d.bounds.result == Strictness::disjoint) {
       f.kind = FindingKind::incompatible_range;
       f.reason = d.bounds.reason;

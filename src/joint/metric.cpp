@@ -117,14 +117,14 @@ Bounds bounds_in(const spec::Metric& m, const catalog::UnitInfo& info, const std
   double min = in_unit(m.min);
   double max = in_unit(m.max);
   bounds.components.push_back(interval_of(m, value, min, max));
-  std::string cover = is_cover(m) ? " (to cover)" : "";
+  // Without "(to cover)": bounds compare only when both ranges mean the same.
   if (m.op) {
     bounds.text = fmt::format("{} {} {}", spec::name(*m.op), number(value), unit);
   } else if (m.min && m.max) {
-    bounds.text = fmt::format("{} to {} {}{}", number(min), number(max), unit, cover);
+    bounds.text = fmt::format("{} to {} {}", number(min), number(max), unit);
   } else {
-    bounds.text = m.min ? fmt::format(">= {} {}{}", number(min), unit, cover)
-                        : fmt::format("<= {} {}{}", number(max), unit, cover);
+    bounds.text = m.min ? fmt::format(">= {} {}", number(min), unit)
+                        : fmt::format("<= {} {}", number(max), unit);
   }
   return bounds;
 }
