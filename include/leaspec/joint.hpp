@@ -140,7 +140,8 @@ struct MergeResult {
   spec::Spec joint;
   std::map<std::string, std::vector<Side>> provenance;  ///< requirement id -> inputs
   /// Where the other parts of the joint spec came from: "agency ID", "reference ID",
-  /// "definition TERM", "lot ID", "procurement", "award" -> the first input that gave it.
+  /// "definition TERM", "lot ID", "procurement", "award" -> the first input that gave it;
+  /// "requirement ID" -> the input whose requirement the joint one is.
   std::map<std::string, Side> origins;
   std::vector<Finding> findings;
   /// Which agency asked for which requirement (requirement id -> agency ids): the agencies

@@ -642,6 +642,7 @@ class Merger {
       ids = unique;
     };
     for (auto& [id, entry] : m_requirements) {
+      m_result.origins["requirement " + id] = entry.side;
       spec::Requirement& r = entry.requirement;
       resolve(r.depends_on);
       const std::string& self = id;

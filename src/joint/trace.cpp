@@ -59,9 +59,21 @@ std::vector<Part> parts_of(const MergeResult& result, const spec::Spec& joint) {
   }
   spec::for_each_requirement(joint, [&](const spec::Requirement& r, const spec::Section&) {
     auto provenance = result.provenance.find(r.id.value);
-    if (provenance != result.provenance.end()) {
-      parts.push_back({r.position, r.end, provenance->second});
+    if (provenance == result.provenance.end()) {
+      return;
     }
+    // The input whose requirement was chosen first: its statement and metric are the joint's.
+    std::vector<Side> sides = provenance->second;
+    auto chosen = result.origins.find("requirement " + r.id.value);
+    if (chosen != result.origins.end()) {
+      auto at = std::find_if(sides.begin(), sides.end(), [&](const Side& s) {
+        return s.file == chosen->second.file && s.position == chosen->second.position;
+      });
+      if (at != sides.end()) {
+        std::rotate(sides.begin(), at, at + 1);
+      }
+    }
+    parts.push_back({r.position, r.end, std::move(sides)});
   });
   return parts;
 }

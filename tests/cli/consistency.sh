@@ -122,6 +122,19 @@ assert [(s["side"]["file"], s["amount"], s["own"]) for s in q[("LOT-1", "CZ-POL"
 assert r["coverage"]["R-1"] == ["CZ-POL", "SK-POL"], r["coverage"]
 PY
 
+# Nothing invalid is written: the joint spec is checked with the configuration where it goes.
+mkdir -p out
+printf 'vague_terms: [substance]\nrules: {vague-term: error}\n' > out/.leaspec.yaml
+run merge a.yaml b.yaml --prefer strictest -o out/joint.yaml
+expect_code 1 "a joint spec with errors"
+expect_err "b.yaml:23:9: error: in the joint spec, \"substance\" is vague: state a measurable criterion instead, for example a value and a unit in a metric [vague-term]"
+expect_err "a.yaml:23:9: note: merged with this one"
+expect_err "[vague-term]"
+expect_err "out/joint.yaml:"
+expect_err "note: the joint spec would have it here"
+expect_err "the joint spec would have 1 error; nothing was written"
+[ -e out/joint.yaml ] && fail "an invalid joint spec was written"
+
 # Two figures and no own spec: a conflict.
 spec c.yaml SK-POL "SK-POL: 10, CZ-POL: 25" R-1 "The device shall identify a substance in 30 seconds or less." mandatory '{parameter: time to result, op: "<=", value: 30, unit: s}' "  - {id: CZ-POL, name: Agency CZ-POL, country: CZ, role: participant}"
 sed 's/CZ-POL: 25/CZ-POL: 40/; s/SK-POL/HU-POL/g' c.yaml > d.yaml
