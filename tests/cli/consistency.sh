@@ -37,6 +37,18 @@ YAML
 }
 cd "$work" || exit 2
 
+# two FILE_A FILE_B ID TEXT_A PRIORITY_A METRIC_A TEXT_B PRIORITY_B METRIC_B [MERGE OPTION...]:
+# CZ-POL's and SK-POL's versions of one requirement, merged with --prefer strictest into
+# FILE_A's name without .yaml followed by FILE_B's.
+two() {
+  spec "$1" CZ-POL "CZ-POL: 30" "$3" "$4" "$5" "$6"
+  spec "$2" SK-POL "SK-POL: 10" "$3" "$7" "$8" "$9"
+  local out="${1%.yaml}${2%.yaml}.yaml"
+  local first="$1" second="$2"
+  shift 9
+  run merge "$first" "$second" --prefer strictest -o "$out" "$@"
+}
+
 # metric-text: a statement that says 60 s under a 30 s metric, or 4 h under 5 h, is an error.
 spec t1.yaml CZ-POL "CZ-POL: 30" R-1 "The device shall identify a substance in 60 seconds or less." mandatory '{parameter: time to result, op: "<=", value: 30, unit: s}'
 run validate t1.yaml
@@ -143,9 +155,8 @@ expect_code 1 "quantities without the agency's own spec"
 expect_err "c.yaml:18:32: error: the quantity of CZ-POL in lot LOT-1 is 25 in c.yaml, 40 in d.yaml: no input is the agency's own spec, which alone could settle it [merge-quantity]"
 
 # A raised priority rewrites the verbal form when that is the only change needed...
-spec e.yaml CZ-POL "CZ-POL: 30" R-3 "The camera should record for at least 14 hours." recommended '{parameter: battery endurance, op: ">=", value: 14, unit: h}'
-spec f.yaml SK-POL "SK-POL: 10" R-3 "The camera shall record for at least 12 hours." mandatory '{parameter: battery endurance, op: ">=", value: 12, unit: h}'
-run merge e.yaml f.yaml --prefer strictest -o ef.yaml --report ef.md
+two e.yaml f.yaml R-3 "The camera should record for at least 14 hours." recommended '{parameter: battery endurance, op: ">=", value: 14, unit: h}' \
+  "The camera shall record for at least 12 hours." mandatory '{parameter: battery endurance, op: ">=", value: 12, unit: h}' --report ef.md
 expect_code 0 "should raised to shall"
 grep -qF -- '**R-3** (metric): requirement R-3 asks for &gt;= 14 h in e.yaml and &gt;= 12 h in f.yaml, and is recommended in e.yaml and mandatory in f.yaml; kept the requirement of e.yaml as a whole: it asks for more (&gt;= 14 h against &gt;= 12 h); raised to mandatory as f.yaml asks, with "should" changed to "shall". *Sides: e.yaml:23, f.yaml:23.*' ef.md || fail "the verbal-form decision: $(cat ef.md)"
 grep -qF "text: The camera shall record for at least 14 hours." ef.yaml || fail "the rewritten statement"
@@ -161,21 +172,18 @@ expect_err "f.yaml:23:9: note: the other side says: \"The camera shall record fo
 [ -e gf.yaml ] && fail "a joint spec was written despite a verbal-form conflict"
 
 # Charge is not energy; lines are not megapixels.
-spec h.yaml CZ-POL "CZ-POL: 30" R-4 "The battery shall hold at least 5000 mAh." mandatory '{parameter: battery capacity, op: ">=", value: 5000, unit: mAh}'
-spec i.yaml SK-POL "SK-POL: 10" R-4 "The battery shall hold at least 20 Wh." mandatory '{parameter: battery capacity, op: ">=", value: 20, unit: Wh}'
-run merge h.yaml i.yaml --prefer strictest -o hi.yaml
+two h.yaml i.yaml R-4 "The battery shall hold at least 5000 mAh." mandatory '{parameter: battery capacity, op: ">=", value: 5000, unit: mAh}' \
+  "The battery shall hold at least 20 Wh." mandatory '{parameter: battery capacity, op: ">=", value: 20, unit: Wh}'
 expect_code 1 "mAh and Wh"
 expect_err "h.yaml:23:9: error: requirement R-4 asks for >= 5000 mAh in h.yaml and >= 20 Wh in i.yaml: mAh is electric charge, Wh is energy; they compare only with a stated voltage [merge-unit]"
-spec k.yaml CZ-POL "CZ-POL: 30" R-5 "The camera shall record at least 1080 lines." mandatory '{parameter: video resolution, op: ">=", value: 1080, unit: lines}'
-spec l.yaml SK-POL "SK-POL: 10" R-5 "The camera shall record at least 8 MP." mandatory '{parameter: video resolution, op: ">=", value: 8, unit: MP}'
-run merge k.yaml l.yaml --prefer strictest -o kl.yaml
+two k.yaml l.yaml R-5 "The camera shall record at least 1080 lines." mandatory '{parameter: video resolution, op: ">=", value: 1080, unit: lines}' \
+  "The camera shall record at least 8 MP." mandatory '{parameter: video resolution, op: ">=", value: 8, unit: MP}'
 expect_code 1 "lines and MP"
 expect_err "k.yaml:23:9: error: requirement R-5 asks for >= 1080 lines in k.yaml and >= 8 MP in l.yaml: lines is image lines, MP is image size; they compare only with a stated aspect ratio [merge-unit]"
 
 # Ranges to cover: the wider is the stricter, across °F and °C.
-spec m.yaml SK-POL "SK-POL: 10" R-6 "The camera shall operate from -20 °C to 45 °C." mandatory '{parameter: operating temperature, min: -20, max: 45, range: cover, unit: °C}'
-spec n.yaml CZ-POL "CZ-POL: 30" R-6 "The camera shall operate from -4 °F to 122 °F." mandatory '{parameter: operating temperature, min: -4, max: 122, range: cover, unit: °F}'
-run merge m.yaml n.yaml --prefer strictest -o mn.yaml --report mn.md
+two m.yaml n.yaml R-6 "The camera shall operate from -20 °C to 45 °C." mandatory '{parameter: operating temperature, min: -20, max: 45, range: cover, unit: °C}' \
+  "The camera shall operate from -4 °F to 122 °F." mandatory '{parameter: operating temperature, min: -4, max: 122, range: cover, unit: °F}' --report mn.md
 expect_code 0 "°C and °F ranges to cover"
 grep -qF -- '**R-6** (metric): requirement R-6 asks for -20 to 45 °C (to cover) in m.yaml and -4 to 122 °F (to cover) (-20 to 50 °C) in n.yaml; took the requirement of n.yaml as a whole: it asks for more (-20 to 50 °C against -20 to 45 °C). *Sides: m.yaml:23, n.yaml:23.*' mn.md || fail "the range decision: $(cat mn.md)"
 grep -qF '| n.yaml:23 | Mandatory | -4 to 122 °F (to cover) | -20 to 50 °C | The camera shall operate from -4 °F to 122 °F. |' mn.md || fail "both bounds in °C"
