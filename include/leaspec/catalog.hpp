@@ -42,7 +42,7 @@ class CpvList {
   /// must outlive the list.
   static CpvList from_tsv(std::string_view text);
   /// A list that owns its entries, in any order.
-  static CpvList from_pairs(std::vector<std::pair<std::string, std::string>> entries);
+  static CpvList from_pairs(const std::vector<std::pair<std::string, std::string>>& entries);
 
   const CpvEntry* find(std::string_view code) const;
   bool contains(std::string_view code) const { return find(code) != nullptr; }

@@ -138,7 +138,7 @@ Catalogs Catalogs::with(std::vector<Standard> standards,
     for (const CpvEntry& entry : this->cpv().entries()) {
       cpv.emplace_back(entry.code, entry.label);
     }
-    result.m_cpv = std::make_shared<const CpvList>(CpvList::from_pairs(std::move(cpv)));
+    result.m_cpv = std::make_shared<const CpvList>(CpvList::from_pairs(cpv));
   }
   return result;
 }
@@ -202,12 +202,12 @@ CpvList CpvList::from_tsv(std::string_view text) {
   return list;
 }
 
-CpvList CpvList::from_pairs(std::vector<std::pair<std::string, std::string>> entries) {
+CpvList CpvList::from_pairs(const std::vector<std::pair<std::string, std::string>>& entries) {
   auto storage = std::make_shared<std::deque<std::string>>();
   std::map<std::string_view, std::string_view> sorted;
-  for (auto& [code, label] : entries) {
-    std::string_view c = storage->emplace_back(std::move(code));
-    std::string_view l = storage->emplace_back(std::move(label));
+  for (const auto& [code, label] : entries) {
+    std::string_view c = storage->emplace_back(code);
+    std::string_view l = storage->emplace_back(label);
     sorted.emplace(c, l);
   }
   CpvList list;

@@ -186,7 +186,7 @@ struct FileResult {
 
 }  // namespace
 
-Outcome Checker::run(const std::vector<Target>& targets) const {
+Outcome Checker::run(const std::vector<Target>& targets, const Progress& progress) const {
   bool user_schema = m_options.schema_file.has_value();
   std::vector<FileResult> results(targets.size());
   auto check_one = [&](std::size_t index) {
@@ -216,12 +216,16 @@ Outcome Checker::run(const std::vector<Target>& targets) const {
   };
   // A work queue over the files: each thread takes the next file until none is left.
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
   auto worker = [&] {
     for (std::size_t index = next++; index < targets.size(); index = next++) {
       try {
         check_one(index);
       } catch (...) {
         results[index].failure = std::current_exception();
+      }
+      if (progress) {
+        progress(++done, targets.size());
       }
     }
   };

@@ -9,9 +9,42 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
+#include "leaspec/schema.hpp"
 #include "leaspec/source.hpp"
 
 namespace leaspec::cli {
+
+std::string_view git_description();
+
+namespace {
+
+/// When the first argument names no command, says so, with the closest command when one is
+/// a likely typo; nothing when it names one (or is an option).
+std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') {
+    return std::nullopt;
+  }
+  std::string word = argv[1];
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == word) {
+      return std::nullopt;
+    }
+    names.push_back(sub->get_name());
+  }
+  if (std::optional<std::string> closest = schema::did_you_mean(word, names)) {
+    return fmt::format("unknown command {}; did you mean {}?", word, *closest);
+  }
+  return fmt::format("unknown command {}; the commands are {}", word, fmt::join(names, ", "));
+}
+
+}  // namespace
+
+std::string version_text() {
+  std::string_view description = git_description();
+  return description.empty() ? fmt::format("leaspec {}", LEASPEC_VERSION)
+                             : fmt::format("leaspec {} ({})", LEASPEC_VERSION, description);
+}
 
 bool use_colour(std::FILE* stream) {
   const char* no_colour = std::getenv("NO_COLOR");
@@ -35,7 +68,7 @@ int run(int argc, char** argv) {
       "leaspec: requirement specifications for police technology, checked and turned "
       "into joint procurement documents"};
   app.name("leaspec");
-  app.set_version_flag("--version", std::string("leaspec ") + LEASPEC_VERSION);
+  app.set_version_flag("--version", version_text(), "Print the version and the git description");
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
@@ -47,7 +80,9 @@ int run(int argc, char** argv) {
       "  leaspec diff v1.yaml v2.yaml --format md     a corrigendum\n"
       "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n"
       "  leaspec rules                           every rule and its severity\n"
-      "  leaspec catalog cpv camera              search the CPV catalog\n\n"
+      "  leaspec catalog cpv camera              search the CPV catalog\n"
+      "  leaspec init specs/bwc.yaml             a commented starter spec\n"
+      "  leaspec completion bash                 the shell completion script\n\n"
       "Exit codes: 0 success, 1 the input has errors, 2 usage, I/O or internal error.\n"
       "See leaspec(1) and leaspec-<command>(1).");
   int exit_code = k_exit_ok;
@@ -59,6 +94,13 @@ int run(int argc, char** argv) {
   setup_schema(app, exit_code);
   setup_rules(app, exit_code);
   setup_catalog(app, exit_code);
+  setup_init(app, exit_code);
+  setup_completion(app, exit_code);
+  if (std::optional<std::string> unknown = unknown_command(app, argc, argv)) {
+    print_error(*unknown);
+    fmt::print(stderr, "Run 'leaspec --help' for usage.\n");
+    return k_exit_failure;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

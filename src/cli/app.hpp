@@ -2,7 +2,9 @@
 // The command line: one CLI11 app, one file per subcommand, exit codes per design.
 
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -31,5 +33,15 @@ void setup_generate(CLI::App& app, int& exit_code);
 void setup_export(CLI::App& app, int& exit_code);
 void setup_merge(CLI::App& app, int& exit_code);
 void setup_diff(CLI::App& app, int& exit_code);
+void setup_init(CLI::App& app, int& exit_code);
+void setup_completion(CLI::App& app, int& exit_code);
+
+/// The bundled JSON Schema `name` (spec, config, export) as indented JSON; nothing when there
+/// is no such schema.
+std::optional<std::string> bundled_schema_json(std::string_view name);
+
+/// "leaspec 0.1.0", followed by the git description of the sources it was built from when
+/// they were known at build time.
+std::string version_text();
 
 }  // namespace leaspec::cli

@@ -6,6 +6,7 @@
 
 #include "cli/app.hpp"
 #include "cli/output.hpp"
+#include "cli/progress.hpp"
 #include "leaspec/doc.hpp"
 #include "leaspec/write.hpp"
 
@@ -14,6 +15,9 @@ namespace {
 
 constexpr doc::DocumentKind k_kinds[] = {doc::DocumentKind::annex, doc::DocumentKind::matrix,
                                          doc::DocumentKind::standard};
+
+/// From this size on, a spec takes long enough to generate that the steps show on a terminal.
+constexpr std::uintmax_t k_progress_bytes = std::uintmax_t{256} * 1024;
 
 struct GenerateOptions {
   std::string kind;
@@ -80,6 +84,10 @@ int run_generate(const GenerateOptions& options) {
         fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
     return k_exit_failure;
   }
+  std::error_code size_error;
+  std::uintmax_t size = std::filesystem::file_size(options.spec, size_error);
+  Progress progress(options.output != "-" && !size_error && size >= k_progress_bytes);
+  progress.stage(fmt::format("checking {}", options.spec));
   Session session;
   std::optional<check::CheckedSpec> loaded = session.load(options.spec);
   if (!loaded) {
@@ -89,7 +97,10 @@ int run_generate(const GenerateOptions& options) {
   doc::Context context{doc::Strings::get(language_for(options, *loaded->model)),
                        catalog::Catalogs::bundled(), text::sha256_hex(loaded->source->text()),
                        std::filesystem::path(options.spec).filename().string(), session.time()};
-  write_output(options.output, write::render(build(kind, *loaded->model, context), *format));
+  progress.stage(fmt::format("building the {}", options.kind));
+  doc::Document document = build(kind, *loaded->model, context);
+  progress.stage(fmt::format("writing {}", options.output));
+  write_output(options.output, write::render(document, *format));
   return k_exit_ok;
 }
 

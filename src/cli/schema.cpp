@@ -16,24 +16,13 @@ struct SchemaOptions {
 };
 
 int run_schema(const SchemaOptions& options) {
+  if (std::optional<std::string> json = bundled_schema_json(options.name)) {
+    std::cout << *json << '\n';
+    return k_exit_ok;
+  }
   std::vector<std::string> names;
   for (const catalog::BundledSchema& bundled : catalog::bundled_schemas()) {
     names.emplace_back(bundled.name);
-    if (bundled.name != options.name) {
-      continue;
-    }
-    auto data = catalog::find_resource(bundled.resource);
-    if (!data) {
-      throw Error(fmt::format("the bundled schema {} is missing from this build", bundled.name));
-    }
-    SourceFile source(std::string(bundled.resource), std::string(*data));
-    DiagnosticSink sink;
-    yaml::Document document = yaml::load(source, sink);
-    if (!document.root) {
-      throw Error(fmt::format("the bundled schema {} does not load", bundled.name));
-    }
-    std::cout << yaml::to_json_pretty(*document.root) << '\n';
-    return k_exit_ok;
   }
   print_error(fmt::format("unknown schema \"{}\"; bundled schemas: {}", options.name,
                           fmt::join(names, ", ")));
@@ -41,6 +30,16 @@ int run_schema(const SchemaOptions& options) {
 }
 
 }  // namespace
+
+std::optional<std::string> bundled_schema_json(std::string_view name) {
+  for (const catalog::BundledSchema& bundled : catalog::bundled_schemas()) {
+    if (bundled.name == name) {
+      yaml::Document document = catalog::bundled_tree(bundled.resource);
+      return yaml::to_json_pretty(*document.root);
+    }
+  }
+  return std::nullopt;
+}
 
 void setup_schema(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<SchemaOptions>();

@@ -5,12 +5,16 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
+#include "cli/progress.hpp"
 #include "leaspec/check/checker.hpp"
 #include "leaspec/check/rules.hpp"
 #include "leaspec/report.hpp"
 
 namespace leaspec::cli {
 namespace {
+
+/// From this many files on, validate shows its progress on a terminal.
+constexpr std::size_t k_progress_files = 20;
 
 struct ValidateOptions {
   std::vector<std::string> paths;
@@ -42,7 +46,14 @@ int run_validate(const ValidateOptions& options) {
   }
   std::vector<check::Target> targets =
       check::discover(options.paths, check_options.schema_file.has_value());
-  check::Outcome outcome = checker->run(targets);
+  check::Outcome outcome;
+  {
+    // Many files take a while: their count shows on a terminal, for text output only.
+    Progress progress(*format == report::Format::text && targets.size() >= k_progress_files);
+    outcome = checker->run(targets, [&progress](std::size_t done, std::size_t total) {
+      progress.count("checked", done, total, "files");
+    });
+  }
   if (outcome.files.empty()) {
     print_error(fmt::format("no spec files found in {}", fmt::join(options.paths, ", ")));
     return k_exit_failure;

@@ -9,10 +9,12 @@
 namespace leaspec::report {
 namespace {
 
-/// A relative file path as a URI reference: forward slashes, reserved bytes escaped.
+/// A file path as a URI: a relative reference for a relative path, a file: URI for an
+/// absolute one (SARIF readers refuse a reference that begins with a slash); reserved bytes
+/// escaped.
 std::string to_uri(const std::string& path) {
   static const char* const k_hex = "0123456789ABCDEF";
-  std::string result;
+  std::string result = path.starts_with('/') ? "file://" : "";
   for (char c : path) {
     auto u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || std::string_view("-._~/").find(c) != std::string_view::npos) {

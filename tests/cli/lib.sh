@@ -1,7 +1,8 @@
 # Helpers for the shell tests that run the real leaspec binary.
 # Each test sources this file; LEASPEC names the binary, SOURCE_DIR the repository and
-# SHARED_DATA (optional) the reference data folder.
+# LEASPEC_TEST_DATA the third-party test data (have_data, in ../data.sh).
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/../data.sh"
 : "${LEASPEC:?LEASPEC must name the leaspec binary}"
 : "${SOURCE_DIR:?SOURCE_DIR must name the repository}"
 export NO_COLOR=1
@@ -28,10 +29,13 @@ expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
 expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
 expect_no_out() { ! grep -qF -- "$1" <<<"$out" || fail "stdout should not hold: $1"; }
 
+# finish: fails when a check failed; otherwise skips when data was missing (the checks that
+# had their data passed), or passes.
 finish() {
   if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"
     exit 1
   fi
+  skip_if_data_missing
   echo "all checks passed"
 }

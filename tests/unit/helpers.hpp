@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by the unit tests.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,11 @@
 #include "leaspec/yaml.hpp"
 
 namespace leaspec::test {
+
+/// The path of `relative` in the third-party test data folder ($LEASPEC_TEST_DATA), or
+/// nothing when it is not there: the test case then returns, and the run ends as skipped
+/// (exit code 77). Only test cases in TEST_SUITE("test-data") may call it.
+std::optional<std::string> test_data(const std::string& relative);
 
 /// Loads YAML text; the document and its diagnostics stay alive with the struct.
 struct Loaded {

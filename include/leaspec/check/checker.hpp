@@ -2,6 +2,7 @@
 // The one pipeline every command uses: a source file is loaded, validated against the
 // schema, built into the typed model and checked by the rules.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -69,10 +70,13 @@ class Checker {
   /// `sink`, sorted by position. The model is empty when the file is not a spec.
   CheckedSpec load(const std::string& path, DiagnosticSink& sink) const;
 
+  /// Told how many of the targets are done, after each one, from the worker threads.
+  using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
   /// Checks the targets on a pool of threads; results come in the order of the targets.
   /// Files found in folders are skipped unless they are specs (or a user schema is in use);
   /// a file that cannot be read throws Error.
-  Outcome run(const std::vector<Target>& targets) const;
+  Outcome run(const std::vector<Target>& targets, const Progress& progress = {}) const;
 
   /// The configuration for a spec file: --config, else the nearest .leaspec.yaml, read once.
   const Config& config_for(const std::string& path) const;

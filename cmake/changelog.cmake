@@ -1,0 +1,11 @@
+# Fills the Debian changelog template with the version and an RFC 5322 date (of EPOCH).
+cmake_minimum_required(VERSION 3.25)
+string(TIMESTAMP now "%s" UTC)
+if(EPOCH EQUAL 0)
+  set(EPOCH ${now})
+endif()
+execute_process(COMMAND date -u -R -d @${EPOCH} OUTPUT_VARIABLE date OUTPUT_STRIP_TRAILING_WHITESPACE)
+file(READ ${IN} text)
+string(REPLACE "@VERSION@" "${VERSION}" text "${text}")
+string(REPLACE "@DATE@" "${date}" text "${text}")
+file(WRITE ${OUT} "${text}")
