@@ -128,7 +128,7 @@ bool add_units(const yaml::Node& list, const std::string& path, Config& config,
     }
     definitions.push_back(std::move(definition));
   }
-  if (valid) {
+  if (valid && !definitions.empty()) {
     try {
       config.added_units = std::make_shared<const catalog::Units>(std::move(definitions));
     } catch (const Error& e) {
