@@ -1,4 +1,5 @@
 // Comparing metrics across units: what merge, diff and conformance decide strictness by.
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -94,8 +95,9 @@ Bounds bounds_in(const spec::Metric& m, const catalog::UnitInfo& info, const std
     std::vector<double> digits;
     if (info.by_digit) {
       for (int i = 0; i < info.digits; ++i, code /= 10) {
-        digits.insert(digits.begin(), static_cast<double>(code % 10));
+        digits.push_back(static_cast<double>(code % 10));
       }
+      std::reverse(digits.begin(), digits.end());  // the first digit first
     } else {
       digits.push_back(v);
     }
