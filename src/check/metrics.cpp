@@ -343,6 +343,7 @@ class MetricRules {
     std::string message = fmt::format("unknown unit \"{}\"", unit.value);
     std::vector<std::string> forms;
     std::vector<catalog::UnitEntry> entries = m_units.entries();
+    forms.reserve(entries.size());
     for (const catalog::UnitEntry& entry : entries) {
       forms.push_back(entry.symbol);
     }
@@ -454,6 +455,7 @@ class MetricRules {
                                 [&](const auto& s) { return !matches(s); });
       const auto& at = wrong == stated.end() ? stated.front() : *wrong;
       std::vector<std::string> words;
+      words.reserve(stated.size());
       for (const auto& s : stated) {
         words.push_back(as_stated(s.first, s.second, metric));
       }

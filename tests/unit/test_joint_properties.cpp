@@ -261,8 +261,9 @@ bool run_case(unsigned seed) {
                     j.id.value << ": " << c.first << " is weaker than " << c.second);
     }
   });
-  for (const auto& [place, r] : requirements) {
-    CHECK_MESSAGE(represented.count(place) == 1, r->id.value << " is not represented");
+  for (const auto& entry : requirements) {
+    CHECK_MESSAGE(represented.count(entry.first) == 1,
+                  entry.second->id.value << " is not represented");
   }
 
   // Each agency's quantity per lot is the figure of its own spec.
@@ -340,7 +341,7 @@ TEST_CASE("unit conversion: round trips, offsets and strictness agree for random
     CHECK(joint::compare_metrics(second, first, units).result == joint::Strictness::weaker);
     // Units of other dimensions never convert, and say why.
     const auto& others = dimensions[(&units_of - dimensions.data() + 1) % dimensions.size()];
-    std::string c = others[random() % others.size()];
+    const std::string& c = others[random() % others.size()];
     CHECK_FALSE(units.convert(value, a, c));
     first.unit.value = c;
     joint::MetricComparison across = joint::compare_metrics(first, second, units);
