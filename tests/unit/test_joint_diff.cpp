@@ -76,8 +76,8 @@ TEST_CASE("a wider range tightens a range to cover and relaxes a range to lie wi
   // 90 to 160.5 g contains 100 to 150.5 g.
   CHECK(changes(edit(base, "min: 100, max: 150.5, unit: g", "min: 90, max: 160.5, unit: g")) ==
         std::vector<std::string>{"metric ENV-002 ENV relaxed"});
-  std::string cover = edit(base, "min: 100, max: 150.5, unit: g",
-                           "min: 100, max: 150.5, range: cover, unit: g");
+  std::string cover =
+      edit(base, "min: 100, max: 150.5, unit: g", "min: 100, max: 150.5, range: cover, unit: g");
   test::Loaded a{cover};
   test::Loaded b{edit(cover, "min: 100, max: 150.5,", "min: 90, max: 160.5,")};
   spec::Spec before = spec::build(a.root(), "a.yaml");

@@ -58,7 +58,8 @@ TEST_CASE("conflicts become diagnostics at the first side, with the other side r
         "requirement R-1 asks for <= 60 min in a.yaml and <= 0.5 h (<= 30 min) in b.yaml");
   REQUIRE(metric.related.size() == 2);
   CHECK(metric.related[0].file == "in/a.yaml");
-  CHECK(metric.related[0].message == "this side says: \"The tool shall image a phone in 60 minutes.\"");
+  CHECK(metric.related[0].message ==
+        "this side says: \"The tool shall image a phone in 60 minutes.\"");
   CHECK(metric.related[1].file == "in/b.yaml");
   CHECK(metric.related[1].position == Position{12, 9});
   CHECK(metric.related[1].message ==

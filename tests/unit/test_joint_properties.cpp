@@ -8,8 +8,8 @@
 #include <set>
 #include <tuple>
 
-#include <fmt/format.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "leaspec/check/checker.hpp"
 #include "leaspec/joint.hpp"
@@ -51,6 +51,7 @@ class Generator {
     std::shuffle(agencies.begin(), agencies.end(), m_random);
     agencies.resize(static_cast<std::size_t>(count));
     std::vector<std::string> texts;
+    texts.reserve(agencies.size());
     for (int own : agencies) {
       texts.push_back(spec(own, agencies));
     }
@@ -58,8 +59,8 @@ class Generator {
   }
 
  private:
-  static constexpr std::array<const char*, 5> k_agencies = {"NL-POL", "PL-KGP", "BE-FPP",
-                                                            "DE-BKA", "FR-PN"};
+  static constexpr std::array<const char*, 5> k_agencies = {"NL-POL", "PL-KGP", "BE-FPP", "DE-BKA",
+                                                            "FR-PN"};
   static constexpr std::array<const char*, 5> k_countries = {"NL", "PL", "BE", "DE", "FR"};
 
   static std::string number(double value) { return fmt::format("{}", value); }
@@ -77,8 +78,8 @@ class Generator {
         std::string v = number(minutes ? hours * 60 : hours);
         text = fmt::format("The camera {} record for at least {} {} on one charge.", verb, v,
                            minutes ? "minutes" : "hours");
-        metric = fmt::format("{{parameter: battery endurance, op: \">=\", value: {}, unit: {}}}",
-                             v, minutes ? "min" : "h");
+        metric = fmt::format("{{parameter: battery endurance, op: \">=\", value: {}, unit: {}}}", v,
+                             minutes ? "min" : "h");
         break;
       }
       case 1: {  // at most, in seconds or minutes
@@ -136,8 +137,9 @@ class Generator {
         break;
       }
     }
-    return fmt::format("      - id: {}\n        text: {}\n        priority: {}\n        metric: {}\n",
-                       id, text, priority, metric);
+    return fmt::format(
+        "      - id: {}\n        text: {}\n        priority: {}\n        metric: {}\n", id, text,
+        priority, metric);
   }
 
   std::string spec(int own, const std::vector<int>& leads) {
@@ -156,15 +158,17 @@ class Generator {
                           k_agencies[static_cast<std::size_t>(other)],
                           k_countries[static_cast<std::size_t>(other)]);
     }
-    text += "procurement:\n  reference: JOINT-1\n  procedure: open\n  nature: supplies\n"
-            "  cpv: [35125300-2]\n  lots:\n";
+    text +=
+        "procurement:\n  reference: JOINT-1\n  procedure: open\n  nature: supplies\n"
+        "  cpv: [35125300-2]\n  lots:\n";
     bool first_lot = chance(0.7);
     for (int lot = 1; lot <= 2; ++lot) {
       if (lot == 1 ? !first_lot : first_lot && chance(0.5)) {
         continue;
       }
-      text += fmt::format("    - id: LOT-{}\n      title: Lot {}\n      quantities:\n        {}: {}\n",
-                          lot, lot, agency, pick(1, 40) * 10);
+      text +=
+          fmt::format("    - id: LOT-{}\n      title: Lot {}\n      quantities:\n        {}: {}\n",
+                      lot, lot, agency, pick(1, 40) * 10);
       if (with_other) {
         text += fmt::format("        {}: {}\n", k_agencies[static_cast<std::size_t>(other)],
                             pick(1, 40) * 10);
@@ -176,8 +180,8 @@ class Generator {
     parameters.resize(static_cast<std::size_t>(pick(1, 4)));
     for (int which : parameters) {
       // Shared parameters are matched by id or, under an agency's own id, by parameter.
-      std::string id = chance(0.5) ? fmt::format("J-P{}", which)
-                                   : fmt::format("{}-P{}", agency, which);
+      std::string id =
+          chance(0.5) ? fmt::format("J-P{}", which) : fmt::format("{}-P{}", agency, which);
       text += requirement(which, id);
     }
     if (chance(0.3)) {
@@ -256,9 +260,9 @@ bool run_case(unsigned seed) {
       }
       joint::MetricComparison c =
           joint::compare_metrics(*j.metric, *input->metric, catalog::Units::bundled());
-      CHECK_MESSAGE((c.result == joint::Strictness::same ||
-                     c.result == joint::Strictness::stricter),
-                    j.id.value << ": " << c.first << " is weaker than " << c.second);
+      CHECK_MESSAGE(
+          (c.result == joint::Strictness::same || c.result == joint::Strictness::stricter),
+          j.id.value << ": " << c.first << " is weaker than " << c.second);
     }
   });
   for (const auto& entry : requirements) {
@@ -290,8 +294,9 @@ bool run_case(unsigned seed) {
 
 }  // namespace
 
-TEST_CASE("merge --prefer strictest: every joint spec validates, is never weaker and keeps "
-          "every input") {
+TEST_CASE(
+    "merge --prefer strictest: every joint spec validates, is never weaker and keeps "
+    "every input") {
   unsigned first = first_seed();
   int merged = 0;
   for (int i = 0; i < k_cases; ++i) {
@@ -306,10 +311,15 @@ TEST_CASE("merge --prefer strictest: every joint spec validates, is never weaker
 
 TEST_CASE("unit conversion: round trips, offsets and strictness agree for random values") {
   const catalog::Units& units = catalog::Units::bundled();
-  const std::vector<std::vector<std::string>> dimensions = {
-      {"s", "min", "h", "d", "ms"}, {"g", "kg", "mg"},       {"°C", "°F", "K"},
-      {"B", "kB", "MB", "GB", "KiB"}, {"m", "km", "mm", "µm", "nm"}, {"W", "mW", "kW"},
-      {"Wh", "kWh", "J"},           {"Ah", "mAh", "C"},      {"m/s", "km/h"}};
+  const std::vector<std::vector<std::string>> dimensions = {{"s", "min", "h", "d", "ms"},
+                                                            {"g", "kg", "mg"},
+                                                            {"°C", "°F", "K"},
+                                                            {"B", "kB", "MB", "GB", "KiB"},
+                                                            {"m", "km", "mm", "µm", "nm"},
+                                                            {"W", "mW", "kW"},
+                                                            {"Wh", "kWh", "J"},
+                                                            {"Ah", "mAh", "C"},
+                                                            {"m/s", "km/h"}};
   std::mt19937 random(first_seed());
   for (int i = 0; i < k_cases; ++i) {
     INFO("case " << i << " of seed " << first_seed());
