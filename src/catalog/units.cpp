@@ -94,10 +94,9 @@ const Table& bundled_table() {
           {between->items.at(0)->text, between->items.at(1)->text, text_at(*item, "needs")});
     }
     for (const yaml::Node* item : document.root->find("ratings")->items) {
-      table.ratings.push_back({text_at(*item, "symbol"), text_at(*item, "name"),
-                               text_at(*item, "standard"),
-                               static_cast<int>(item->find("digits")->integer),
-                               text_at(*item, "order") == "digits"});
+      table.ratings.push_back(
+          {text_at(*item, "symbol"), text_at(*item, "name"), text_at(*item, "standard"),
+           static_cast<int>(item->find("digits")->integer), text_at(*item, "order") == "digits"});
     }
     return table;
   }();
@@ -129,7 +128,7 @@ struct Units::Impl {
 
   // Built on first use, under udunits_lock().
   ut_system* system = nullptr;
-  std::map<std::string, ut_unit*, std::less<>> parsed;  ///< unit text -> unit (nullptr: none)
+  std::map<std::string, ut_unit*, std::less<>> parsed;      ///< unit text -> unit (nullptr: none)
   std::map<std::string, ut_unit*, std::less<>> references;  ///< dimension -> reference unit
   std::map<std::pair<std::string, std::string>, std::optional<Linear>> conversions;
   std::map<std::string, std::string, std::less<>> compound_dimensions;
@@ -196,8 +195,7 @@ struct Units::Impl {
         if (entry.dimension != dimension.name) {
           continue;
         }
-        ut_unit* unit =
-            entry.definition.empty() ? ut_clone(base) : parse(entry.definition);
+        ut_unit* unit = entry.definition.empty() ? ut_clone(base) : parse(entry.definition);
         if (!unit) {
           throw Error(fmt::format("the units catalog cannot define {} as \"{}\"", entry.symbol,
                                   entry.definition));
@@ -207,8 +205,8 @@ struct Units::Impl {
       }
       ut_unit* reference = dimension.base ? base : parse(dimension.unit);
       if (!reference) {
-        throw Error(fmt::format("the units catalog cannot parse the reference of {}",
-                                dimension.name));
+        throw Error(
+            fmt::format("the units catalog cannot parse the reference of {}", dimension.name));
       }
       references.emplace(dimension.name, reference);
     }
@@ -267,8 +265,8 @@ struct Units::Impl {
                    : std::string("an unnamed dimension");
     // The definition starts with the scale ("3.6 s·A"); the dimension is what follows it.
     std::size_t space = definition.find(' ');
-    bool scaled = space != std::string::npos &&
-                  definition.find_first_not_of("0123456789.e+-") == space;
+    bool scaled =
+        space != std::string::npos && definition.find_first_not_of("0123456789.e+-") == space;
     return scaled ? definition.substr(space + 1) : definition;
   }
 
@@ -314,8 +312,8 @@ Units::Units(std::vector<UnitDefinition> added) : m_impl(std::make_unique<Impl>(
       known = UnitInfo{definition.name, m_impl->find_added(definition.name)->dimension};
     }
     if (known) {
-      throw Error(fmt::format("unit \"{}\" is already known as {}", definition.name,
-                              known->dimension));
+      throw Error(
+          fmt::format("unit \"{}\" is already known as {}", definition.name, known->dimension));
     }
     if (!m_impl->is_catalog_dimension(definition.dimension) &&
         std::find(m_impl->added_dimensions.begin(), m_impl->added_dimensions.end(),
@@ -382,8 +380,7 @@ std::string Units::why_not(std::string_view a, std::string_view b) const {
   auto what = [](const UnitInfo& info) {
     return info.rating ? fmt::format("a rating ({})", info.dimension) : info.dimension;
   };
-  std::string message =
-      fmt::format("{} is {}, {} is {}", a, what(*first), b, what(*second));
+  std::string message = fmt::format("{} is {}, {} is {}", a, what(*first), b, what(*second));
   if (first->rating || second->rating) {
     return message + "; a rating compares only with the same rating";
   }
@@ -437,9 +434,8 @@ const std::vector<std::pair<std::string, std::string>>& Units::text_forms() cons
     for (const UnitDefinition& definition : m_impl->added) {
       forms.emplace_back(definition.name, definition.name);
     }
-    std::stable_sort(forms.begin(), forms.end(), [](const auto& x, const auto& y) {
-      return x.first.size() > y.first.size();
-    });
+    std::stable_sort(forms.begin(), forms.end(),
+                     [](const auto& x, const auto& y) { return x.first.size() > y.first.size(); });
   });
   return m_impl->text_forms;
 }

@@ -119,10 +119,10 @@ bool add_units(const yaml::Node& list, const std::string& path, Config& config,
     catalog::UnitDefinition definition{name->text, item->find("dimension")->text,
                                        factor ? factor->number : 1.0};
     if (auto known = catalog::Units::bundled().find(definition.name)) {
-      sink.report({Severity::error, "invalid-config",
-                   fmt::format("unit \"{}\" is already known as {}", definition.name,
-                               known->dimension),
-                   path, name->position, ""});
+      sink.report(
+          {Severity::error, "invalid-config",
+           fmt::format("unit \"{}\" is already known as {}", definition.name, known->dimension),
+           path, name->position, ""});
       valid = false;
       continue;
     }

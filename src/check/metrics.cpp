@@ -121,8 +121,8 @@ class StatementReader {
       return start;
     }
     char before = start > 0 ? m_text[start - 1] : ' ';
-    if (is_alnum(before) || (pos == start && std::string_view(".-/:_").find(before) !=
-                                                 std::string_view::npos)) {
+    if (is_alnum(before) ||
+        (pos == start && std::string_view(".-/:_").find(before) != std::string_view::npos)) {
       // Part of an identifier, a designation or a version: skip the whole run.
       while (pos < m_text.size() && (is_alnum(m_text[pos]) || m_text[pos] == '.')) {
         ++pos;
@@ -143,11 +143,12 @@ class StatementReader {
       // exactly three digits.
       std::size_t separator = c == (m_decimal_comma ? '.' : ',') ? 1 : space_at(m_text, pos);
       std::size_t after = pos + separator;
-      bool three = separator > 0 && group <= 3 && after + 3 <= m_text.size() &&
-                   std::all_of(m_text.begin() + static_cast<std::ptrdiff_t>(after),
-                               m_text.begin() + static_cast<std::ptrdiff_t>(after + 3),
-                               [](char d) { return std::isdigit(static_cast<unsigned char>(d)); }) &&
-                   (after + 3 == m_text.size() || !is_alnum(m_text[after + 3]));
+      bool three =
+          separator > 0 && group <= 3 && after + 3 <= m_text.size() &&
+          std::all_of(m_text.begin() + static_cast<std::ptrdiff_t>(after),
+                      m_text.begin() + static_cast<std::ptrdiff_t>(after + 3),
+                      [](char d) { return std::isdigit(static_cast<unsigned char>(d)); }) &&
+          (after + 3 == m_text.size() || !is_alnum(m_text[after + 3]));
       if (!three) {
         break;
       }
@@ -210,11 +211,11 @@ class StatementReader {
 
   void direction_before(Stated& stated) const {
     static const std::pair<std::string_view, int> k_words[] = {
-        {"at least", 1},      {"no less than", 1},   {"not less than", 1}, {"minimum of", 1},
-        {"more than", 1},     {"greater than", 1},   {"longer than", 1},   {"higher than", 1},
-        {"over", 1},          {"above", 1},          {"exceeding", 1},     {"at most", -1},
-        {"no more than", -1}, {"not more than", -1}, {"maximum of", -1},   {"less than", -1},
-        {"fewer than", -1},   {"shorter than", -1},  {"lower than", -1},   {"under", -1},
+        {"at least", 1},      {"no less than", 1},   {"not less than", 1},  {"minimum of", 1},
+        {"more than", 1},     {"greater than", 1},   {"longer than", 1},    {"higher than", 1},
+        {"over", 1},          {"above", 1},          {"exceeding", 1},      {"at most", -1},
+        {"no more than", -1}, {"not more than", -1}, {"maximum of", -1},    {"less than", -1},
+        {"fewer than", -1},   {"shorter than", -1},  {"lower than", -1},    {"under", -1},
         {"below", -1},        {"within", -1},        {"not exceeding", -1}, {"no longer than", -1}};
     std::string before = lower(m_text.substr(0, stated.offset));
     while (!before.empty() && before.back() == ' ') {
@@ -233,9 +234,9 @@ class StatementReader {
 
   void direction_after(Stated& stated) const {
     static const std::pair<std::string_view, int> k_words[] = {
-        {"or more", 1},  {"or longer", 1},  {"or higher", 1},  {"or greater", 1}, {"or above", 1},
-        {"and above", 1}, {"or less", -1},  {"or fewer", -1},  {"or shorter", -1},
-        {"or lower", -1}, {"or below", -1}, {"and below", -1}};
+        {"or more", 1},     {"or longer", 1}, {"or higher", 1}, {"or greater", 1},
+        {"or above", 1},    {"and above", 1}, {"or less", -1},  {"or fewer", -1},
+        {"or shorter", -1}, {"or lower", -1}, {"or below", -1}, {"and below", -1}};
     if (stated.direction != 0) {
       return;
     }
@@ -252,8 +253,8 @@ class StatementReader {
 
   /// "from -20 to +50 °C", "1920 x 1080 pixels": the numbers before the unit take it too.
   void share_units() {
-    static const std::string_view k_joins[] = {"to", "and", "x", "\xC3\x97", "-", "\xE2\x80\x93",
-                                               "or", "by"};
+    static const std::string_view k_joins[] = {"to", "and",          "x",  "\xC3\x97",
+                                               "-",  "\xE2\x80\x93", "or", "by"};
     for (std::size_t i = m_stated.size(); i-- > 1;) {
       Stated& first = m_stated[i - 1];
       const Stated& second = m_stated[i];
@@ -314,27 +315,27 @@ class MetricRules {
   }
 
   void run() {
-    spec::for_each_requirement(m_context.spec, [&](const spec::Requirement& r,
-                                                   const spec::Section&) {
-      if (!r.metric) {
-        return;
-      }
-      const spec::Metric& metric = *r.metric;
-      bool known = metric.unit.value.empty() || m_units.find(metric.unit.value).has_value();
-      if (!known) {
-        unknown_unit(r);
-      }
-      if (metric.min && metric.max && *metric.min > *metric.max) {
-        m_findings.add("metric-range", metric.position,
-                       fmt::format("the metric's min {} is greater than its max {}",
-                                   metric.min_text, metric.max_text),
-                       &r);
-      }
-      range_kind(r);
-      if (known) {
-        metric_text(r);
-      }
-    });
+    spec::for_each_requirement(
+        m_context.spec, [&](const spec::Requirement& r, const spec::Section&) {
+          if (!r.metric) {
+            return;
+          }
+          const spec::Metric& metric = *r.metric;
+          bool known = metric.unit.value.empty() || m_units.find(metric.unit.value).has_value();
+          if (!known) {
+            unknown_unit(r);
+          }
+          if (metric.min && metric.max && *metric.min > *metric.max) {
+            m_findings.add("metric-range", metric.position,
+                           fmt::format("the metric's min {} is greater than its max {}",
+                                       metric.min_text, metric.max_text),
+                           &r);
+          }
+          range_kind(r);
+          if (known) {
+            metric_text(r);
+          }
+        });
   }
 
  private:
@@ -385,8 +386,7 @@ class MetricRules {
     std::optional<catalog::UnitInfo> wanted = m_units.find(metric.unit.value);
     std::vector<std::pair<Stated, double>> result;
     bool decimal_comma = m_context.spec.language.rfind("en", 0) != 0;
-    for (Stated& stated :
-         StatementReader(r.text.value, m_units, m_ratings, decimal_comma).read()) {
+    for (Stated& stated : StatementReader(r.text.value, m_units, m_ratings, decimal_comma).read()) {
       if (stated.unit != metric.unit.value) {
         std::optional<catalog::UnitInfo> info = m_units.find(stated.unit);
         if (!wanted || !info || info->dimension != wanted->dimension || info->rating) {
@@ -431,9 +431,8 @@ class MetricRules {
       }
       std::optional<double> there = m_units.convert(bound, metric.unit.value, s.first.unit);
       std::size_t point = s.first.surface.find_first_of(".,");
-      int decimals = point == std::string::npos
-                         ? 0
-                         : static_cast<int>(s.first.surface.size() - point - 1);
+      int decimals =
+          point == std::string::npos ? 0 : static_cast<int>(s.first.surface.size() - point - 1);
       double tolerance =
           std::min(0.5 * std::pow(10.0, -decimals), 0.005 * std::fabs(s.first.value));
       return there && std::fabs(*there - s.first.value) <= tolerance;
@@ -451,8 +450,8 @@ class MetricRules {
     }
     bool range = !metric.op;
     if ((range && !missing.empty()) || (!range && missing.size() == bounds.size())) {
-      auto wrong = std::find_if(stated.begin(), stated.end(),
-                                [&](const auto& s) { return !matches(s); });
+      auto wrong =
+          std::find_if(stated.begin(), stated.end(), [&](const auto& s) { return !matches(s); });
       const auto& at = wrong == stated.end() ? stated.front() : *wrong;
       std::vector<std::string> words;
       words.reserve(stated.size());

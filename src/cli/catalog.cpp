@@ -67,9 +67,10 @@ std::size_t list_units(const catalog::Units& units, const std::string& query) {
     if (!matches_all(query, fields)) {
       continue;
     }
-    std::string names = entry.names.empty() ? "" : fmt::format(" ({})", fmt::join(entry.names, ", "));
-    std::string defined = entry.rating        ? fmt::format("rating, {}, {}", entry.standard,
-                                                            entry.definition)
+    std::string names =
+        entry.names.empty() ? "" : fmt::format(" ({})", fmt::join(entry.names, ", "));
+    std::string defined = entry.rating
+                              ? fmt::format("rating, {}, {}", entry.standard, entry.definition)
                           : entry.definition.empty() ? "base unit"
                                                      : "= " + entry.definition;
     std::cout << fmt::format("{}{}  [{}]  {}\n", entry.symbol, names, entry.dimension, defined);

@@ -86,8 +86,8 @@ bool joint_spec_is_valid(Session& session, const joint::MergeResult& result,
   for (const check::Config* config : configs_for(session.checker(), options.specs, name)) {
     DiagnosticSink sink;
     check::CheckedSpec checked = session.checker().check(source, *config, sink);
-    for (const Diagnostic& d : joint::trace(result, checked.model ? &*checked.model : nullptr,
-                                            sink.diagnostics())) {
+    for (const Diagnostic& d :
+         joint::trace(result, checked.model ? &*checked.model : nullptr, sink.diagnostics())) {
       bool repeated = std::any_of(found.begin(), found.end(), [&](const Diagnostic& seen) {
         return seen.message == d.message && seen.position == d.position && seen.file == d.file;
       });
@@ -102,8 +102,8 @@ bool joint_spec_is_valid(Session& session, const joint::MergeResult& result,
   std::vector<const SourceFile*> sources = inputs;
   sources.push_back(source.get());
   print_diagnostics(found, sources);
-  print_error(fmt::format("the joint spec would have {} error{}; nothing was written",
-                          found.size(), found.size() == 1 ? "" : "s"));
+  print_error(fmt::format("the joint spec would have {} error{}; nothing was written", found.size(),
+                          found.size() == 1 ? "" : "s"));
   return false;
 }
 

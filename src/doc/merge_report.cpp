@@ -62,10 +62,10 @@ class MergeReportBuilder {
       std::string said = f.reason.empty() ? f.message + "."
                          : f.conflict     ? fmt::format("{}: {}.", f.message, f.reason)
                                           : fmt::format("{}; {}.", f.message, f.reason);
-      m_out.paragraph(Inline{{clean_text(f.subject), true, false},
-                             {clean_text(fmt::format(" ({}): {} ", joint::name(f.kind), said))},
-                             {clean_text(m_out.text("merge_sides", sides_text(f.sides))), false,
-                              true}});
+      m_out.paragraph(
+          Inline{{clean_text(f.subject), true, false},
+                 {clean_text(fmt::format(" ({}): {} ", joint::name(f.kind), said))},
+                 {clean_text(m_out.text("merge_sides", sides_text(f.sides))), false, true}});
       versions(f);
     }
   }
@@ -78,9 +78,10 @@ class MergeReportBuilder {
     bool metrics = std::any_of(f.versions.begin(), f.versions.end(),
                                [](const joint::Version& v) { return !v.metric.empty(); });
     Table table;
-    table.widths = metrics ? std::vector<double>{1.6, 1.0, 1.3, 1.3, 4.0}
-                           : std::vector<double>{1.6, 1.0, 6.6};
-    std::vector<Inline> header{Builder::plain(m_strings["col_input"]), Builder::plain(m_strings["col_priority"])};
+    table.widths =
+        metrics ? std::vector<double>{1.6, 1.0, 1.3, 1.3, 4.0} : std::vector<double>{1.6, 1.0, 6.6};
+    std::vector<Inline> header{Builder::plain(m_strings["col_input"]),
+                               Builder::plain(m_strings["col_priority"])};
     if (metrics) {
       header.push_back(Builder::plain(m_strings["col_bound"]));
       header.push_back(Builder::plain(f.common_unit.empty()
@@ -91,7 +92,7 @@ class MergeReportBuilder {
     table.rows.push_back(std::move(header));
     for (const joint::Version& version : f.versions) {
       std::vector<Inline> row{Builder::plain(side_text(version.side)),
-              Builder::plain(localised(m_strings, version.priority))};
+                              Builder::plain(localised(m_strings, version.priority))};
       if (metrics) {
         row.push_back(Builder::plain(version.metric));
         row.push_back(Builder::plain(version.metric_common));
@@ -126,11 +127,10 @@ class MergeReportBuilder {
         stated.push_back(fmt::format("{}: {}{}", side_text(source.side), source.amount,
                                      source.own ? " (" + m_strings["merge_own_spec"] + ")" : ""));
       }
-      table.rows.push_back(
-          {Builder::plain(line.lot), Builder::plain(line.agency),
-           Builder::plain(fmt::format("{}", fmt::join(stated, "; "))),
-           Builder::plain(line.result ? std::to_string(*line.result)
-                                      : m_strings["merge_unsettled"])});
+      table.rows.push_back({Builder::plain(line.lot), Builder::plain(line.agency),
+                            Builder::plain(fmt::format("{}", fmt::join(stated, "; "))),
+                            Builder::plain(line.result ? std::to_string(*line.result)
+                                                       : m_strings["merge_unsettled"])});
     }
     m_out.table(std::move(table));
   }

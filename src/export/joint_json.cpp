@@ -53,7 +53,7 @@ Json finding_json(const joint::Finding& f) {
     sides.push_back(side_json(side));
   }
   Json item{{"conflict", f.conflict}, {"kind", joint::name(f.kind)}, {"subject", f.subject},
-            {"message", f.message},   {"reason", f.reason},           {"sides", sides}};
+            {"message", f.message},   {"reason", f.reason},          {"sides", sides}};
   if (!f.versions.empty()) {
     Json versions = Json::array();
     for (const joint::Version& v : f.versions) {
@@ -123,12 +123,9 @@ std::string merge_report_json(const joint::MergeResult& result) {
     auto asked = result.coverage.find(r.id.value);
     coverage[r.id.value] = asked == result.coverage.end() ? Json::array() : Json(asked->second);
   });
-  Json report{{"joint", result.joint.id.value},
-              {"inputs", result.inputs},
-              {"conflicts", result.conflicts()},
-              {"findings", findings},
-              {"quantities", quantities},
-              {"coverage", coverage}};
+  Json report{{"joint", result.joint.id.value},  {"inputs", result.inputs},
+              {"conflicts", result.conflicts()}, {"findings", findings},
+              {"quantities", quantities},        {"coverage", coverage}};
   return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

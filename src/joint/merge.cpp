@@ -39,7 +39,8 @@ std::vector<std::size_t> find_word(const std::string& text, std::string_view wor
   std::vector<std::size_t> found;
   for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
     std::size_t end = at + word.size();
-    if ((at == 0 || !is_word_char(text[at - 1])) && (end >= text.size() || !is_word_char(text[end]))) {
+    if ((at == 0 || !is_word_char(text[at - 1])) &&
+        (end >= text.size() || !is_word_char(text[end]))) {
       found.push_back(at);
     }
   }
@@ -109,8 +110,7 @@ class Merger {
 
   /// Records a difference outside requirements: a conflict under --prefer fail, otherwise a
   /// decision to keep the first.
-  void differ(FindingKind kind, std::string subject, std::string message,
-              std::vector<Side> sides) {
+  void differ(FindingKind kind, std::string subject, std::string message, std::vector<Side> sides) {
     bool conflict = m_options.prefer == Prefer::fail;
     Finding finding{conflict, kind, std::move(subject), std::move(message)};
     finding.reason = conflict ? "" : "kept the first";
@@ -373,10 +373,10 @@ class Merger {
     unite(j.verification, r.verification);
     unite_texts(j.lots, r.lots);
     for (const spec::ReferenceUse& use : r.references) {
-      bool present = std::any_of(j.references.begin(), j.references.end(),
-                                 [&](const spec::ReferenceUse& u) {
-                                   return u.ref.value == use.ref.value && u.clause == use.clause;
-                                 });
+      bool present =
+          std::any_of(j.references.begin(), j.references.end(), [&](const spec::ReferenceUse& u) {
+            return u.ref.value == use.ref.value && u.clause == use.clause;
+          });
       if (!present) {
         j.references.push_back(use);
       }
@@ -404,8 +404,12 @@ class Merger {
 
   static Version version_of(const spec::Requirement& r, const Side& side,
                             const std::string& common) {
-    return {side, r.id.value, r.text.value, r.priority.value,
-            r.metric ? describe(*r.metric) : std::string(), common};
+    return {side,
+            r.id.value,
+            r.text.value,
+            r.priority.value,
+            r.metric ? describe(*r.metric) : std::string(),
+            common};
   }
 
   /// What differs between the joint version and an input's, for people.
@@ -443,9 +447,10 @@ class Merger {
     if (!d.text && !d.priority && !d.metric) {
       return;
     }
-    Finding f{true, d.metric ? FindingKind::metric
-                    : d.priority ? FindingKind::priority
-                                 : FindingKind::statement,
+    Finding f{true,
+              d.metric     ? FindingKind::metric
+              : d.priority ? FindingKind::priority
+                           : FindingKind::statement,
               key, describe_difference(key, joint, r, origin, d)};
     f.sides = {joint.side, origin};
     bool both = joint.requirement.metric && r.metric;
@@ -488,13 +493,14 @@ class Merger {
     }
     if (!d.metric && !d.priority) {
       if (!j.metric) {
-        f.reason = "no metric shows that the two statements ask for the same; write one "
-                   "statement for both";
+        f.reason =
+            "no metric shows that the two statements ask for the same; write one "
+            "statement for both";
         return;
       }
       f.conflict = false;
-      f.reason = fmt::format("kept the wording of {}: both ask for {}",
-                             file_name(joint.side.file), d.bounds.second);
+      f.reason = fmt::format("kept the wording of {}: both ask for {}", file_name(joint.side.file),
+                             d.bounds.second);
       return;
     }
     bool take = d.metric ? d.bounds.result == Strictness::stricter
@@ -506,13 +512,12 @@ class Merger {
                                              take ? d.bounds.first : d.bounds.second,
                                              take ? d.bounds.second : d.bounds.first)
                                : "its priority is higher";
-    spec::Priority target =
-        spec::rank(r.priority.value) > spec::rank(j.priority.value) ? r.priority.value
-                                                                    : j.priority.value;
+    spec::Priority target = spec::rank(r.priority.value) > spec::rank(j.priority.value)
+                                ? r.priority.value
+                                : j.priority.value;
     std::string text = chosen.text.value;
     if (chosen.priority.value != target) {
-      std::optional<std::string> rewritten =
-          with_verbal_form(text, chosen.priority.value, target);
+      std::optional<std::string> rewritten = with_verbal_form(text, chosen.priority.value, target);
       std::string_view was = spec::verbal_form(chosen.priority.value);
       std::string_view now = spec::verbal_form(target);
       if (!rewritten) {

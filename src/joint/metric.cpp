@@ -28,8 +28,10 @@ bool near(double x, double y, double grain) {
 
 /// Whether `inner` lies inside `outer`.
 bool inside(const Interval& inner, const Interval& outer, double grain) {
-  bool lo = near(inner.lo, outer.lo, grain) ? (inner.lo_open || !outer.lo_open) : inner.lo > outer.lo;
-  bool hi = near(inner.hi, outer.hi, grain) ? (inner.hi_open || !outer.hi_open) : inner.hi < outer.hi;
+  bool lo =
+      near(inner.lo, outer.lo, grain) ? (inner.lo_open || !outer.lo_open) : inner.lo > outer.lo;
+  bool hi =
+      near(inner.hi, outer.hi, grain) ? (inner.hi_open || !outer.hi_open) : inner.hi < outer.hi;
   return lo && hi;
 }
 
@@ -170,16 +172,17 @@ MetricComparison compare_metrics(const spec::Metric& a, const spec::Metric& b,
   Bounds y = bounds_in(b, info, b.unit.value, units);
   if (!x.ok || !y.ok) {
     result.result = Strictness::unconvertible;
-    result.reason = fmt::format("{} takes whole codes such as {}67 with >=, <= or ==",
-                                b.unit.value, b.unit.value);
+    result.reason = fmt::format("{} takes whole codes such as {}67 with >=, <= or ==", b.unit.value,
+                                b.unit.value);
     return result;
   }
   result.first = x.text;
   result.second = y.text;
   if (is_cover(a) != is_cover(b)) {
     result.result = Strictness::incomparable;
-    result.reason = "one is a range the product must cover, the other a range the value must "
-                    "lie in";
+    result.reason =
+        "one is a range the product must cover, the other a range the value must "
+        "lie in";
     return result;
   }
   double grain = 1;
@@ -208,8 +211,8 @@ MetricComparison compare_metrics(const spec::Metric& a, const spec::Metric& b,
     result.reason = "no value satisfies both";
   } else {
     result.result = Strictness::incomparable;
-    result.reason = is_cover(a) ? "neither range contains the other"
-                                : "each allows values the other excludes";
+    result.reason =
+        is_cover(a) ? "neither range contains the other" : "each allows values the other excludes";
   }
   return result;
 }

@@ -120,9 +120,9 @@ std::vector<Diagnostic> conflict_diagnostics(const MergeResult& result) {
     }
     for (std::size_t i = 1; i < finding.sides.size(); ++i) {
       const Side& side = finding.sides[i];
-      d.related.push_back({side.file, side.position, side.pointer,
-                           reworded ? wording_note(finding, i, "the other side")
-                                    : "the other side is here"});
+      d.related.push_back(
+          {side.file, side.position, side.pointer,
+           reworded ? wording_note(finding, i, "the other side") : "the other side is here"});
     }
     diagnostics.push_back(std::move(d));
   }
@@ -140,8 +140,8 @@ std::vector<Diagnostic> trace(const MergeResult& result, const spec::Spec* joint
     const Part* part = part_at(parts, d.position);
     std::vector<Side> sides =
         part ? part->sides
-             : std::vector<Side>{Side{result.inputs.empty() ? d.file : result.inputs.front(),
-                                      Position{}, ""}};
+             : std::vector<Side>{
+                   Side{result.inputs.empty() ? d.file : result.inputs.front(), Position{}, ""}};
     moved.file = sides.front().file;
     moved.position = sides.front().position;
     moved.pointer = sides.front().pointer;

@@ -157,7 +157,6 @@ TEST_CASE("every standards catalog entry has only known keys and a known type") 
   CHECK(led->find("type")->text == "legislation");
 }
 
-
 TEST_CASE("country codes are ISO 3166-1 alpha-2, with the EU's variants explained") {
   const auto& catalogs = catalog::Catalogs::bundled();
   for (const char* code : {"NL", "BE", "PL", "ES", "FI", "IT", "RO", "PT", "LT", "GR", "GB"}) {

@@ -82,8 +82,9 @@ TEST_CASE("quantities of different dimensions never convert, and say why") {
         "lines is image lines, MP is image size; they compare only with a stated aspect ratio");
   CHECK_FALSE(units.convert(1, "px", "MP"));
   CHECK_FALSE(units.convert(1, "dB", "dBm"));
-  CHECK(units.why_not("dB", "dBm") == "dB is level difference, dBm is power level; they do not "
-                                      "compare");
+  CHECK(units.why_not("dB", "dBm") ==
+        "dB is level difference, dBm is power level; they do not "
+        "compare");
   CHECK_FALSE(units.convert(1, "cd/m²", "lx"));
   CHECK_FALSE(units.convert(1, "lm", "cd"));
   CHECK_FALSE(units.convert(1, "fps", "Hz"));

@@ -68,7 +68,8 @@ TEST_CASE("metric-text: agreeing statements in other units, ranges and ratings a
        "{parameter: response time, op: \"<=\", value: 500, unit: ms}"},
       {"The camera shall operate from -20 °C to +50 °C.",
        "{parameter: operating temperature, min: -20, max: 50, range: cover, unit: °C}"},
-      {"The camera shall operate from \xE2\x88\x92" "4 °F to 122 °F.",
+      {"The camera shall operate from \xE2\x88\x92"
+       "4 °F to 122 °F.",
        "{parameter: operating temperature, min: -20, max: 50, range: cover, unit: °C}"},
       {"The enclosure shall be protected to at least IP67.",
        "{parameter: ingress protection, op: \">=\", value: 67, unit: IP}"},
