@@ -1,38 +1,91 @@
 #!/usr/bin/env bash
-# Times `leaspec validate` on a generated corpus (500 specs of 50 requirements) and on the
-# bundled examples. Uses hyperfine when it is installed, otherwise repeats and takes the best.
+# Measures `leaspec validate` on a generated corpus of 300 specs of 90 requirements each
+# (tests/bench/make_corpus.py) against the floor: yaml-cpp's bare event parse of the same
+# files (tests/bench/floor.cpp), which no validator built on yaml-cpp can beat. Prints the CPU
+# time (user + sys) of each, their ratios, the wall time with --jobs 1 and --jobs 2, and
+# ajv-cli's time on the same files as JSON when ajv-cli is installed.
 #
-#   scripts/bench.sh [LEASPEC]
+#   scripts/bench.sh [LEASPEC [FLOOR]]      defaults: build/leaspec build/tests/bench_floor
+#   RUNS=7 scripts/bench.sh                 runs per command (the best is kept; default 5)
+#
+# ajv-cli is looked for in $LEASPEC_NODE_MODULES, tests/differential/node_modules (see
+# tests/differential/setup.sh) and on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-leaspec=${1:-build/leaspec}
-corpus=$(mktemp -d)
-trap 'rm -rf "$corpus"' EXIT
-/usr/bin/python3 tests/bench/make_corpus.py "$corpus" 500 50
-bytes=$(cat "$corpus"/*.yaml | wc -c)
-echo "corpus: $(ls "$corpus" | wc -l) files, $((bytes / 1024)) KiB, 25000 requirements"
+leaspec=$(realpath "${1:-build/leaspec}")
+floor=$(realpath "${2:-$(dirname "$leaspec")/tests/bench_floor}")
+runs=${RUNS:-5}
+py=/usr/bin/python3
+for program in "$leaspec" "$floor"; do
+  [ -x "$program" ] || { echo "bench: $program is not built (cmake --build build)" >&2; exit 2; }
+done
 
-best_of() {
-  local best=999999 start end ms
-  for _ in 1 2 3 4 5; do
-    start=$(date +%s%N)
-    "$@" >/dev/null
-    end=$(date +%s%N)
-    ms=$(( (end - start) / 1000000 ))
-    [ "$ms" -lt "$best" ] && best=$ms
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+corpus=$work/corpus
+"$py" tests/bench/make_corpus.py "$corpus" 300 90
+"$leaspec" schema > "$work/spec.schema.json"
+bytes=$(cat "$corpus"/*.yaml | wc -c)
+mib=$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1048576 }')
+echo "corpus: 300 specs of 90 requirements (27,000), $mib MiB of YAML; best of $runs runs"
+
+# measure NAME COMMAND...: runs the command $runs times and keeps the least CPU time (user +
+# sys) and the least wall time, in seconds, in cpu[NAME] and wall[NAME].
+declare -A cpu wall
+measure() {
+  local name=$1 best_cpu=999999 best_wall=999999 line
+  shift
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+      echo "bench: '$*' failed:" >&2
+      cat "$work/stderr" >&2
+      exit 1
+    }
+    line=$(tail -n 1 "$work/time")
+    read -r best_wall best_cpu < <(awk -v l="$line" -v w="$best_wall" -v c="$best_cpu" 'BEGIN {
+      split(l, t, " "); cpu = t[2] + t[3];
+      printf "%s %s\n", (t[1] < w ? t[1] : w), (cpu < c ? cpu : c) }')
   done
-  echo "$best"
+  cpu[$name]=$best_cpu
+  wall[$name]=$best_wall
 }
 
-for target in "$corpus" data/examples; do
-  "$leaspec" validate "$target" >/dev/null || { echo "bench: $target does not validate"; exit 1; }
-  if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs 10 "$leaspec validate $target"
-  else
-    ms=$(best_of "$leaspec" validate "$target")
-    echo "leaspec validate $target: best of 5 runs ${ms} ms"
+measure floor "$floor" "$corpus"/*.yaml
+measure jobs1 "$leaspec" validate --jobs 1 "$corpus"
+measure jobs2 "$leaspec" validate --jobs 2 "$corpus"
+measure schema1 "$leaspec" validate --jobs 1 --schema "$work/spec.schema.json" "$corpus"
+
+row() {
+  awk -v name="$1" -v c="${cpu[$2]}" -v w="${wall[$2]}" -v f="${cpu[floor]}" -v m="$mib" \
+    'BEGIN { printf "%-52s %7.2f %7.2f %8.0f %7.2fx\n", name, c, w, c * 1000 / m, c / f }'
+}
+printf '%-52s %7s %7s %8s %8s\n' "command" "CPU s" "wall s" "CPU ms/MiB" "/ floor"
+row "floor: yaml-cpp event parse, handler does nothing" floor
+row "leaspec validate --jobs 1 (load, schema, rules, lint)" jobs1
+row "leaspec validate --jobs 2" jobs2
+row "leaspec validate --jobs 1 --schema (load and schema)" schema1
+awk -v one="${wall[jobs1]}" -v two="${wall[jobs2]}" \
+  'BEGIN { printf "wall time: --jobs 1 %.2f s, --jobs 2 %.2f s (%.2fx faster)\n", one, two, one / two }'
+
+ajv=""
+for candidate in "${LEASPEC_NODE_MODULES:-}/.bin/ajv" tests/differential/node_modules/.bin/ajv \
+                 "$(command -v ajv || true)"; do
+  if [ -n "$candidate" ] && [ -x "$candidate" ] && [ "$candidate" != "/.bin/ajv" ]; then
+    ajv=$(realpath "$candidate")
+    break
   fi
 done
-size_mib=$(awk "BEGIN {print $bytes / 1048576}")
-ms=$(best_of "$leaspec" validate "$corpus")
-awk "BEGIN {printf \"throughput on the corpus: %.1f MiB/s\\n\", $size_mib / ($ms / 1000)}"
+if [ -z "$ajv" ]; then
+  echo "ajv-cli: not installed (tests/differential/setup.sh installs it)"
+elif ! "$py" -c 'import yaml' 2>/dev/null; then
+  echo "ajv-cli: not measured, python3-yaml is needed to convert the corpus to JSON"
+else
+  mkdir "$work/json"
+  "$py" tests/bench/to_json.py "$corpus" "$work/json"
+  formats=()
+  [ -d "$(dirname "$(dirname "$ajv")")/ajv-formats" ] && formats=(-c ajv-formats)
+  (cd "$work" && measure ajv "$ajv" validate --spec=draft2020 --allow-union-types "${formats[@]}" \
+     -s spec.schema.json -d "json/*.json"
+   awk -v c="${cpu[ajv]}" -v w="${wall[ajv]}" -v f="${cpu[floor]}" \
+     'BEGIN { printf "ajv-cli validate (the same files as JSON, schema only): %.2f s CPU, %.2f s wall\n", c, w }')
+fi

@@ -75,6 +75,8 @@ class Catalogs {
   const CpvList& cpv() const;
 
   bool is_country(std::string_view code) const;
+  /// The English short name of an ISO 3166-1 alpha-2 code, or nullptr for none.
+  const std::string* country_name(std::string_view code) const;
   /// The ISO code for an EU-style code (EL → GR, UK → GB).
   std::optional<std::string> iso_country_for(std::string_view code) const;
 

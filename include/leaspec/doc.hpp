@@ -67,11 +67,12 @@ struct PageBreak {};
 using Block = std::variant<Heading, Paragraph, List, Table, PageBreak>;
 
 /// What a document is; it decides the formats it can be written in (see `write`).
-enum class DocumentKind { annex, standard, matrix, corrigendum, merge_report };
+/// `evaluation` is the bidders' answers to compliance matrices side by side.
+enum class DocumentKind { annex, standard, matrix, corrigendum, merge_report, evaluation };
 
 /// The names of the document kinds, as the command line spells them.
-constexpr auto k_document_kind_names =
-    std::to_array<std::string_view>({"annex", "standard", "matrix", "corrigendum", "merge-report"});
+constexpr auto k_document_kind_names = std::to_array<std::string_view>(
+    {"annex", "standard", "matrix", "corrigendum", "merge-report", "evaluation"});
 
 constexpr std::string_view name(DocumentKind kind) {
   return k_document_kind_names[static_cast<std::size_t>(kind)];

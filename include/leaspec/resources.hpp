@@ -39,6 +39,15 @@ struct BundledSchema {
 /// The bundled schemas, the spec schema first.
 const std::vector<BundledSchema>& bundled_schemas();
 
+/// A bundled schema by its short name, compiled on first use and kept; throws Error when
+/// there is none or it does not compile.
+const schema::Schema& compiled_schema(std::string_view name);
+
+/// Loads a YAML file and validates it against the bundled schema called `schema`; empty when
+/// it does not load or is invalid, with the findings in `sink`.
+std::optional<yaml::Document> load_checked(const std::string& path, std::string_view schema,
+                                           DiagnosticSink& sink);
+
 /// The bundled schema document for a URI such as the spec schema's `$id`.
 std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri);
 

@@ -2,6 +2,7 @@
 // The JSON Schema engine: compiles a schema once, then validates positioned trees.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,9 @@ struct FetchedDocument {
   std::string text;
   /// When set, the document is refused and this says why (it becomes the diagnostic).
   std::string refusal;
+  /// The URI of the document itself when it differs from the one asked for, which may name
+  /// a schema embedded in it by its own `$id`.
+  std::string base = {};
 };
 
 /// Finds schema documents that a `$ref` names by absolute URI (without fragment): bundled
@@ -36,6 +40,38 @@ struct Options {
   bool format_assertion = true;
   /// Steps a single pattern match may take before it is abandoned.
   std::uint32_t regex_match_limit = 1'000'000;
+  /// Bounds for the schema documents that references bring in.
+  yaml::Limits limits;
+  /// Findings reported for one validated document; the others are counted (see
+  /// DiagnosticSink::omitted).
+  std::size_t max_findings = SIZE_MAX;
+};
+
+/// Schema documents registered by their `$id`s, so that references to them resolve locally
+/// without a network: the files of `--ref` and `--ref-dir`, or the official meta-schemas.
+class Registry {
+ public:
+  /// Registers the schema document in `path` (JSON or YAML) under its `$id` and every `$id`
+  /// embedded in it; a document without `$id` is registered under its file URI. Problems
+  /// (the file does not load, an `$id` registered by another file) go to `sink`; a file that
+  /// cannot be read throws Error.
+  void add_file(const std::string& path, DiagnosticSink& sink, const yaml::Limits& limits = {});
+  /// Registers every *.json, *.yaml and *.yml file in `folder` and below (hidden folders
+  /// skipped), in name order.
+  void add_folder(const std::string& folder, DiagnosticSink& sink, const yaml::Limits& limits = {});
+  /// The document registered for an absolute URI (without fragment), if any.
+  std::optional<FetchedDocument> find(const std::string& uri) const;
+  /// How many URIs are registered.
+  std::size_t size() const { return m_by_uri.size(); }
+
+ private:
+  struct File {
+    std::string name;
+    std::string text;
+    std::string base;
+  };
+  std::vector<File> m_files;
+  std::map<std::string, std::size_t> m_by_uri;
 };
 
 class Compiled;

@@ -84,9 +84,18 @@ class DiagnosticSink {
   bool has_errors() const { return count(Severity::error) > 0; }
   /// Orders the diagnostics by file and position, keeping the order of equal ones.
   void sort_by_position();
+  /// Counts `count` findings that were found but not kept.
+  void omit(std::size_t count) { m_omitted += count; }
+  /// Findings found but not kept, by omit() or limit().
+  std::size_t omitted() const { return m_omitted; }
+  /// Keeps the first `max` diagnostics of `file` and counts the others as omitted; when any
+  /// were omitted, ends with a note that says how many and how to see them. For one file's
+  /// sink.
+  void limit(std::size_t max, const std::string& file);
 
  private:
   std::vector<Diagnostic> m_diagnostics;
+  std::size_t m_omitted = 0;
 };
 
 /// Number of code points in a UTF-8 string (invalid bytes count one each).

@@ -239,6 +239,18 @@ using RequirementComment = std::function<std::string(const Requirement&)>;
 std::string to_yaml(const Spec& spec, const std::string& header = {},
                     const RequirementComment& comment = {});
 
+/// Every top-level key of the spec but `sections`, as `to_yaml` writes them.
+std::string front_matter_yaml(const Spec& spec);
+
+/// A metric as a YAML flow mapping, `{parameter: ..., op: ">=", value: ..., unit: ...}`.
+std::string metric_yaml(const Metric& metric);
+
+/// Citations as a YAML flow sequence, `[ID, {ref: ID, clause: "5.3"}]`.
+std::string references_yaml(const std::vector<ReferenceUse>& references);
+
+/// Builds one requirement from its mapping, as `build` does for each requirement.
+Requirement build_requirement(const yaml::Node& node);
+
 /// Calls `visit` for every requirement in document order, with the section that holds it.
 void for_each_requirement(const Spec& spec,
                           const std::function<void(const Requirement&, const Section&)>& visit);

@@ -2,7 +2,6 @@
 // The loader: YAML (and so JSON) text becomes leaspec's own positioned tree.
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,12 +56,19 @@ std::string to_json(const Node& node);
 /// Pretty-printed JSON text of a node, keys in document order.
 std::string to_json_pretty(const Node& node, int indent = 2);
 
+/// The deepest nesting `Limits::max_depth` may allow: yaml-cpp's parser refuses 500 levels.
+constexpr std::size_t k_deepest_nesting = 499;
+
 /// Bounds that keep hostile input cheap.
 struct Limits {
   std::size_t max_bytes = 16u << 20;
+  /// Levels of nested sequences and mappings, at most k_deepest_nesting.
   std::size_t max_depth = 64;
   /// Nodes the document may hold once every alias is expanded.
   std::uint64_t max_expanded_nodes = 1'000'000;
+  /// Bytes of scalar text (keys and values) the document may hold once every alias is
+  /// expanded; without aliases a document never holds more than its own size.
+  std::uint64_t max_expanded_bytes = 32u << 20;
 };
 
 /// A loaded document: owns its nodes; `root` is null when loading failed.
@@ -80,7 +86,10 @@ class Document {
   Node& make_node();
 
  private:
-  std::deque<Node> m_nodes;
+  /// Nodes live in blocks that never move, so that pointers to them stay valid.
+  std::vector<std::unique_ptr<Node[]>> m_blocks;
+  std::size_t m_block_size = 0;
+  std::size_t m_block_used = 0;
 };
 
 /// Parses `source` into a document. Every problem becomes a positioned diagnostic in `sink`

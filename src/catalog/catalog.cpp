@@ -50,7 +50,8 @@ const CpvList& bundled_cpv() {
 }
 
 struct Countries {
-  std::vector<std::string> codes;
+  /// English short name by ISO code.
+  std::map<std::string, std::string, std::less<>> names;
   std::map<std::string, std::string, std::less<>> eu_variants;
 };
 
@@ -58,13 +59,12 @@ const Countries& bundled_countries() {
   static const Countries k_countries = [] {
     Countries countries;
     yaml::Document document = bundled_catalog("data/catalog/countries.yaml");
-    for (const yaml::Node* code : document.root->find("codes")->items) {
-      countries.codes.push_back(code->text);
+    for (const yaml::Entry& entry : document.root->find("codes")->entries) {
+      countries.names.emplace(entry.key->text, entry.value->text);
     }
     for (const yaml::Entry& entry : document.root->find("eu_variants")->entries) {
       countries.eu_variants.emplace(entry.key->text, entry.value->text);
     }
-    std::sort(countries.codes.begin(), countries.codes.end());
     return countries;
   }();
   return k_countries;
@@ -165,8 +165,13 @@ std::vector<const Standard*> Catalogs::search_standards(std::string_view query) 
 }
 
 bool Catalogs::is_country(std::string_view code) const {
-  const std::vector<std::string>& codes = bundled_countries().codes;
-  return std::binary_search(codes.begin(), codes.end(), code);
+  return country_name(code) != nullptr;
+}
+
+const std::string* Catalogs::country_name(std::string_view code) const {
+  const auto& names = bundled_countries().names;
+  auto found = names.find(code);
+  return found != names.end() ? &found->second : nullptr;
 }
 
 std::optional<std::string> Catalogs::iso_country_for(std::string_view code) const {

@@ -1,9 +1,12 @@
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
 #include "leaspec/resources.hpp"
 #include "leaspec/source.hpp"
+#include "leaspec/yaml.hpp"
 
 namespace leaspec::catalog {
 
@@ -43,6 +46,7 @@ const std::vector<BundledSchema>& bundled_schemas() {
       {"config", "https://leaspec.eu/schema/config/1", "schemas/config.yaml"},
       {"export", "https://leaspec.eu/schema/export/1", "schemas/export.yaml"},
       {"catalog", "https://leaspec.eu/schema/catalog/1", "schemas/catalog.yaml"},
+      {"reqif-map", "https://leaspec.eu/schema/reqif-map/1", "schemas/reqif-map.yaml"},
   };
   return k_schemas;
 }
@@ -56,6 +60,42 @@ std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri) {
     }
   }
   return std::nullopt;
+}
+
+}  // namespace leaspec::catalog
+
+namespace leaspec::catalog {
+
+const schema::Schema& compiled_schema(std::string_view name) {
+  static std::mutex k_mutex;
+  static std::map<std::string, schema::Schema, std::less<>> k_compiled;
+  std::lock_guard lock(k_mutex);
+  if (auto found = k_compiled.find(name); found != k_compiled.end()) {
+    return found->second;
+  }
+  for (const BundledSchema& bundled : bundled_schemas()) {
+    if (bundled.name != name) {
+      continue;
+    }
+    DiagnosticSink sink;
+    auto compiled = schema::Schema::compile(bundled_tree(bundled.resource),
+                                            std::string(bundled.uri), {}, fetch_bundled, sink);
+    if (!compiled) {
+      throw Error(fmt::format("the bundled schema {} does not compile", name));
+    }
+    return k_compiled.emplace(std::string(name), std::move(*compiled)).first->second;
+  }
+  throw Error(fmt::format("no bundled schema is named {}", name));
+}
+
+std::optional<yaml::Document> load_checked(const std::string& path, std::string_view schema,
+                                           DiagnosticSink& sink) {
+  SourceFile source(path, read_file(path, 1u << 20));
+  yaml::Document document = yaml::load(source, sink);
+  if (!document.root || !compiled_schema(schema).validate(*document.root, path, sink)) {
+    return std::nullopt;
+  }
+  return document;
 }
 
 }  // namespace leaspec::catalog

@@ -30,11 +30,16 @@ std::string file_uri(const fs::path& path) {
   return "file://" + fs::weakly_canonical(fs::absolute(path)).string();
 }
 
-/// Finds `$ref` targets: bundled schemas by `$id`, and files inside the user schema's folder.
-schema::Fetcher make_fetcher(const std::optional<fs::path>& folder) {
-  return [folder](const std::string& uri) -> std::optional<schema::FetchedDocument> {
+/// Finds `$ref` targets: bundled schemas by `$id`, registered schemas (--ref, --ref-dir), and
+/// files inside the user schema's folder.
+schema::Fetcher make_fetcher(const std::optional<fs::path>& folder,
+                             std::shared_ptr<const schema::Registry> registry) {
+  return [folder, registry](const std::string& uri) -> std::optional<schema::FetchedDocument> {
     if (auto bundled = catalog::fetch_bundled(uri)) {
       return bundled;
+    }
+    if (auto registered = registry->find(uri)) {
+      return registered;
     }
     auto refuse = [](std::string reason) {
       return schema::FetchedDocument{"", "", std::move(reason)};
@@ -42,7 +47,8 @@ schema::Fetcher make_fetcher(const std::optional<fs::path>& folder) {
     if (uri.rfind("file://", 0) != 0) {
       return refuse(fmt::format(
           "$ref names \"{}\", which is not bundled; leaspec never downloads schemas: refer to a "
-          "bundled schema by its $id or to a file in the schema's folder",
+          "bundled schema by its $id or to a file in the schema's folder, or register the "
+          "schema with --ref or --ref-dir",
           uri));
     }
     if (!folder) {
@@ -80,6 +86,51 @@ SchemaSource schema_source(const Options& options, DiagnosticSink& sink) {
   return {catalog::bundled_tree(spec.resource), std::string(spec.uri), std::nullopt};
 }
 
+/// The pointer of the list item (a requirement, a lot, an agency...) that holds `pointer`:
+/// up to its last numeric segment; empty when no list item holds it.
+std::string_view enclosing_item(std::string_view pointer) {
+  std::size_t end = pointer.size();
+  while (end > 0) {
+    std::size_t slash = pointer.rfind('/', end - 1);
+    if (slash == std::string_view::npos) {
+      break;
+    }
+    std::string_view segment = pointer.substr(slash + 1, end - slash - 1);
+    bool numeric = !segment.empty() && std::all_of(segment.begin(), segment.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+    if (numeric) {
+      return pointer.substr(0, end);
+    }
+    end = slash;
+  }
+  return {};
+}
+
+/// Whether `pointer` is `prefix` or lies inside it.
+bool inside(std::string_view pointer, std::string_view prefix) {
+  return pointer.substr(0, prefix.size()) == prefix &&
+         (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
+}
+
+/// Whether a rule's finding at `pointer` may only follow from a schema finding: it concerns
+/// the value the schema rejected, a part that holds it, or the same list item, or it has no
+/// place in the document.
+bool follows_from_schema(std::string_view pointer, const std::vector<std::string>& schema) {
+  if (pointer.empty()) {
+    return true;  // a finding about the whole document, or about a value that is missing
+  }
+  return std::any_of(schema.begin(), schema.end(), [&](const std::string& at) {
+    if (!at.empty() && inside(pointer, at)) {
+      return true;
+    }
+    if (inside(at, pointer)) {
+      return true;
+    }
+    std::string_view item = enclosing_item(at);
+    return !item.empty() && inside(pointer, item);
+  });
+}
+
 }  // namespace
 
 /// Configurations by file, looked up once each; several threads may ask at once.
@@ -98,9 +149,23 @@ Checker& Checker::operator=(Checker&&) noexcept = default;
 Checker::~Checker() = default;
 
 std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& sink) {
+  schema::Options schema_options;
+  schema_options.limits = options.limits;
+  schema_options.max_findings = options.max_findings;
+  auto registry = std::make_shared<schema::Registry>();
+  std::size_t errors_before = sink.count(Severity::error);
+  for (const std::string& file : options.ref_files) {
+    registry->add_file(file, sink, options.limits);
+  }
+  for (const std::string& folder_name : options.ref_folders) {
+    registry->add_folder(folder_name, sink, options.limits);
+  }
+  if (sink.count(Severity::error) > errors_before) {
+    return std::nullopt;
+  }
   SchemaSource source = schema_source(options, sink);
-  auto compiled = schema::Schema::compile(std::move(source.document), source.base, {},
-                                          make_fetcher(source.folder), sink);
+  auto compiled = schema::Schema::compile(std::move(source.document), source.base, schema_options,
+                                          make_fetcher(source.folder, registry), sink);
   if (!compiled) {
     return std::nullopt;
   }
@@ -154,12 +219,29 @@ CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Confi
   std::size_t errors_before = sink.count(Severity::error);
   checked.document = yaml::load(file, sink, m_options.limits);
   if (checked.document.root) {
+    std::size_t schema_start = sink.diagnostics().size();
     bool valid = m_schema.validate(*checked.document.root, file.path(), sink);
-    if (valid && !m_options.schema_file && is_spec(*checked.document.root)) {
-      checked.model = spec::build(*checked.document.root, file.path());
-      RuleContext context{*checked.model, file, config, config.catalogs_or_bundled(),
-                          checked.document.root};
-      check_rules(context, sink);
+    if (!m_options.schema_file && is_spec(*checked.document.root)) {
+      spec::Spec model = spec::build(*checked.document.root, file.path());
+      RuleContext context{model, file, config, config.catalogs_or_bundled(), checked.document.root};
+      if (valid) {
+        check_rules(context, sink);
+        checked.model = std::move(model);
+      } else {
+        // Every finding in one run: the rules also run on a spec the schema rejects, and
+        // report what the schema's findings do not explain.
+        std::vector<std::string> schema_pointers;
+        for (std::size_t i = schema_start; i < sink.diagnostics().size(); ++i) {
+          schema_pointers.push_back(sink.diagnostics()[i].pointer);
+        }
+        DiagnosticSink rule_findings;
+        check_rules(context, rule_findings);
+        for (const Diagnostic& finding : rule_findings.diagnostics()) {
+          if (!follows_from_schema(finding.pointer, schema_pointers)) {
+            sink.report(finding);
+          }
+        }
+      }
     }
   }
   checked.has_errors = sink.count(Severity::error) > errors_before;
@@ -213,6 +295,7 @@ Outcome Checker::run(const std::vector<Target>& targets, const Progress& progres
     result.file = source;
     check(std::move(source), result.diagnostics);
     result.diagnostics.sort_by_position();
+    result.diagnostics.limit(m_options.max_findings, target.path);
   };
   // A work queue over the files: each thread takes the next file until none is left.
   std::atomic<std::size_t> next{0};

@@ -16,29 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A bundled schema (config, catalog), compiled the first time it is needed.
-const schema::Schema& bundled_schema(std::string_view name) {
-  static std::mutex mutex;
-  static std::map<std::string, schema::Schema, std::less<>> compiled;
-  std::lock_guard lock(mutex);
-  if (auto found = compiled.find(name); found != compiled.end()) {
-    return found->second;
-  }
-  for (const catalog::BundledSchema& bundled : catalog::bundled_schemas()) {
-    if (bundled.name != name) {
-      continue;
-    }
-    DiagnosticSink sink;
-    auto schema = schema::Schema::compile(catalog::bundled_tree(bundled.resource),
-                                          std::string(bundled.uri), {}, nullptr, sink);
-    if (!schema) {
-      throw Error(fmt::format("the bundled {} schema does not compile", name));
-    }
-    return compiled.emplace(std::string(name), std::move(*schema)).first->second;
-  }
-  throw Error(fmt::format("the {} schema is missing from this build", name));
-}
-
 std::string text_of(const yaml::Node& node, std::string_view key) {
   const yaml::Node* value = node.find(key);
   return value ? value->text : std::string();
@@ -59,7 +36,7 @@ std::optional<yaml::Document> load_catalog_file(const std::string& path, std::st
   }
   SourceFile source(path, read_file(path, 64u << 20));
   yaml::Document document = yaml::load(source, sink);
-  if (!document.root || !bundled_schema("catalog").validate(*document.root, path, sink)) {
+  if (!document.root || !catalog::compiled_schema("catalog").validate(*document.root, path, sink)) {
     return std::nullopt;
   }
   if (!document.root->find(key)) {
@@ -142,18 +119,14 @@ bool add_units(const yaml::Node& list, const std::string& path, Config& config,
 }  // namespace
 
 std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink) {
-  SourceFile source(path, read_file(path, 1u << 20));
-  yaml::Document document = yaml::load(source, sink);
-  if (!document.root) {
-    return std::nullopt;
-  }
-  if (!bundled_schema("config").validate(*document.root, path, sink)) {
+  std::optional<yaml::Document> document = catalog::load_checked(path, "config", sink);
+  if (!document) {
     return std::nullopt;
   }
   Config config;
   config.file = path;
   bool valid = true;
-  if (const yaml::Node* rule_map = document.root->find("rules")) {
+  if (const yaml::Node* rule_map = document->root->find("rules")) {
     for (const yaml::Entry& entry : rule_map->entries) {
       const RuleInfo* rule = find_rule(entry.key->text);
       if (!rule || !rule->configurable) {
@@ -190,15 +163,15 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
       config.severities[entry.key->text] = severity;
     }
   }
-  if (const yaml::Node* terms = document.root->find("vague_terms")) {
+  if (const yaml::Node* terms = document->root->find("vague_terms")) {
     for (const yaml::Node* term : terms->items) {
       config.vague_terms.push_back(term->text);
     }
   }
-  if (const yaml::Node* units = document.root->find("units")) {
+  if (const yaml::Node* units = document->root->find("units")) {
     valid = add_units(*units, path, config, sink) && valid;
   }
-  if (const yaml::Node* catalogs = document.root->find("catalogs")) {
+  if (const yaml::Node* catalogs = document->root->find("catalogs")) {
     valid = load_catalogs(*catalogs, path, config, sink) && valid;
   }
   if (!valid) {

@@ -27,15 +27,15 @@ const std::vector<RuleInfo>& rules() {
       {"multiple-documents", error, "loading", "the file holds more than one document",
        "A spec file holds one document. Remove the \"---\" line or split the file.", false},
       {"too-deep", error, "loading", "nesting exceeds the depth limit",
-       "Specs nest at most 64 levels (documents checked with --schema 512, or --max-depth). "
+       "Specs nest at most 64 levels (documents checked with --schema 256, or --max-depth). "
        "Flatten the structure.",
        false},
       {"too-large", error, "loading", "the file exceeds 16 MiB",
        "Split the specification into several files.", false},
       {"alias-expansion", error, "loading",
        "aliases expand beyond the limit or refer to themselves",
-       "YAML aliases (*name) may expand to at most 1,000,000 nodes and may not contain "
-       "themselves. Write the values out or use fewer aliases.",
+       "YAML aliases (*name) may expand to at most 1,000,000 nodes or 32 MiB of text and may "
+       "not contain themselves. Write the values out or use fewer aliases.",
        false},
       {"unsupported-tag", error, "loading", "a tag other than the YAML core tags",
        "Only the tags of the YAML 1.2 core schema (!!str, !!int, ...) are read. Remove the tag.",
@@ -97,8 +97,23 @@ const std::vector<RuleInfo>& rules() {
        "Change the value so that it no longer has the form the message names.", false},
       {"schema-false", error, "schema", "a key or value the format forbids here",
        "Remove it; for example a metric has either op and value or min and max, not both.", false},
-      {"schema-recursion", error, "schema", "the schema refers to itself without end",
-       "Correct the $ref cycle in the schema.", false},
+      {"schema-recursion", error, "schema",
+       "the schema nests deeper than leaspec evaluates, or refers to itself without end",
+       "A chain of $ref or subschemas deeper than leaspec follows, usually a $ref cycle that "
+       "consumes nothing of the document. Correct the cycle or flatten the schema.",
+       false},
+      {"schema-budget", error, "schema",
+       "the schema is too costly to evaluate for the document, which is not fully checked",
+       "Combinations such as anyOf or allOf over references that branch at every level take "
+       "time that doubles per level; leaspec stops at a fixed amount of work, reports this "
+       "finding and exits with code 2. Simplify the schema, for example by replacing "
+       "alternatives that repeat the same reference with one reference.",
+       false},
+      {"max-findings", note, "schema",
+       "more findings in the file than --max-findings shows; the note counts them",
+       "The file has more findings than are shown. Correct the first ones, which often cause "
+       "the rest, or show more with --max-findings.",
+       false},
       // Semantic rules.
       {"duplicate-id", error, "semantic",
        "an id of a requirement, section, lot, agency, reference or criterion is used twice",
@@ -232,6 +247,38 @@ const std::vector<RuleInfo>& rules() {
        "An agency's own spec (the one it leads) settles its quantity; without it, state the "
        "same figure everywhere.",
        false},
+      // Import.
+      {"reqif-invalid", error, "import",
+       "the file to import is not ReqIF (not XML, no REQ-IF root, no specification)",
+       "Check that the file is a ReqIF 1.0 export (.reqif) or a ReqIF archive (.reqifz) from "
+       "the requirements tool; nothing was written.",
+       false},
+      {"reqif-unmapped", warning, "import",
+       "a ReqIF attribute or picture that no spec key holds (kept in the note or left out)",
+       "Map the attribute to a spec key in a --map file, or check the note that holds it.", false},
+      {"reqif-value", warning, "import",
+       "an enumeration value or text that names no priority, kind or verification method",
+       "Map the tool's value to a spec value in a --map file, or correct it in the spec.", false},
+      {"reqif-structure", warning, "import",
+       "objects outside the hierarchy or without text, relations that link no two requirements",
+       "Check in the requirements tool that every object is in the specification's hierarchy "
+       "and has a text.",
+       false},
+      {"reqif-id", note, "import", "an id made valid or unique",
+       "Ids follow the spec format's pattern; check that the id given suits the requirement.",
+       false},
+      {"reqif-default", warning, "import",
+       "a value the ReqIF file does not give, set by default (area, version, priority)",
+       "Check the value set by default and correct it in the imported spec.", false},
+      {"answers-matrix", error, "import",
+       "a workbook holds no compliance matrix (no header row with Id and Compliance)",
+       "Import the compliance matrix leaspec generated, as the bidder filled it in.", false},
+      {"answers-value", warning, "import",
+       "an answer that is not one of the matrix's (compliant, partially, not compliant)",
+       "Ask the bidder to choose one of the matrix's answers; the answer is not counted.", false},
+      {"answers-conflict", warning, "import",
+       "a requirement answered differently on two sheets of one matrix",
+       "Ask the bidder which answer holds; neither is counted.", false},
   };
   return k_rules;
 }

@@ -63,6 +63,21 @@ void print_error(const std::string& message) {
   fmt::print(stderr, "leaspec: error: {}\n", message);
 }
 
+std::vector<std::string> format_names_and_json(doc::DocumentKind kind) {
+  std::vector<std::string> names = write::format_names(kind);
+  names.emplace_back("json");
+  return names;
+}
+
+bool can_write_to(const std::string& output, const std::optional<write::Format>& format,
+                  const std::string& name) {
+  if (output == "-" && format && !write::is_text(*format)) {
+    print_error(fmt::format("{} is a binary format; write it to a file with -o FILE", name));
+    return false;
+  }
+  return true;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "leaspec: requirement specifications for police technology, checked and turned "
@@ -76,8 +91,11 @@ int run(int argc, char** argv) {
       "  leaspec validate --format json bwc.yaml machine-readable findings\n"
       "  leaspec generate annex bwc.yaml --format docx -o annex.docx\n"
       "  leaspec export reqif bwc.yaml -o bwc.reqifz\n"
+      "  leaspec import reqif doors.reqifz -o bwc.yaml  a spec from a requirements tool\n"
+      "  leaspec import answers bids/*.xlsx          evaluate bidders' compliance matrices\n"
       "  leaspec merge nl.yaml pl.yaml -o joint.yaml  one joint spec\n"
       "  leaspec diff v1.yaml v2.yaml --format md     a corrigendum\n"
+      "  leaspec site specs/ -o site              a browsable HTML site\n"
       "  leaspec schema > spec.schema.json       the JSON Schema, for editors\n"
       "  leaspec rules                           every rule and its severity\n"
       "  leaspec catalog cpv camera              search the CPV catalog\n"
@@ -89,8 +107,10 @@ int run(int argc, char** argv) {
   setup_validate(app, exit_code);
   setup_generate(app, exit_code);
   setup_export(app, exit_code);
+  setup_import(app, exit_code);
   setup_merge(app, exit_code);
   setup_diff(app, exit_code);
+  setup_site(app, exit_code);
   setup_schema(app, exit_code);
   setup_rules(app, exit_code);
   setup_catalog(app, exit_code);

@@ -5,6 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "leaspec/write.hpp"
 
 namespace CLI {
 class App;
@@ -24,6 +27,14 @@ bool use_colour(std::FILE* stream = stdout);
 /// Prints `leaspec: error: message` to standard error.
 void print_error(const std::string& message);
 
+/// The formats a kind of document can be written in, and json, for a --format option.
+std::vector<std::string> format_names_and_json(doc::DocumentKind kind);
+
+/// Whether output in `format` (nullopt for json) can go to `output`; a binary format cannot
+/// go to standard output, which is printed as an error.
+bool can_write_to(const std::string& output, const std::optional<write::Format>& format,
+                  const std::string& name);
+
 /// Each subcommand adds itself to `app`; its callback stores the exit code it ends with.
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schema(CLI::App& app, int& exit_code);
@@ -31,8 +42,10 @@ void setup_rules(CLI::App& app, int& exit_code);
 void setup_catalog(CLI::App& app, int& exit_code);
 void setup_generate(CLI::App& app, int& exit_code);
 void setup_export(CLI::App& app, int& exit_code);
+void setup_import(CLI::App& app, int& exit_code);
 void setup_merge(CLI::App& app, int& exit_code);
 void setup_diff(CLI::App& app, int& exit_code);
+void setup_site(CLI::App& app, int& exit_code);
 void setup_init(CLI::App& app, int& exit_code);
 void setup_completion(CLI::App& app, int& exit_code);
 

@@ -21,17 +21,9 @@ struct DiffOptions {
   std::string language = "en";
 };
 
-std::vector<std::string> format_names() {
-  std::vector<std::string> names = write::format_names(doc::DocumentKind::corrigendum);
-  names.emplace_back("json");
-  return names;
-}
-
 int run_diff(const DiffOptions& options) {
   std::optional<write::Format> format = write::parse_format(options.format);
-  if (options.output == "-" && format && !write::is_text(*format)) {
-    print_error(
-        fmt::format("{} is a binary format; write it to a file with -o FILE", options.format));
+  if (!can_write_to(options.output, format, options.format)) {
     return k_exit_failure;
   }
   Session session;
@@ -68,11 +60,12 @@ void setup_diff(CLI::App& app, int& exit_code) {
       ->required()
       ->check(CLI::ExistingFile);
   sub->add_option("NEW", options->after, "The later version")->required()->check(CLI::ExistingFile);
-  sub->add_option("--format", options->format,
-                  fmt::format("{}: a corrigendum notice in any of these formats, or json for "
-                              "tools",
-                              fmt::join(format_names(), ", ")))
-      ->check(CLI::IsMember(format_names()))
+  sub->add_option(
+         "--format", options->format,
+         fmt::format("{}: a corrigendum notice in any of these formats, or json for "
+                     "tools",
+                     fmt::join(format_names_and_json(doc::DocumentKind::corrigendum), ", ")))
+      ->check(CLI::IsMember(format_names_and_json(doc::DocumentKind::corrigendum)))
       ->capture_default_str();
   sub->add_option("-o,--output", options->output,
                   "Output file; - for standard output (text, md, html, json)")

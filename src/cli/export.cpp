@@ -7,6 +7,7 @@
 #include "cli/app.hpp"
 #include "cli/output.hpp"
 #include "leaspec/export.hpp"
+#include "leaspec/import.hpp"
 #include "leaspec/write.hpp"
 
 namespace leaspec::cli {
@@ -17,7 +18,35 @@ struct ExportOptions {
   std::string spec;
   std::string output;
   std::string ocid_prefix;
+  std::string ocds_version = "1.1";
+  std::string since;
 };
+
+/// The change times of a spec's objects: from git where it knows them, else
+/// SOURCE_DATE_EPOCH when set, else the file's modification time.
+exports::ChangeTimes change_times(const check::CheckedSpec& loaded, const Session& session,
+                                  const exports::Source& source) {
+  std::string fallback = session.time().seconds ? session.time().iso8601()
+                                                : exports::modification_time(loaded.source->path());
+  if (fallback.empty()) {
+    fallback = source.timestamp;
+  }
+  return exports::change_times(*loaded.model, *loaded.source, fallback);
+}
+
+std::string reqif_bytes(const ExportOptions& options, const check::CheckedSpec& loaded,
+                        const Session& session, const exports::Source& source) {
+  exports::ChangeTimes times = change_times(loaded, session, source);
+  if (options.since.empty()) {
+    return exports::to_reqif(*loaded.model, source, times);
+  }
+  std::string earlier = read_file(options.since, 256u << 20);
+  if (std::filesystem::path(options.since).extension() == ".reqifz" ||
+      earlier.rfind("PK\x03\x04", 0) == 0) {
+    earlier = import::reqif_from_archive(std::move(earlier), options.since);
+  }
+  return exports::to_reqif_since(*loaded.model, source, std::move(times), earlier, options.since);
+}
 
 int run_export(const ExportOptions& options) {
   if (options.kind == "ocds" && options.ocid_prefix.empty()) {
@@ -47,9 +76,11 @@ int run_export(const ExportOptions& options) {
   if (options.kind == "json") {
     bytes = exports::to_json(model, source, catalogs);
   } else if (options.kind == "ocds") {
-    bytes = exports::to_ocds(model, source, options.ocid_prefix, catalogs);
+    bytes = exports::to_ocds(
+        model, source, options.ocid_prefix, catalogs,
+        options.ocds_version == "1.2" ? exports::OcdsVersion::v1_2 : exports::OcdsVersion::v1_1);
   } else {
-    bytes = exports::to_reqif(model, source);
+    bytes = reqif_bytes(options, *loaded, session, source);
     if (zipped) {
       std::string inner = std::filesystem::path(options.output).stem().string() + ".reqif";
       bytes = write::make_zip({{inner, std::move(bytes)}}, session.time());
@@ -74,13 +105,25 @@ void setup_export(CLI::App& app, int& exit_code) {
   sub->add_option("-o,--output", options->output, "Output file; - for standard output")->required();
   sub->add_option("--ocid-prefix", options->ocid_prefix,
                   "The publisher's registered OCDS prefix (ocds only)");
+  sub->add_option("--ocds-version", options->ocds_version,
+                  "The OCDS version to follow (ocds only): 1.1, or 1.2, which adds "
+                  "address.country")
+      ->check(CLI::IsMember({"1.1", "1.2"}))
+      ->capture_default_str();
+  sub->add_option("--since", options->since,
+                  "An earlier ReqIF export of the spec (reqif only): objects whose values did "
+                  "not change keep its LAST-CHANGE")
+      ->check(CLI::ExistingFile);
   sub->footer(
       "Examples:\n"
       "  leaspec export json data/examples/anpr.yaml -o anpr.json\n"
       "  leaspec export reqif data/examples/anpr.yaml -o anpr.reqifz\n"
+      "  leaspec export reqif anpr.yaml --since anpr-v1.reqif -o anpr-v2.reqif\n"
       "  leaspec export ocds data/examples/anpr.yaml --ocid-prefix ocds-a1b2c3 -o release.json\n\n"
       "The spec must be free of errors. The same spec gives identical bytes: times come from\n"
-      "SOURCE_DATE_EPOCH, else the spec's date.\n"
+      "SOURCE_DATE_EPOCH, else the spec's date. A ReqIF object's LAST-CHANGE is the time of\n"
+      "the last commit that changed its lines (git blame, when git is installed and the spec\n"
+      "is committed), else SOURCE_DATE_EPOCH when set, else the file's modification time.\n"
       "Exit codes: 0 written, 1 the spec has errors, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_export(*options); });
 }

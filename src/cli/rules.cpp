@@ -37,6 +37,11 @@ std::pair<std::string_view, std::string_view> group_text(std::string_view group)
             "(verbal forms) and the INCOSE rules for writing requirements. Each finding marks "
             "the exact words, also inside block scalars."};
   }
+  if (group == "import") {
+    return {"Import",
+            "Findings of leaspec import about the file it reads: a ReqIF file from a "
+            "requirements tool, or a compliance matrix a bidder filled in."};
+  }
   return {"Merge",
           "What leaspec merge cannot settle, always errors, reported at the first input's "
           "place with the other inputs' places as notes."};

@@ -1,4 +1,5 @@
 // `leaspec validate`: checks spec files and reports findings for people or CI.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -22,7 +23,17 @@ struct ValidateOptions {
   bool strict = false;
   std::string schema;
   std::string config;
+  std::string help_uri;
+  unsigned jobs = 0;
+  std::vector<std::string> refs;
+  std::vector<std::string> ref_dirs;
+  std::size_t max_depth = 0;
+  std::size_t max_findings = 300;
 };
+
+/// Nesting allowed in general documents (validate --schema) unless --max-depth says otherwise;
+/// specs nest at most yaml::Limits{}.max_depth levels.
+constexpr std::size_t k_general_max_depth = 256;
 
 int run_validate(const ValidateOptions& options) {
   check::Options check_options;
@@ -31,6 +42,13 @@ int run_validate(const ValidateOptions& options) {
   }
   if (!options.config.empty()) {
     check_options.config_file = options.config;
+  }
+  check_options.jobs = options.jobs;
+  check_options.ref_files = options.refs;
+  check_options.ref_folders = options.ref_dirs;
+  check_options.max_findings = options.max_findings;
+  if (!options.schema.empty()) {
+    check_options.limits.max_depth = options.max_depth ? options.max_depth : k_general_max_depth;
   }
   auto format = report::parse_format(options.format);
   DiagnosticSink schema_problems;
@@ -66,6 +84,7 @@ int run_validate(const ValidateOptions& options) {
   context.colour = *format == report::Format::text && use_colour();
   context.strict = options.strict;
   context.tool_version = LEASPEC_VERSION;
+  context.help_uri = options.help_uri;
   for (const check::RuleInfo& rule : check::rules()) {
     context.rules.push_back({std::string(rule.id), std::string(rule.summary), rule.severity,
                              std::string(rule.help), std::string(rule.group)});
@@ -80,6 +99,12 @@ int run_validate(const ValidateOptions& options) {
                              warnings, warnings == 1 ? "" : "s");
   }
   std::cout.flush();
+  // A document the schema was too costly to evaluate for was not checked: not a finding.
+  bool unfinished = std::any_of(diagnostics.begin(), diagnostics.end(),
+                                [](const Diagnostic& d) { return d.rule == "schema-budget"; });
+  if (unfinished) {
+    return k_exit_failure;
+  }
   if (errors > 0 || (options.strict && warnings > 0)) {
     return k_exit_findings;
   }
@@ -97,10 +122,39 @@ void setup_validate(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
       ->capture_default_str();
   sub->add_flag("--strict", options->strict, "Treat warnings as errors (exit code 1)");
-  sub->add_option("--schema", options->schema,
-                  "Validate against this JSON Schema (YAML or JSON) instead of the bundled one; "
-                  "every named YAML or JSON file is then checked")
-      ->check(CLI::ExistingFile);
+  CLI::Option* schema =
+      sub->add_option("--schema", options->schema,
+                      "Validate against this JSON Schema (YAML or JSON) instead of the bundled "
+                      "one; every named YAML or JSON file is then checked")
+          ->check(CLI::ExistingFile);
+  sub->add_option("--ref", options->refs,
+                  "Register this schema file by its $id (and the $ids inside it), so that the "
+                  "--schema may refer to it; repeatable")
+      ->check(CLI::ExistingFile)
+      ->needs(schema);
+  sub->add_option("--ref-dir", options->ref_dirs,
+                  "Register every *.json, *.yaml and *.yml schema in this folder by its $id; "
+                  "repeatable")
+      ->check(CLI::ExistingDirectory)
+      ->needs(schema);
+  sub->add_option(
+         "--max-depth", options->max_depth,
+         fmt::format("Levels of nesting a document may have with --schema (default {}, "
+                     "at most {}; specs nest at most {})",
+                     k_general_max_depth, yaml::k_deepest_nesting, yaml::Limits{}.max_depth))
+      ->check(CLI::Range(std::size_t{1}, yaml::k_deepest_nesting))
+      ->needs(schema);
+  sub->add_option("--max-findings", options->max_findings,
+                  "Findings shown per file; a note counts the others")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
+      ->capture_default_str();
+  sub->add_option("--jobs,-j", options->jobs,
+                  "Files checked at the same time (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+  sub->add_option("--help-uri", options->help_uri,
+                  "Where each rule is documented, {rule} standing for its id: SARIF gives it "
+                  "as the rule's helpUri")
+      ->type_name("URL");
   sub->add_option("--config", options->config,
                   "Rule configuration to use instead of the nearest .leaspec.yaml")
       ->check(CLI::ExistingFile);
@@ -109,7 +163,12 @@ void setup_validate(CLI::App& app, int& exit_code) {
       "  leaspec validate data/examples\n"
       "  leaspec validate --format json specs/bwc.yaml > findings.json\n"
       "  leaspec validate --format sarif specs/ > leaspec.sarif\n"
+      "  leaspec validate --format sarif --help-uri 'https://docs.example.eu/rules#{rule}' "
+      "specs/\n"
       "  leaspec validate --schema national.schema.yaml specs/\n"
+      "  leaspec validate --schema openapi.json --ref-dir schemas/ --max-depth 400 api.yaml\n"
+      "  leaspec validate --schema swagger-2.0.json --ref draft-04.json petstore.json\n"
+      "  leaspec validate --jobs 1 --max-findings 50 specs/\n"
       "  leaspec validate --config ci.leaspec.yaml specs/\n\n"
       "Exit codes: 0 valid (warnings allowed unless --strict), 1 findings, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });

@@ -1,5 +1,6 @@
-// An OCDS 1.1 release for the tender (https://standard.open-contracting.org), with the lots
-// extension's tender.lots and item.relatedLot.
+// An OCDS release package for the tender (https://standard.open-contracting.org) holding one
+// release, with the Lots extension's tender.lots and item.relatedLot; the package states the
+// version followed and the extension.
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -53,6 +54,22 @@ std::string_view award_criteria_code(spec::AwardMethod method) {
   return "";
 }
 
+/// The Lots extension, as a release package names it.
+constexpr std::string_view k_lots_extension =
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/"
+    "extension.json";
+
+/// An agency's address: the country's English name, and from 1.2 on its ISO code as well.
+Json address(const spec::Agency& agency, const catalog::Catalogs& catalogs, OcdsVersion version) {
+  std::string code = catalogs.iso_country_for(agency.country.value).value_or(agency.country.value);
+  const std::string* name = catalogs.country_name(code);
+  Json out{{"countryName", name ? *name : code}};
+  if (version == OcdsVersion::v1_2) {
+    out["country"] = code;
+  }
+  return out;
+}
+
 Json classification(const std::string& code, const catalog::Catalogs& catalogs) {
   Json out{{"scheme", "CPV"}, {"id", code}};
   if (const catalog::CpvEntry* entry = catalogs.cpv().find(code)) {
@@ -64,7 +81,7 @@ Json classification(const std::string& code, const catalog::Catalogs& catalogs) 
 }  // namespace
 
 std::string to_ocds(const spec::Spec& spec, const Source& source, const std::string& ocid_prefix,
-                    const catalog::Catalogs& catalogs) {
+                    const catalog::Catalogs& catalogs, OcdsVersion version) {
   const std::string& reference = spec::tender_reference(spec);
   Json release;
   release["ocid"] = ocid_prefix + "-" + reference;
@@ -83,7 +100,7 @@ std::string to_ocds(const spec::Spec& spec, const Source& source, const std::str
     }
     parties.push_back({{"id", agency.id.value},
                        {"name", agency.name},
-                       {"address", {{"countryName", agency.country.value}}},
+                       {"address", address(agency, catalogs, version)},
                        {"roles", roles}});
   }
   release["parties"] = parties;
@@ -165,7 +182,14 @@ std::string to_ocds(const spec::Spec& spec, const Source& source, const std::str
             {"description", "Source specification " + source.name + ", SHA-256 " + source.sha256},
             {"language", spec.language}}});
   release["tender"] = tender;
-  return release.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  Json package;
+  package["uri"] = "urn:ocds:" + release["ocid"].get<std::string>();
+  package["version"] = version == OcdsVersion::v1_2 ? "1.2" : "1.1";
+  package["extensions"] = Json::array({k_lots_extension});
+  package["publishedDate"] = source.timestamp;
+  package["publisher"] = {{"name", lead ? lead->name : spec.id.value}};
+  package["releases"] = Json::array({release});
+  return package.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace leaspec::exports

@@ -1,10 +1,14 @@
 // ReqIF 1.0: one SPEC-OBJECT-TYPE for requirements, one for sections, a SPECIFICATION whose
-// hierarchy mirrors the sections, and SPEC-RELATIONs for depends_on.
+// hierarchy mirrors the sections, and SPEC-RELATIONs for depends_on. Every field of a
+// requirement is an attribute that requirements tools show; the rest of the spec travels as
+// one YAML attribute of the specification, so that importing the file gives the spec back.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "leaspec/export.hpp"
+#include "leaspec/import.hpp"
 #include "leaspec/text.hpp"
-#include "leaspec/write.hpp"
 
 namespace leaspec::exports {
 namespace {
@@ -20,12 +24,115 @@ std::string identifier(std::string_view prefix, const std::string& id) {
   return result;
 }
 
+/// Text for an XML attribute value: escaped, with line breaks and tabs as character
+/// references so that a reader's attribute-value normalisation keeps them.
+std::string attribute_text(std::string_view raw) {
+  std::string escaped = text::xml_escape(raw);
+  std::string out;
+  out.reserve(escaped.size());
+  for (char c : escaped) {
+    switch (c) {
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+/// XHTML content of a plain text: each line break becomes <xhtml:br/>.
+std::string xhtml_of(const std::string& plain) {
+  std::string out = "<xhtml:div>";
+  std::size_t start = 0;
+  std::string cleaned = text::clean_text(plain);
+  while (true) {
+    std::size_t end = cleaned.find('\n', start);
+    out += text::xml_escape(std::string_view(cleaned).substr(start, end - start));
+    if (end == std::string::npos) {
+      break;
+    }
+    out += "<xhtml:br/>";
+    start = end + 1;
+  }
+  return out + "</xhtml:div>";
+}
+
+const std::string& text_of(const std::string& item) {
+  return item;
+}
+
+const std::string& text_of(const spec::Text& item) {
+  return item.value;
+}
+
+/// A list as an attribute shows it: "LOT-1, LOT-2".
+template <class Item>
+std::string joined(const std::vector<Item>& items) {
+  std::string out;
+  for (const Item& item : items) {
+    out += (out.empty() ? "" : ", ") + text_of(item);
+  }
+  return out;
+}
+
+/// One attribute definition of a type: identifier, long name, kind and datatype.
+struct Definition {
+  std::string_view id;
+  std::string_view name;
+  std::string_view kind;  ///< STRING, XHTML or ENUMERATION
+  std::string_view datatype;
+  bool multi_valued = false;
+};
+
+constexpr Definition k_requirement_attributes[] = {
+    {"leaspec-requirement-id", "ReqIF.ForeignID", "STRING", "leaspec-string"},
+    {"leaspec-requirement-text", "ReqIF.Text", "XHTML", "leaspec-xhtml"},
+    {"leaspec-requirement-priority", "Priority", "ENUMERATION", "leaspec-priority"},
+    {"leaspec-requirement-kind", "Kind", "ENUMERATION", "leaspec-kind"},
+    {"leaspec-requirement-verification", "Verification", "ENUMERATION", "leaspec-verification",
+     true},
+    {"leaspec-requirement-metric", "Metric", "STRING", "leaspec-string"},
+    {"leaspec-requirement-references", "References", "STRING", "leaspec-string"},
+    {"leaspec-requirement-lots", "Lots", "STRING", "leaspec-string"},
+    {"leaspec-requirement-requested-by", "Requested by", "STRING", "leaspec-string"},
+    {"leaspec-requirement-implements", "Implements", "STRING", "leaspec-string"},
+    {"leaspec-requirement-rationale", "Rationale", "STRING", "leaspec-string"},
+    {"leaspec-requirement-note", "Note", "STRING", "leaspec-string"},
+    {"leaspec-requirement-tags", "Tags", "STRING", "leaspec-string"},
+    {"leaspec-requirement-lint-ignore", "Lint ignore", "STRING", "leaspec-string"},
+};
+
+constexpr Definition k_section_attributes[] = {
+    {"leaspec-section-id", "ReqIF.ForeignID", "STRING", "leaspec-string"},
+    {"leaspec-section-title", "ReqIF.ChapterName", "STRING", "leaspec-string"},
+    {"leaspec-section-intro", "ReqIF.Description", "STRING", "leaspec-string"},
+};
+
+constexpr Definition k_specification_attributes[] = {
+    {"leaspec-specification-id", "ReqIF.ForeignID", "STRING", "leaspec-string"},
+    {"leaspec-specification-metadata", "leaspec.Metadata", "STRING", "leaspec-string"},
+};
+
 class ReqifWriter {
  public:
-  ReqifWriter(const spec::Spec& spec, const Source& source)
-      : m_spec(spec), m_time(source.timestamp) {}
+  ReqifWriter(const spec::Spec& spec, const Source& source, const ChangeTimes& times)
+      : m_spec(spec),
+        m_source(source),
+        m_times(times),
+        m_latest(times.specification.empty() ? source.timestamp : times.specification) {}
 
-  std::string write(const Source& source) {
+  std::string write() {
+    for (const spec::Section& section : m_spec.sections) {
+      m_hierarchy += section_object(section, 12);
+    }
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += fmt::format(
         "<REQ-IF xmlns=\"http://www.omg.org/spec/ReqIF/20110401/reqif.xsd\" "
@@ -41,13 +148,16 @@ class ReqifWriter {
         "      <SOURCE-TOOL-ID>leaspec {}</SOURCE-TOOL-ID>\n"
         "      <TITLE>{}</TITLE>\n    </REQ-IF-HEADER>\n  </THE-HEADER>\n",
         identifier("header", m_spec.id.value), text::xml_escape(m_spec.id.value),
-        text::xml_escape(m_spec.version), text::xml_escape(source.name), source.sha256, m_time,
-        text::xml_escape(m_spec.id.value), LEASPEC_VERSION, text::xml_escape(m_spec.title));
+        text::xml_escape(m_spec.version), text::xml_escape(m_source.name), m_source.sha256,
+        m_source.timestamp, text::xml_escape(m_spec.id.value), LEASPEC_VERSION,
+        text::xml_escape(m_spec.title));
     out += "  <CORE-CONTENT>\n    <REQ-IF-CONTENT>\n";
     out += datatypes();
     out += spec_types();
     out += "      <SPEC-OBJECTS>\n" + m_objects + "      </SPEC-OBJECTS>\n";
     out += "      <SPEC-RELATIONS>\n" + m_relations + "      </SPEC-RELATIONS>\n";
+    std::string values = string_value("leaspec-specification-id", m_spec.id.value);
+    values += string_value("leaspec-specification-metadata", spec::front_matter_yaml(m_spec));
     out += fmt::format(
         "      <SPECIFICATIONS>\n        <SPECIFICATION IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" "
         "LONG-NAME=\"{}\">\n          <VALUES>\n{}          </VALUES>\n"
@@ -55,72 +165,74 @@ class ReqifWriter {
         "<TYPE><SPECIFICATION-TYPE-REF>leaspec-specification-type</SPECIFICATION-TYPE-REF></TYPE>\n"
         "          <CHILDREN>\n{}          </CHILDREN>\n        </SPECIFICATION>\n      "
         "</SPECIFICATIONS>\n",
-        identifier("spec", m_spec.id.value), m_time, text::xml_escape(m_spec.title),
-        string_value("leaspec-specification-id", m_spec.id.value, 12), m_hierarchy);
+        identifier("spec", m_spec.id.value), m_latest, text::xml_escape(m_spec.title), values,
+        m_hierarchy);
     out += "    </REQ-IF-CONTENT>\n  </CORE-CONTENT>\n</REQ-IF>\n";
     return out;
   }
 
-  void build() {
-    for (const spec::Section& section : m_spec.sections) {
-      m_hierarchy += section_object(section, 12);
-    }
+ private:
+  /// The change time of an object listed in `times`, else the export's time.
+  std::string time_of(const std::map<std::string, std::string, std::less<>>& times,
+                      const std::string& id) {
+    auto found = times.find(id);
+    std::string time = found == times.end() ? m_source.timestamp : found->second;
+    m_latest = std::max(m_latest, time);
+    return time;
   }
 
- private:
-  std::string datatypes() const {
-    std::string enum_values;
-    for (spec::Priority priority : spec::all<spec::Priority>()) {
-      std::string_view value = spec::name(priority);
-      std::string_view verb = spec::verbal_form(priority);
-      int key = static_cast<int>(priority);
-      enum_values += fmt::format(
-          "            <ENUM-VALUE IDENTIFIER=\"leaspec-priority-{0}\" LAST-CHANGE=\"{1}\" "
-          "LONG-NAME=\"{0}\"><PROPERTIES><EMBEDDED-VALUE KEY=\"{2}\" OTHER-CONTENT=\"{3}\"/>"
+  template <class E>
+  std::string enumeration(std::string_view id, std::string_view name) const {
+    std::string values;
+    for (E value : spec::all<E>()) {
+      std::string_view other;
+      if constexpr (std::is_same_v<E, spec::Priority>) {
+        other = spec::verbal_form(value);
+      }
+      values += fmt::format(
+          "            <ENUM-VALUE IDENTIFIER=\"{0}-{1}\" LAST-CHANGE=\"{2}\" "
+          "LONG-NAME=\"{1}\"><PROPERTIES><EMBEDDED-VALUE KEY=\"{3}\" OTHER-CONTENT=\"{4}\"/>"
           "</PROPERTIES></ENUM-VALUE>\n",
-          value, m_time, key, verb);
+          id, spec::name(value), m_source.timestamp, static_cast<int>(value), other);
     }
+    return fmt::format(
+        "        <DATATYPE-DEFINITION-ENUMERATION IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" "
+        "LONG-NAME=\"{}\">\n          <SPECIFIED-VALUES>\n{}          </SPECIFIED-VALUES>\n"
+        "        </DATATYPE-DEFINITION-ENUMERATION>\n",
+        id, m_source.timestamp, name, values);
+  }
+
+  std::string datatypes() const {
     return fmt::format(
         "      <DATATYPES>\n"
         "        <DATATYPE-DEFINITION-STRING IDENTIFIER=\"leaspec-string\" LAST-CHANGE=\"{0}\" "
-        "LONG-NAME=\"String\" MAX-LENGTH=\"65535\"/>\n"
+        "LONG-NAME=\"String\" MAX-LENGTH=\"1048576\"/>\n"
         "        <DATATYPE-DEFINITION-XHTML IDENTIFIER=\"leaspec-xhtml\" LAST-CHANGE=\"{0}\" "
-        "LONG-NAME=\"XHTML\"/>\n"
-        "        <DATATYPE-DEFINITION-ENUMERATION IDENTIFIER=\"leaspec-priority\" "
-        "LAST-CHANGE=\"{0}\" "
-        "LONG-NAME=\"Priority\">\n          <SPECIFIED-VALUES>\n{1}          </SPECIFIED-VALUES>\n"
-        "        </DATATYPE-DEFINITION-ENUMERATION>\n      </DATATYPES>\n",
-        m_time, enum_values);
+        "LONG-NAME=\"XHTML\"/>\n{1}{2}{3}      </DATATYPES>\n",
+        m_source.timestamp, enumeration<spec::Priority>("leaspec-priority", "Priority"),
+        enumeration<spec::Kind>("leaspec-kind", "Kind"),
+        enumeration<spec::Verification>("leaspec-verification", "Verification"));
   }
 
-  std::string attribute(std::string_view kind, std::string_view id, std::string_view name,
-                        std::string_view datatype) const {
-    std::string extra = kind == "ENUMERATION" ? " MULTI-VALUED=\"false\"" : "";
-    return fmt::format(
-        "            <ATTRIBUTE-DEFINITION-{0} IDENTIFIER=\"{1}\" LAST-CHANGE=\"{2}\" "
-        "LONG-NAME=\"{3}\"{4}>"
-        "<TYPE><DATATYPE-DEFINITION-{0}-REF>{5}</DATATYPE-DEFINITION-{0}-REF></TYPE>"
-        "</ATTRIBUTE-DEFINITION-{0}>\n",
-        kind, id, m_time, name, extra, datatype);
+  template <std::size_t N>
+  std::string attributes(const Definition (&definitions)[N]) const {
+    std::string out;
+    for (const Definition& d : definitions) {
+      std::string extra;
+      if (d.kind == "ENUMERATION") {
+        extra = fmt::format(" MULTI-VALUED=\"{}\"", d.multi_valued ? "true" : "false");
+      }
+      out += fmt::format(
+          "            <ATTRIBUTE-DEFINITION-{0} IDENTIFIER=\"{1}\" LAST-CHANGE=\"{2}\" "
+          "LONG-NAME=\"{3}\"{4}>"
+          "<TYPE><DATATYPE-DEFINITION-{0}-REF>{5}</DATATYPE-DEFINITION-{0}-REF></TYPE>"
+          "</ATTRIBUTE-DEFINITION-{0}>\n",
+          d.kind, d.id, m_source.timestamp, d.name, extra, d.datatype);
+    }
+    return out;
   }
 
   std::string spec_types() const {
-    std::string requirement;
-    requirement +=
-        attribute("STRING", "leaspec-requirement-id", "ReqIF.ForeignID", "leaspec-string");
-    requirement += attribute("XHTML", "leaspec-requirement-text", "ReqIF.Text", "leaspec-xhtml");
-    requirement +=
-        attribute("ENUMERATION", "leaspec-requirement-priority", "Priority", "leaspec-priority");
-    requirement +=
-        attribute("STRING", "leaspec-requirement-verification", "Verification", "leaspec-string");
-    requirement += attribute("STRING", "leaspec-requirement-kind", "Kind", "leaspec-string");
-    requirement +=
-        attribute("STRING", "leaspec-requirement-rationale", "Rationale", "leaspec-string");
-    std::string section;
-    section += attribute("STRING", "leaspec-section-id", "ReqIF.ForeignID", "leaspec-string");
-    section += attribute("STRING", "leaspec-section-title", "ReqIF.ChapterName", "leaspec-string");
-    std::string specification =
-        attribute("STRING", "leaspec-specification-id", "ReqIF.ForeignID", "leaspec-string");
     return fmt::format(
         "      <SPEC-TYPES>\n"
         "        <SPEC-OBJECT-TYPE IDENTIFIER=\"leaspec-requirement-type\" LAST-CHANGE=\"{0}\" "
@@ -135,29 +247,56 @@ class ReqifWriter {
         "LONG-NAME=\"Specification\">\n          <SPEC-ATTRIBUTES>\n{3}          "
         "</SPEC-ATTRIBUTES>\n"
         "        </SPECIFICATION-TYPE>\n      </SPEC-TYPES>\n",
-        m_time, requirement, section, specification);
+        m_source.timestamp, attributes(k_requirement_attributes), attributes(k_section_attributes),
+        attributes(k_specification_attributes));
   }
 
-  static std::string string_value(std::string_view definition, const std::string& value,
-                                  int indent) {
+  static std::string string_value(std::string_view definition, const std::string& value) {
+    if (value.empty()) {
+      return "";
+    }
     return fmt::format(
-        "{}<ATTRIBUTE-VALUE-STRING THE-VALUE=\"{}\"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>{}"
-        "</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING>\n",
-        std::string(static_cast<std::size_t>(indent + 2), ' '), text::xml_escape(value),
-        definition);
+        "            <ATTRIBUTE-VALUE-STRING THE-VALUE=\"{}\"><DEFINITION>"
+        "<ATTRIBUTE-DEFINITION-STRING-REF>{}</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION>"
+        "</ATTRIBUTE-VALUE-STRING>\n",
+        attribute_text(value), definition);
+  }
+
+  static std::string enum_value(std::string_view definition, std::string_view datatype,
+                                const std::vector<std::string_view>& names) {
+    if (names.empty()) {
+      return "";
+    }
+    std::string refs;
+    for (std::string_view name : names) {
+      refs += fmt::format("<ENUM-VALUE-REF>{}-{}</ENUM-VALUE-REF>", datatype, name);
+    }
+    return fmt::format(
+        "            "
+        "<ATTRIBUTE-VALUE-ENUMERATION><DEFINITION><ATTRIBUTE-DEFINITION-ENUMERATION-REF>"
+        "{}</ATTRIBUTE-DEFINITION-ENUMERATION-REF></DEFINITION><VALUES>{}</VALUES>"
+        "</ATTRIBUTE-VALUE-ENUMERATION>\n",
+        definition, refs);
+  }
+
+  std::string object(const std::string& id, const std::string& time, const std::string& name,
+                     const std::string& values, std::string_view type) {
+    m_objects += fmt::format(
+        "        <SPEC-OBJECT IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" LONG-NAME=\"{}\">\n"
+        "          <VALUES>\n{}          </VALUES>\n"
+        "          <TYPE><SPEC-OBJECT-TYPE-REF>{}</SPEC-OBJECT-TYPE-REF></TYPE>\n"
+        "        </SPEC-OBJECT>\n",
+        id, time, text::xml_escape(name), values, type);
+    return id;
   }
 
   std::string section_object(const spec::Section& section, int indent) {
-    std::string object_id = identifier("section", section.id.value);
-    m_objects += fmt::format(
-        "        <SPEC-OBJECT IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" LONG-NAME=\"{}\">\n          "
-        "<VALUES>\n{}{}"
-        "          </VALUES>\n          "
-        "<TYPE><SPEC-OBJECT-TYPE-REF>leaspec-section-type</SPEC-OBJECT-TYPE-REF></TYPE>\n"
-        "        </SPEC-OBJECT>\n",
-        object_id, m_time, text::xml_escape(section.title.value),
-        string_value("leaspec-section-id", section.id.value, 10),
-        string_value("leaspec-section-title", section.title.value, 10));
+    std::string time = time_of(m_times.sections, section.id.value);
+    std::string values = string_value("leaspec-section-id", section.id.value);
+    values += string_value("leaspec-section-title", section.title.value);
+    values += string_value("leaspec-section-intro", section.intro);
+    std::string object_id = object(identifier("section", section.id.value), time,
+                                   section.title.value, values, "leaspec-section-type");
     std::string children;
     for (const spec::Requirement& r : section.requirements) {
       children += requirement_object(r, indent + 4);
@@ -165,14 +304,14 @@ class ReqifWriter {
     for (const spec::Section& child : section.sections) {
       children += section_object(child, indent + 4);
     }
-    return hierarchy(identifier("hierarchy", section.id.value), object_id, children, indent);
+    return hierarchy(identifier("hierarchy", section.id.value), object_id, time, children, indent);
   }
 
-  std::string hierarchy(const std::string& id, const std::string& object,
-                        const std::string& children, int indent) const {
+  static std::string hierarchy(const std::string& id, const std::string& object,
+                               const std::string& time, const std::string& children, int indent) {
     std::string pad(static_cast<std::size_t>(indent), ' ');
     std::string out =
-        fmt::format("{}<SPEC-HIERARCHY IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n", pad, id, m_time);
+        fmt::format("{}<SPEC-HIERARCHY IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n", pad, id, time);
     if (!children.empty()) {
       out += pad + "  <CHILDREN>\n" + children + pad + "  </CHILDREN>\n";
     }
@@ -182,41 +321,43 @@ class ReqifWriter {
     return out;
   }
 
-  std::string requirement_object(const spec::Requirement& r, int indent) {
-    std::string object_id = identifier("requirement", r.id.value);
-    std::string verification;
-    for (spec::Verification method : r.verification) {
-      verification += (verification.empty() ? "" : ", ") + std::string(spec::name(method));
-    }
-    std::string values = string_value("leaspec-requirement-id", r.id.value, 10);
+  static std::string requirement_values(const spec::Requirement& r) {
+    std::string values = string_value("leaspec-requirement-id", r.id.value);
     values += fmt::format(
-        "            <ATTRIBUTE-VALUE-XHTML><THE-VALUE><xhtml:div>{}</xhtml:div></THE-VALUE>"
+        "            <ATTRIBUTE-VALUE-XHTML><THE-VALUE>{}</THE-VALUE>"
         "<DEFINITION><ATTRIBUTE-DEFINITION-XHTML-REF>leaspec-requirement-text"
         "</ATTRIBUTE-DEFINITION-XHTML-REF></DEFINITION></ATTRIBUTE-VALUE-XHTML>\n",
-        text::xml_escape(text::clean_text(r.text.value)));
-    values += fmt::format(
-        "            "
-        "<ATTRIBUTE-VALUE-ENUMERATION><DEFINITION><ATTRIBUTE-DEFINITION-ENUMERATION-REF>"
-        "leaspec-requirement-priority</ATTRIBUTE-DEFINITION-ENUMERATION-REF></DEFINITION><VALUES>"
-        "<ENUM-VALUE-REF>leaspec-priority-{}</ENUM-VALUE-REF></VALUES></"
-        "ATTRIBUTE-VALUE-ENUMERATION>\n",
-        spec::name(r.priority.value));
-    if (!verification.empty()) {
-      values += string_value("leaspec-requirement-verification", verification, 10);
-    }
+        xhtml_of(r.text.value));
+    values += enum_value("leaspec-requirement-priority", "leaspec-priority",
+                         {spec::name(r.priority.value)});
     if (r.kind) {
-      values += string_value("leaspec-requirement-kind", std::string(spec::name(*r.kind)), 10);
+      values += enum_value("leaspec-requirement-kind", "leaspec-kind", {spec::name(*r.kind)});
     }
-    if (!r.rationale.empty()) {
-      values += string_value("leaspec-requirement-rationale", text::clean_text(r.rationale), 10);
+    std::vector<std::string_view> methods;
+    for (spec::Verification method : r.verification) {
+      methods.push_back(spec::name(method));
     }
-    m_objects += fmt::format(
-        "        <SPEC-OBJECT IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" LONG-NAME=\"{}\">\n          "
-        "<VALUES>\n{}"
-        "          </VALUES>\n          "
-        "<TYPE><SPEC-OBJECT-TYPE-REF>leaspec-requirement-type</SPEC-OBJECT-TYPE-REF></TYPE>\n"
-        "        </SPEC-OBJECT>\n",
-        object_id, m_time, text::xml_escape(r.id.value), values);
+    values += enum_value("leaspec-requirement-verification", "leaspec-verification", methods);
+    if (r.metric) {
+      values += string_value("leaspec-requirement-metric", spec::metric_yaml(*r.metric));
+    }
+    if (!r.references.empty()) {
+      values += string_value("leaspec-requirement-references", spec::references_yaml(r.references));
+    }
+    values += string_value("leaspec-requirement-lots", joined(r.lots));
+    values += string_value("leaspec-requirement-requested-by", joined(r.requested_by));
+    values += string_value("leaspec-requirement-implements", joined(r.implements));
+    values += string_value("leaspec-requirement-rationale", r.rationale);
+    values += string_value("leaspec-requirement-note", r.note);
+    values += string_value("leaspec-requirement-tags", joined(r.tags));
+    values += string_value("leaspec-requirement-lint-ignore", joined(r.lint_ignore));
+    return values;
+  }
+
+  std::string requirement_object(const spec::Requirement& r, int indent) {
+    std::string time = time_of(m_times.requirements, r.id.value);
+    std::string object_id = object(identifier("requirement", r.id.value), time, r.id.value,
+                                   requirement_values(r), "leaspec-requirement-type");
     for (const spec::Text& dependency : r.depends_on) {
       m_relations += fmt::format(
           "        <SPEC-RELATION IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n"
@@ -225,14 +366,16 @@ class ReqifWriter {
           "          "
           "<TYPE><SPEC-RELATION-TYPE-REF>leaspec-depends-on</SPEC-RELATION-TYPE-REF></TYPE>\n"
           "        </SPEC-RELATION>\n",
-          identifier("relation", r.id.value + "--" + dependency.value), m_time, object_id,
+          identifier("relation", r.id.value + "--" + dependency.value), time, object_id,
           identifier("requirement", dependency.value));
     }
-    return hierarchy(identifier("hierarchy", r.id.value), object_id, "", indent);
+    return hierarchy(identifier("hierarchy", r.id.value), object_id, time, "", indent);
   }
 
   const spec::Spec& m_spec;
-  std::string m_time;
+  const Source& m_source;
+  const ChangeTimes& m_times;
+  std::string m_latest;
   std::string m_objects;
   std::string m_relations;
   std::string m_hierarchy;
@@ -240,10 +383,41 @@ class ReqifWriter {
 
 }  // namespace
 
-std::string to_reqif(const spec::Spec& spec, const Source& source) {
-  ReqifWriter writer(spec, source);
-  writer.build();
-  return writer.write(source);
+std::string to_reqif(const spec::Spec& spec, const Source& source, const ChangeTimes& times) {
+  return ReqifWriter(spec, source, times).write();
+}
+
+std::string to_reqif_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
+                           const std::string& earlier, const std::string& earlier_name) {
+  std::map<std::string, import::ObjectState> before =
+      import::reqif_object_states(earlier, earlier_name);
+  std::map<std::string, import::ObjectState> now =
+      import::reqif_object_states(to_reqif(spec, source, times), "the new export");
+  auto keep = [&](std::string_view prefix, const std::string& id,
+                  std::map<std::string, std::string, std::less<>>& into) {
+    std::string object = identifier(prefix, id);
+    auto old_state = before.find(object);
+    auto new_state = now.find(object);
+    if (old_state != before.end() && new_state != now.end() &&
+        old_state->second.digest == new_state->second.digest) {
+      into[id] = old_state->second.last_change;
+    }
+  };
+  spec::for_each_section(spec, [&](const spec::Section& section) {
+    keep("section", section.id.value, times.sections);
+    for (const spec::Requirement& r : section.requirements) {
+      keep("requirement", r.id.value, times.requirements);
+    }
+  });
+  // The specification changed when any object did, or when its own values did.
+  std::string object = identifier("spec", spec.id.value);
+  auto old_state = before.find(object);
+  auto new_state = now.find(object);
+  if (old_state != before.end() && new_state != now.end() &&
+      old_state->second.digest == new_state->second.digest) {
+    times.specification = old_state->second.last_change;
+  }
+  return to_reqif(spec, source, times);
 }
 
 }  // namespace leaspec::exports

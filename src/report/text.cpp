@@ -40,6 +40,62 @@ std::string caret_line(std::string_view line, std::uint32_t column) {
   return prefix;
 }
 
+/// Source lines longer than this many characters are cut around the column.
+constexpr std::size_t k_max_excerpt = 160;
+/// Characters kept before the column when a line is cut.
+constexpr std::size_t k_excerpt_before = 60;
+constexpr std::string_view k_cut = "…";
+
+/// The part of a source line to show: all of it, or for a long line (minified JSON, say) the
+/// characters around the column, with "…" where it was cut; `column` is the byte column in
+/// `text`.
+struct Excerpt {
+  std::string text;
+  std::uint32_t column;
+};
+
+/// The byte offset `count` characters after (or, negative, before) `offset`.
+std::size_t step_characters(std::string_view text, std::size_t offset, std::ptrdiff_t count) {
+  auto continuation = [&](std::size_t i) {
+    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  for (; count > 0 && offset < text.size(); --count) {
+    ++offset;
+    while (continuation(offset)) {
+      ++offset;
+    }
+  }
+  for (; count < 0 && offset > 0; ++count) {
+    --offset;
+    while (offset > 0 && continuation(offset)) {
+      --offset;
+    }
+  }
+  return offset;
+}
+
+Excerpt excerpt(std::string_view line, std::uint32_t column) {
+  if (line.size() <= k_max_excerpt || utf8_length(line) <= k_max_excerpt) {
+    return {valid_utf8(line), column};
+  }
+  std::size_t at = std::min<std::size_t>(column > 0 ? column - 1 : 0, line.size());
+  while (at > 0 && at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) {
+    --at;
+  }
+  std::size_t begin = step_characters(line, at, -static_cast<std::ptrdiff_t>(k_excerpt_before));
+  std::size_t end = step_characters(line, begin, static_cast<std::ptrdiff_t>(k_max_excerpt));
+  if (end == line.size()) {
+    begin = step_characters(line, end, -static_cast<std::ptrdiff_t>(k_max_excerpt));
+  }
+  std::string text = begin > 0 ? std::string(k_cut) : std::string();
+  text += valid_utf8(line.substr(begin, end - begin));
+  if (end < line.size()) {
+    text += k_cut;
+  }
+  std::size_t prefix = begin > 0 ? k_cut.size() : 0;
+  return {std::move(text), static_cast<std::uint32_t>(at - begin + prefix + 1)};
+}
+
 }  // namespace
 
 std::string render_text(const std::vector<Diagnostic>& diagnostics, const Context& context) {
@@ -64,11 +120,11 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Contex
     out += '\n';
     const SourceFile* source = context.source ? context.source(file) : nullptr;
     if (source && position.line > 0 && position.line <= source->line_count()) {
-      std::string_view line = source->line(position.line);
+      Excerpt shown = excerpt(source->line(position.line), position.column);
       std::string gutter = fmt::format("{:>5}", position.line);
-      out += fmt::format("{} | {}\n", gutter, valid_utf8(line));
+      out += fmt::format("{} | {}\n", gutter, shown.text);
       out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '),
-                         caret_line(line, position.column), paint(k_green, "^"));
+                         caret_line(shown.text, shown.column), paint(k_green, "^"));
     }
   };
   for (const Diagnostic& d : diagnostics) {

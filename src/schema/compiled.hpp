@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -26,6 +27,45 @@ enum TypeBit : unsigned {
 };
 
 struct Subschema;
+
+/// Objects with more properties than this find a key's schema by hash.
+constexpr std::size_t k_linear_properties = 8;
+
+/// Checks a string against one `format`.
+using FormatCheck = bool (*)(std::string_view text);
+
+/// The check for a format name, or nullptr for formats leaspec does not check.
+FormatCheck find_format(std::string_view name);
+
+/// Where a schema object sits: its base URI, dialect and file.
+struct SchemaInfo {
+  std::string base;
+  Dialect dialect = Dialect::draft2020_12;
+  std::string file;
+};
+
+/// What the `$id`s and anchors of schema documents name, and where every schema object below
+/// them sits. Filled before compiling, so that references may point anywhere.
+struct SchemaIndex {
+  struct DynamicAnchor {
+    std::string resource;
+    std::string name;
+    const yaml::Node* node;
+  };
+  std::unordered_map<const yaml::Node*, SchemaInfo> info;
+  /// Schema resources by absolute URI without fragment.
+  std::map<std::string, const yaml::Node*> resources;
+  /// `$anchor`s, `$dynamicAnchor`s and legacy `#name` ids by "uri#name".
+  std::map<std::string, const yaml::Node*> anchors;
+  std::vector<DynamicAnchor> dynamic_anchors;
+
+  /// Records `node` and every schema object below it; `base` is the URI it is retrieved by
+  /// and `dialect` the one in force unless `$schema` names another.
+  void add(const yaml::Node& node, const std::string& base, Dialect dialect,
+           const std::string& file);
+  /// Where a node sits, or `fallback` for a node not recorded.
+  SchemaInfo info_of(const yaml::Node& node, const SchemaInfo& fallback) const;
+};
 
 struct NamedSchema {
   std::string name;
@@ -48,8 +88,9 @@ struct Subschema {
   std::string file;  ///< schema file, for diagnostics about the schema
   Dialect dialect = Dialect::draft2020_12;
   std::optional<bool> boolean;
-  /// URI of the schema resource this subschema belongs to (its dynamic scope entry).
-  std::string resource;
+  /// The schema resource this subschema belongs to (its dynamic scope entry), as an index
+  /// into Compiled::resources.
+  std::uint32_t resource = 0;
   /// For a `$dynamicRef` whose target has a matching `$dynamicAnchor`: the anchor name,
   /// looked up in the dynamic scope at evaluation time.
   std::string dynamic_anchor;
@@ -64,6 +105,8 @@ struct Subschema {
   const Subschema* else_schema = nullptr;
 
   std::vector<NamedSchema> properties;
+  /// The properties by name, when there are too many to compare with one by one.
+  std::unordered_map<std::string_view, const Subschema*> property_index;
   std::vector<PatternSchema> pattern_properties;
   const Subschema* additional_properties = nullptr;
   const Subschema* unevaluated_properties = nullptr;
@@ -82,6 +125,8 @@ struct Subschema {
   bool unique_items = false;
 
   const yaml::Node* enum_values = nullptr;
+  /// For long enums: the hash of each allowed value, sorted, to find candidates quickly.
+  std::vector<std::pair<std::size_t, const yaml::Node*>> enum_hashes;
   const yaml::Node* const_value = nullptr;
 
   const yaml::Node* minimum = nullptr;
@@ -93,10 +138,16 @@ struct Subschema {
   std::optional<std::uint64_t> min_length, max_length;
   std::unique_ptr<Regex> pattern;
   std::string format;
+  /// What the pattern asks for, in words (`patternErrorMessage`, which editors show too).
+  std::string pattern_message;
+  FormatCheck format_check = nullptr;
 
   /// Candidate names for did-you-mean hints on unknown keys.
   std::vector<std::string> known_keys;
 };
+
+/// A hash of a JSON value that equal values (yaml::equal) share.
+std::size_t hash_value(const yaml::Node& node);
 
 /// Everything a compiled schema owns.
 class Compiled {
@@ -107,8 +158,12 @@ class Compiled {
   const Subschema* root = nullptr;
   /// Whether any subschema uses unevaluatedProperties or unevaluatedItems.
   bool track_annotations = false;
-  /// Subschemas with a `$dynamicAnchor`, by resource URI and anchor name.
-  std::map<std::pair<std::string, std::string>, const Subschema*> dynamic_anchors;
+  /// Whether any `$dynamicRef` depends on the dynamic scope.
+  bool dynamic_scope = false;
+  /// The URIs of the schema resources, which subschemas name by index.
+  std::vector<std::string> resources;
+  /// Subschemas with a `$dynamicAnchor`, by resource and anchor name.
+  std::map<std::pair<std::uint32_t, std::string>, const Subschema*, std::less<>> dynamic_anchors;
 };
 
 }  // namespace leaspec::schema

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "schema/compiled.hpp"
+#include "schema/number.hpp"
 
 namespace leaspec::schema {
 
@@ -34,12 +35,7 @@ std::optional<Dialect> dialect_from_uri(std::string_view uri) {
 
 namespace {
 
-/// Where a schema node sits: its base URI, dialect and file.
-struct Info {
-  std::string base;
-  Dialect dialect = Dialect::draft2020_12;
-  std::string file;
-};
+using Info = SchemaInfo;
 
 std::string percent_decode(const std::string& text) {
   std::string result;
@@ -112,6 +108,76 @@ const char* const k_array_schema_keywords[] = {"allOf", "anyOf", "oneOf", "items
 const char* const k_map_schema_keywords[] = {"properties",  "patternProperties", "$defs",
                                              "definitions", "dependentSchemas",  "dependencies"};
 
+}  // namespace
+
+void SchemaIndex::add(const yaml::Node& node, const std::string& parent_base, Dialect dialect,
+                      const std::string& file) {
+  if (node.kind != yaml::Kind::mapping) {
+    if (node.kind == yaml::Kind::boolean) {
+      info.emplace(&node, Info{parent_base, dialect, file});
+    }
+    return;
+  }
+  if (const yaml::Node* declared = node.find("$schema");
+      declared && declared->kind == yaml::Kind::string) {
+    if (auto known = dialect_from_uri(declared->text)) {
+      dialect = *known;
+    }
+  }
+  std::string base = parent_base;
+  bool has_ref = node.find("$ref") != nullptr;
+  const yaml::Node* id = node.find(dialect == Dialect::draft4 ? "id" : "$id");
+  if (id && id->kind == yaml::Kind::string && !(legacy(dialect) && has_ref)) {
+    if (legacy(dialect) && !id->text.empty() && id->text[0] == '#') {
+      anchors.emplace(resolve_uri(parent_base, id->text), &node);
+    } else {
+      base = split_fragment(resolve_uri(parent_base, id->text)).first;
+      resources.emplace(base, &node);
+    }
+  }
+  if (!legacy(dialect)) {
+    for (const char* keyword : {"$anchor", "$dynamicAnchor"}) {
+      if (const yaml::Node* anchor = node.find(keyword);
+          anchor && anchor->kind == yaml::Kind::string) {
+        anchors.emplace(base + "#" + anchor->text, &node);
+      }
+    }
+    if (const yaml::Node* anchor = node.find("$dynamicAnchor");
+        anchor && anchor->kind == yaml::Kind::string) {
+      dynamic_anchors.push_back({base, anchor->text, &node});
+    }
+  }
+  info.emplace(&node, Info{base, dialect, file});
+  for (const char* keyword : k_single_schema_keywords) {
+    if (const yaml::Node* child = node.find(keyword);
+        child && child->kind != yaml::Kind::sequence) {
+      add(*child, base, dialect, file);
+    }
+  }
+  for (const char* keyword : k_array_schema_keywords) {
+    if (const yaml::Node* child = node.find(keyword);
+        child && child->kind == yaml::Kind::sequence) {
+      for (const yaml::Node* item : child->items) {
+        add(*item, base, dialect, file);
+      }
+    }
+  }
+  for (const char* keyword : k_map_schema_keywords) {
+    if (const yaml::Node* child = node.find(keyword); child && child->kind == yaml::Kind::mapping) {
+      for (const yaml::Entry& entry : child->entries) {
+        add(*entry.value, base, dialect, file);
+      }
+    }
+  }
+}
+
+SchemaInfo SchemaIndex::info_of(const yaml::Node& node, const SchemaInfo& fallback) const {
+  auto found = info.find(&node);
+  return found == info.end() ? fallback : found->second;
+}
+
+namespace {
+
 class Compiler {
  public:
   Compiler(Compiled& compiled, const Fetcher& fetcher, DiagnosticSink& sink)
@@ -120,17 +186,18 @@ class Compiler {
   const Subschema* compile_root(const yaml::Node& root, const std::string& base,
                                 const std::string& file) {
     Dialect dialect = m_compiled.options.default_dialect;
-    index(root, base, dialect, file);
-    m_resources.emplace(split_fragment(base).first, &root);
+    m_index.add(root, base, dialect, file);
+    m_index.resources.emplace(split_fragment(base).first, &root);
     const Subschema* result = get(root, info_of(root, Info{base, dialect, file}));
     std::size_t anchors_done = 0;
-    while (!m_queue.empty() || anchors_done < m_dynamic_anchors.size()) {
+    while (!m_queue.empty() || anchors_done < m_index.dynamic_anchors.size()) {
       // Every $dynamicAnchor is compiled, since a $dynamicRef may land on any of them.
-      for (; anchors_done < m_dynamic_anchors.size(); ++anchors_done) {
-        const DynamicAnchor& anchor = m_dynamic_anchors[anchors_done];
+      for (; anchors_done < m_index.dynamic_anchors.size(); ++anchors_done) {
+        const SchemaIndex::DynamicAnchor& anchor = m_index.dynamic_anchors[anchors_done];
         Subschema* compiled =
             get(*anchor.node, info_of(*anchor.node, Info{anchor.resource, dialect, file}));
-        m_compiled.dynamic_anchors.emplace(std::make_pair(anchor.resource, anchor.name), compiled);
+        m_compiled.dynamic_anchors.emplace(std::make_pair(intern(anchor.resource), anchor.name),
+                                           compiled);
       }
       while (!m_queue.empty()) {
         Subschema* next = m_queue.front();
@@ -152,71 +219,7 @@ class Compiler {
   }
 
   Info info_of(const yaml::Node& node, const Info& fallback) const {
-    auto found = m_info.find(&node);
-    return found == m_info.end() ? fallback : found->second;
-  }
-
-  /// Records the base URI, dialect and anchors of every schema object below `node`.
-  void index(const yaml::Node& node, const std::string& parent_base, Dialect dialect,
-             const std::string& file) {
-    if (node.kind != yaml::Kind::mapping) {
-      if (node.kind == yaml::Kind::boolean) {
-        m_info.emplace(&node, Info{parent_base, dialect, file});
-      }
-      return;
-    }
-    if (const yaml::Node* declared = node.find("$schema");
-        declared && declared->kind == yaml::Kind::string) {
-      if (auto known = dialect_from_uri(declared->text)) {
-        dialect = *known;
-      }
-    }
-    std::string base = parent_base;
-    bool has_ref = node.find("$ref") != nullptr;
-    const yaml::Node* id = node.find(dialect == Dialect::draft4 ? "id" : "$id");
-    if (id && id->kind == yaml::Kind::string && !(legacy(dialect) && has_ref)) {
-      if (legacy(dialect) && !id->text.empty() && id->text[0] == '#') {
-        m_anchors.emplace(resolve_uri(parent_base, id->text), &node);
-      } else {
-        base = split_fragment(resolve_uri(parent_base, id->text)).first;
-        m_resources.emplace(base, &node);
-      }
-    }
-    if (!legacy(dialect)) {
-      for (const char* keyword : {"$anchor", "$dynamicAnchor"}) {
-        if (const yaml::Node* anchor = node.find(keyword);
-            anchor && anchor->kind == yaml::Kind::string) {
-          m_anchors.emplace(base + "#" + anchor->text, &node);
-        }
-      }
-      if (const yaml::Node* anchor = node.find("$dynamicAnchor");
-          anchor && anchor->kind == yaml::Kind::string) {
-        m_dynamic_anchors.push_back({base, anchor->text, &node});
-      }
-    }
-    m_info.emplace(&node, Info{base, dialect, file});
-    for (const char* keyword : k_single_schema_keywords) {
-      if (const yaml::Node* child = node.find(keyword);
-          child && child->kind != yaml::Kind::sequence) {
-        index(*child, base, dialect, file);
-      }
-    }
-    for (const char* keyword : k_array_schema_keywords) {
-      if (const yaml::Node* child = node.find(keyword);
-          child && child->kind == yaml::Kind::sequence) {
-        for (const yaml::Node* item : child->items) {
-          index(*item, base, dialect, file);
-        }
-      }
-    }
-    for (const char* keyword : k_map_schema_keywords) {
-      if (const yaml::Node* child = node.find(keyword);
-          child && child->kind == yaml::Kind::mapping) {
-        for (const yaml::Entry& entry : child->entries) {
-          index(*entry.value, base, dialect, file);
-        }
-      }
-    }
+    return m_index.info_of(node, fallback);
   }
 
   Subschema* get(const yaml::Node& node, const Info& info) {
@@ -228,7 +231,7 @@ class Compiler {
     schema.node = &node;
     schema.file = info.file;
     schema.dialect = info.dialect;
-    schema.resource = info.base;
+    schema.resource = intern(info.base);
     m_built.emplace(&node, &schema);
     m_queue.push_back(&schema);
     m_pending_info.emplace(&schema, info);
@@ -242,9 +245,9 @@ class Compiler {
     std::string target = resolve_uri(info.base, reference);
     auto [document_uri, fragment] = split_fragment(target);
     fragment = percent_decode(fragment);
-    auto resource = m_resources.find(document_uri);
+    auto resource = m_index.resources.find(document_uri);
     const yaml::Node* root = nullptr;
-    if (resource != m_resources.end()) {
+    if (resource != m_index.resources.end()) {
       root = resource->second;
     } else {
       root = fetch(document_uri, info, at);
@@ -259,8 +262,8 @@ class Compiler {
     } else if (fragment[0] == '/') {
       node = follow_pointer(root, fragment);
     } else {
-      auto anchor = m_anchors.find(document_uri + "#" + fragment);
-      node = anchor == m_anchors.end() ? nullptr : anchor->second;
+      auto anchor = m_index.anchors.find(document_uri + "#" + fragment);
+      node = anchor == m_index.anchors.end() ? nullptr : anchor->second;
     }
     if (!node) {
       error(info, at,
@@ -284,16 +287,23 @@ class Compiler {
       return nullptr;
     }
     SourceFile source(fetched->name, std::move(fetched->text));
-    yaml::Document document = yaml::load(source, m_sink);
+    yaml::Document document = yaml::load(source, m_sink, m_compiled.options.limits);
     if (!document.root) {
       m_failed = true;
       return nullptr;
     }
     const yaml::Node* root = document.root;
     m_compiled.documents.push_back(std::move(document));
-    index(*root, uri, info.dialect, fetched->name);
-    m_resources.emplace(uri, root);
-    return root;
+    const std::string& base = fetched->base.empty() ? uri : fetched->base;
+    m_index.add(*root, base, info.dialect, fetched->name);
+    m_index.resources.emplace(base, root);
+    // The URI asked for may name a schema embedded in the document by its own $id.
+    auto found = m_index.resources.find(uri);
+    if (found == m_index.resources.end()) {
+      error(info, at, fmt::format("{} does not hold the schema \"{}\"", fetched->name, uri));
+      return nullptr;
+    }
+    return found->second;
   }
 
   const Subschema* child(const yaml::Node& node, const Info& info) {
@@ -308,11 +318,15 @@ class Compiler {
 
   std::optional<std::uint64_t> count(const yaml::Node& node, const Info& info,
                                      std::string_view keyword) {
-    if (!node.is_integral() || node.number < 0) {
+    if (!is_integral_value(node) || node.number < 0) {
       error(info, &node, fmt::format("\"{}\" must be a non-negative integer", keyword));
       return std::nullopt;
     }
-    return static_cast<std::uint64_t>(node.number);
+    if (node.kind == yaml::Kind::integer) {
+      return static_cast<std::uint64_t>(node.integer);
+    }
+    constexpr double k_beyond = 18446744073709551616.0;  // 2^64: no count reaches it
+    return node.number >= k_beyond ? UINT64_MAX : static_cast<std::uint64_t>(node.number);
   }
 
   const yaml::Node* number(const yaml::Node& node, const Info& info, std::string_view keyword) {
@@ -421,6 +435,7 @@ class Compiler {
                                          : nullptr;
           if (!fragment.empty() && fragment[0] != '/' && anchor && anchor->text == fragment) {
             schema.dynamic_anchor = fragment;
+            m_compiled.dynamic_scope = true;
           }
         }
       }
@@ -440,6 +455,7 @@ class Compiler {
         error(info, &value, "\"enum\" must be an array");
       } else {
         schema.enum_values = &value;
+        index_enum(schema);
       }
     } else if (keyword == "const" && dialect >= Dialect::draft6) {
       schema.const_value = &value;
@@ -452,6 +468,11 @@ class Compiler {
         schema.known_keys.push_back(entry.key->text);
         if (const Subschema* compiled = child(*entry.value, info)) {
           schema.properties.push_back({entry.key->text, compiled});
+        }
+      }
+      if (schema.properties.size() > k_linear_properties) {
+        for (const NamedSchema& property : schema.properties) {
+          schema.property_index.emplace(property.name, property.schema);
         }
       }
     } else if (keyword == "patternProperties") {
@@ -486,7 +507,7 @@ class Compiler {
       fill_dependencies(schema, value, info, true, false);
     } else if (keyword == "dependentSchemas" && !legacy(dialect)) {
       fill_dependencies(schema, value, info, false, true);
-    } else if (keyword == "dependencies" && legacy(dialect)) {
+    } else if (keyword == "dependencies") {  // also after draft-07, for compatibility
       fill_dependencies(schema, value, info, true, true);
     } else if (keyword == "prefixItems" && dialect == Dialect::draft2020_12) {
       schema.prefix_items = schema_list(value, info, keyword);
@@ -532,8 +553,11 @@ class Compiler {
       schema.max_length = count(value, info, keyword);
     } else if (keyword == "pattern") {
       schema.pattern = regex(value, info);
+    } else if (keyword == "patternErrorMessage" && value.kind == yaml::Kind::string) {
+      schema.pattern_message = value.text;
     } else if (keyword == "format" && value.kind == yaml::Kind::string) {
       schema.format = value.text;
+      schema.format_check = find_format(value.text);
     } else if (keyword == "allOf") {
       schema.all_of = schema_list(value, info, keyword);
     } else if (keyword == "anyOf") {
@@ -549,6 +573,28 @@ class Compiler {
     } else if (keyword == "else" && dialect >= Dialect::draft7) {
       schema.else_schema = child(value, info);
     }
+  }
+
+  /// Long enums are searched by hash.
+  static void index_enum(Subschema& schema) {
+    constexpr std::size_t k_linear_enum = 16;
+    if (schema.enum_values->items.size() <= k_linear_enum) {
+      return;
+    }
+    for (const yaml::Node* allowed : schema.enum_values->items) {
+      schema.enum_hashes.emplace_back(hash_value(*allowed), allowed);
+    }
+    std::sort(schema.enum_hashes.begin(), schema.enum_hashes.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+
+  std::uint32_t intern(const std::string& uri) {
+    auto [it, inserted] =
+        m_resource_ids.emplace(uri, static_cast<std::uint32_t>(m_compiled.resources.size()));
+    if (inserted) {
+      m_compiled.resources.push_back(uri);
+    }
+    return it->second;
   }
 
   void fill_exclusive(Subschema& schema, const std::string& keyword, const yaml::Node& value,
@@ -672,17 +718,10 @@ class Compiler {
   DiagnosticSink& m_sink;
   bool m_failed = false;
   bool m_compiled_has_unevaluated = false;
-  std::unordered_map<const yaml::Node*, Info> m_info;
-  std::map<std::string, const yaml::Node*> m_resources;
-  std::map<std::string, const yaml::Node*> m_anchors;
+  SchemaIndex m_index;
+  std::unordered_map<std::string, std::uint32_t> m_resource_ids;
   std::unordered_map<const yaml::Node*, Subschema*> m_built;
   std::unordered_map<const Subschema*, Info> m_pending_info;
-  struct DynamicAnchor {
-    std::string resource;
-    std::string name;
-    const yaml::Node* node;
-  };
-  std::vector<DynamicAnchor> m_dynamic_anchors;
   std::deque<Subschema*> m_queue;
 };
 

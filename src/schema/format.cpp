@@ -2,6 +2,7 @@
 #include <string>
 
 #include "leaspec/schema.hpp"
+#include "schema/compiled.hpp"
 #include "schema/regex.hpp"
 
 namespace leaspec::schema {
@@ -434,47 +435,33 @@ bool check_regex(std::string_view text) {
 
 }  // namespace
 
+FormatCheck find_format(std::string_view name) {
+  static const std::pair<std::string_view, FormatCheck> k_formats[] = {
+      {"date", check_date},
+      {"time", check_time},
+      {"date-time", check_date_time},
+      {"email", check_email},
+      {"hostname", check_hostname},
+      {"ipv4", check_ipv4},
+      {"ipv6", check_ipv6},
+      {"uuid", check_uuid},
+      {"uri", check_uri},
+      {"uri-reference", check_uri_reference},
+      {"json-pointer", check_json_pointer},
+      {"duration", check_duration},
+      {"regex", check_regex},
+  };
+  for (auto [format, check] : k_formats) {
+    if (format == name) {
+      return check;
+    }
+  }
+  return nullptr;
+}
+
 bool check_format(std::string_view format, std::string_view text) {
-  if (format == "date") {
-    return check_date(text);
-  }
-  if (format == "time") {
-    return check_time(text);
-  }
-  if (format == "date-time") {
-    return check_date_time(text);
-  }
-  if (format == "email") {
-    return check_email(text);
-  }
-  if (format == "hostname") {
-    return check_hostname(text);
-  }
-  if (format == "ipv4") {
-    return check_ipv4(text);
-  }
-  if (format == "ipv6") {
-    return check_ipv6(text);
-  }
-  if (format == "uuid") {
-    return check_uuid(text);
-  }
-  if (format == "uri") {
-    return check_uri(text);
-  }
-  if (format == "uri-reference") {
-    return check_uri_reference(text);
-  }
-  if (format == "json-pointer") {
-    return check_json_pointer(text);
-  }
-  if (format == "duration") {
-    return check_duration(text);
-  }
-  if (format == "regex") {
-    return check_regex(text);
-  }
-  return true;
+  FormatCheck check = find_format(format);
+  return check == nullptr || check(text);
 }
 
 }  // namespace leaspec::schema

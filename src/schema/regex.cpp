@@ -7,88 +7,66 @@
 
 namespace leaspec::schema {
 
+/// The compiled pattern and the match limits, which every thread may read at once.
 struct Regex::Code {
   pcre2_code* code = nullptr;
+  pcre2_match_context* context = nullptr;
+  bool jit = false;
 };
 
 namespace {
 
-/// ECMAScript names Unicode general categories by long names that PCRE2 10.42 lacks.
-std::string translate_property_names(std::string_view pattern) {
-  static const std::pair<std::string_view, std::string_view> k_names[] = {
-      {"Letter", "L"},
-      {"Lowercase_Letter", "Ll"},
-      {"Uppercase_Letter", "Lu"},
-      {"Titlecase_Letter", "Lt"},
-      {"Modifier_Letter", "Lm"},
-      {"Other_Letter", "Lo"},
-      {"Mark", "M"},
-      {"Number", "N"},
-      {"Decimal_Number", "Nd"},
-      {"Letter_Number", "Nl"},
-      {"Other_Number", "No"},
-      {"Punctuation", "P"},
-      {"Symbol", "S"},
-      {"Separator", "Z"},
-      {"Space_Separator", "Zs"},
-      {"Other", "C"},
-      {"Control", "Cc"},
-      {"digit", "Nd"}};
-  std::string result;
-  std::size_t i = 0;
-  while (i < pattern.size()) {
-    if (pattern[i] == '\\' && i + 2 < pattern.size() &&
-        (pattern[i + 1] == 'p' || pattern[i + 1] == 'P') && pattern[i + 2] == '{') {
-      std::size_t close = pattern.find('}', i + 3);
-      if (close != std::string_view::npos) {
-        std::string_view name = pattern.substr(i + 3, close - i - 3);
-        std::string_view replacement = name;
-        for (auto [long_name, short_name] : k_names) {
-          if (name == long_name) {
-            replacement = short_name;
-          }
-        }
-        result += pattern.substr(i, 3);
-        result += replacement;
-        result += '}';
-        i = close + 1;
-        continue;
-      }
-    }
-    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
-      result += pattern.substr(i, 2);
-      i += 2;
-      continue;
-    }
-    result += pattern[i++];
-  }
-  return result;
+/// Match data for one thread: the engine only needs to know whether there is a match, so one
+/// small block serves every pattern.
+class MatchData {
+ public:
+  MatchData() : m_data(pcre2_match_data_create(1, nullptr)) {}
+  ~MatchData() { pcre2_match_data_free(m_data); }
+  MatchData(const MatchData&) = delete;
+  MatchData& operator=(const MatchData&) = delete;
+  pcre2_match_data* get() const { return m_data; }
+
+ private:
+  pcre2_match_data* m_data;
+};
+
+pcre2_match_data* thread_match_data() {
+  thread_local MatchData data;
+  return data.get();
 }
 
 }  // namespace
 
-Regex::Regex(std::string_view pattern, std::uint32_t match_limit)
-    : m_pattern(pattern), m_match_limit(match_limit) {
+Regex::Regex(std::string_view pattern, std::uint32_t match_limit) : m_pattern(pattern) {
+  Translation translation = translate_ecmascript(pattern);
+  if (!translation.error.empty()) {
+    m_error = std::move(translation.error);
+    return;
+  }
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
-  std::string translated = translate_property_names(pattern);
-  pattern = translated;
-  // ECMAScript semantics: `$` only at the very end, \uXXXX escapes.
-  std::uint32_t flags = PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_ALT_BSUX;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                                   flags, &error_code, &error_offset, nullptr);
+  // `$` only at the very end, as in ECMAScript; a backreference to a group that has not
+  // matched matches the empty string.
+  std::uint32_t flags = PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_MATCH_UNSET_BACKREF;
+  const std::string& translated = translation.pattern;
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(translated.data()),
+                                   translated.size(), flags, &error_code, &error_offset, nullptr);
   if (code == nullptr) {
     PCRE2_UCHAR buffer[256];
     pcre2_get_error_message(error_code, buffer, sizeof buffer);
-    m_error = fmt::format("{} at offset {}", reinterpret_cast<const char*>(buffer), error_offset);
+    m_error = reinterpret_cast<const char*>(buffer);
     return;
   }
-  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-  m_code = new Code{code};
+  pcre2_match_context* context = pcre2_match_context_create(nullptr);
+  pcre2_set_match_limit(context, match_limit);
+  pcre2_set_depth_limit(context, 10'000);
+  bool jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+  m_code = new Code{code, context, jit};
 }
 
 Regex::~Regex() {
   if (m_code) {
+    pcre2_match_context_free(m_code->context);
     pcre2_code_free(m_code->code);
     delete m_code;
   }
@@ -98,14 +76,14 @@ MatchResult Regex::search(std::string_view text) const {
   if (!m_code) {
     return MatchResult::no_match;
   }
-  pcre2_match_data* data = pcre2_match_data_create_from_pattern(m_code->code, nullptr);
-  pcre2_match_context* context = pcre2_match_context_create(nullptr);
-  pcre2_set_match_limit(context, m_match_limit);
-  pcre2_set_depth_limit(context, 10'000);
-  int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0,
-                       data, context);
-  pcre2_match_context_free(context);
-  pcre2_match_data_free(data);
+  auto subject = reinterpret_cast<PCRE2_SPTR>(text.data());
+  pcre2_match_data* data = thread_match_data();
+  // pcre2_match runs the JIT code when there is some, after checking that the text is UTF-8.
+  int rc = pcre2_match(m_code->code, subject, text.size(), 0, 0, data, m_code->context);
+  if (rc == PCRE2_ERROR_JIT_STACKLIMIT && m_code->jit) {
+    // The interpreter keeps its backtracking frames on the heap, within the limits.
+    rc = pcre2_match(m_code->code, subject, text.size(), 0, PCRE2_NO_JIT, data, m_code->context);
+  }
   if (rc >= 0) {
     return MatchResult::match;
   }

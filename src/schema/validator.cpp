@@ -1,3 +1,6 @@
+#include <pthread.h>
+
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <functional>
@@ -6,8 +9,44 @@
 #include <fmt/format.h>
 
 #include "schema/compiled.hpp"
+#include "schema/messages.hpp"
+#include "schema/number.hpp"
 
 namespace leaspec::schema {
+
+std::size_t hash_value(const yaml::Node& node) {
+  std::hash<std::string> text_hash;
+  switch (node.kind) {
+    case yaml::Kind::null:
+      return 0x9e37;
+    case yaml::Kind::boolean:
+      return node.boolean ? 0x51 : 0x52;
+    case yaml::Kind::integer:
+    case yaml::Kind::number:
+      if (node.is_integral() && std::fabs(node.number) < 9e15) {
+        return std::hash<long long>()(static_cast<long long>(node.number));
+      }
+      return std::hash<double>()(node.number);
+    case yaml::Kind::string:
+      return text_hash(node.text);
+    case yaml::Kind::sequence: {
+      std::size_t hash = 0x5eed;
+      for (const yaml::Node* item : node.items) {
+        hash = hash * 31 + hash_value(*item);
+      }
+      return hash;
+    }
+    case yaml::Kind::mapping: {
+      std::size_t hash = 0x0b1;
+      for (const yaml::Entry& entry : node.entries) {
+        hash += text_hash(entry.key->text) * 7 ^ hash_value(*entry.value);
+      }
+      return hash;
+    }
+  }
+  return 0;
+}
+
 namespace {
 
 /// One failed assertion, before it becomes a diagnostic.
@@ -17,6 +56,53 @@ struct Finding {
   std::string rule;
   std::string message;
   unsigned expected_types = 0;  ///< set on type mismatches
+};
+
+/// Findings of one evaluation, each once (`allOf` may reach one failure by several paths);
+/// past `cap` they are only counted, so that a document with a finding on every value costs
+/// bounded memory.
+class Findings {
+ public:
+  explicit Findings(std::size_t cap) : m_cap(cap) {}
+
+  void push_back(Finding finding) {
+    if (m_items.size() >= m_cap) {
+      ++m_dropped;
+      return;
+    }
+    std::size_t hash = std::hash<std::string>()(finding.message) * 31 +
+                       std::hash<std::string>()(finding.pointer) * 7 +
+                       std::hash<const void*>()(finding.at);
+    auto [begin, end] = m_seen.equal_range(hash);
+    for (auto it = begin; it != end; ++it) {
+      const Finding& earlier = m_items[it->second];
+      if (earlier.at == finding.at && earlier.pointer == finding.pointer &&
+          earlier.rule == finding.rule && earlier.message == finding.message) {
+        return;
+      }
+    }
+    m_seen.emplace(hash, m_items.size());
+    m_items.push_back(std::move(finding));
+  }
+  /// Moves `other`'s findings to the end of this list.
+  void append(Findings&& other) {
+    for (Finding& finding : other.m_items) {
+      push_back(std::move(finding));
+    }
+    m_dropped += other.m_dropped;
+  }
+  std::size_t size() const { return m_items.size() + m_dropped; }
+  bool empty() const { return size() == 0; }
+  std::size_t dropped() const { return m_dropped; }
+  std::size_t cap() const { return m_cap; }
+  std::vector<Finding>& items() { return m_items; }
+  const std::vector<Finding>& items() const { return m_items; }
+
+ private:
+  std::size_t m_cap;
+  std::vector<Finding> m_items;
+  std::unordered_multimap<std::size_t, std::size_t> m_seen;
+  std::size_t m_dropped = 0;
 };
 
 /// Which properties and items of one instance some subschema evaluated.
@@ -36,72 +122,21 @@ struct Annotations {
   }
 };
 
-constexpr std::size_t k_max_evaluation_depth = 512;
-constexpr std::size_t k_max_shown = 60;
-
-std::string shorten(std::string text) {
-  if (utf8_length(text) > k_max_shown) {
-    std::size_t cut = k_max_shown;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    text = text.substr(0, cut) + "…";
-  }
-  return text;
-}
-
-/// The value as a user wrote it, for messages: strings quoted, numbers as written.
-std::string show(const yaml::Node& node) {
-  switch (node.kind) {
-    case yaml::Kind::sequence:
-      return "an array";
-    case yaml::Kind::mapping:
-      return "an object";
-    default:
-      return shorten(yaml::to_json(node));
-  }
-}
-
-std::string describe_value(const yaml::Node& node) {
-  switch (node.kind) {
-    case yaml::Kind::null:
-      return "null";
-    case yaml::Kind::boolean:
-      return fmt::format("the boolean {}", node.boolean ? "true" : "false");
-    case yaml::Kind::integer:
-      return fmt::format("the integer {}", node.text);
-    case yaml::Kind::number:
-      return fmt::format("the number {}", node.text);
-    case yaml::Kind::string:
-      return fmt::format("the string {}", show(node));
-    case yaml::Kind::sequence:
-      return "an array";
-    case yaml::Kind::mapping:
-      return "an object";
-  }
-  return "a value";
-}
-
-std::string describe_types(unsigned bits) {
-  static const std::pair<unsigned, const char*> k_names[] = {
-      {k_object, "an object"},   {k_array, "an array"},  {k_string, "a string"},
-      {k_integer, "an integer"}, {k_number, "a number"}, {k_boolean, "a boolean"},
-      {k_null, "null"}};
-  std::vector<std::string> names;
-  for (auto [bit, name] : k_names) {
-    if ((bits & bit) && !(bit == k_integer && (bits & k_number))) {
-      names.emplace_back(name);
-    }
-  }
-  std::string result;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) {
-      result += i + 1 == names.size() ? " or " : ", ";
-    }
-    result += names[i];
-  }
-  return result;
-}
+/// In-place applicators nest at most this deep, besides the bound on the stack they use.
+constexpr std::size_t k_max_evaluation_depth = 8192;
+/// The work budget: evaluations of a subschema against a value. A document may use this many
+/// whatever its size, then this many per value it holds, and never more than the total.
+constexpr std::uint64_t k_base_evaluations = 100'000;
+constexpr std::uint64_t k_evaluations_per_value = 500;
+constexpr std::uint64_t k_max_evaluations = 50'000'000;
+/// Results of references are remembered once an evaluation has done this much work (a
+/// document that needs it is rare; the others do not pay for the bookkeeping).
+constexpr std::uint64_t k_memo_after = 10'000;
+/// Remembered results at most, and findings kept in one remembered result at most.
+constexpr std::size_t k_max_memo_entries = 250'000;
+constexpr std::size_t k_max_memo_findings = 16;
+/// Stack left unused for what runs below an evaluation (formatting, PCRE2, libc).
+constexpr std::uintptr_t k_stack_reserve = 256u << 10;
 
 bool type_matches(unsigned types, const yaml::Node& node, Dialect dialect) {
   switch (node.kind) {
@@ -118,158 +153,117 @@ bool type_matches(unsigned types, const yaml::Node& node, Dialect dialect) {
     case yaml::Kind::integer:
       return types & (k_integer | k_number);
     case yaml::Kind::number:
-      return (types & k_number) ||
-             ((types & k_integer) && dialect != Dialect::draft4 && node.is_integral());
+      if (types & k_number) {
+        return true;
+      }
+      // Draft-04 defines an integer by how it is written, later drafts by its value.
+      return (types & k_integer) &&
+             (dialect == Dialect::draft4 ? is_integer_literal(node) : is_integral_value(node));
   }
   return false;
 }
 
-int compare(const yaml::Node& a, const yaml::Node& b) {
-  if (a.kind == yaml::Kind::integer && b.kind == yaml::Kind::integer) {
-    return a.integer < b.integer ? -1 : (a.integer > b.integer ? 1 : 0);
+/// Values in a document, aliases counted where they are used.
+std::uint64_t count_values(const yaml::Node& node, std::uint64_t limit) {
+  std::uint64_t count = 1;
+  for (const yaml::Node* item : node.items) {
+    count += count_values(*item, limit - std::min(limit, count));
+    if (count >= limit) {
+      return count;
+    }
   }
-  return a.number < b.number ? -1 : (a.number > b.number ? 1 : 0);
+  for (const yaml::Entry& entry : node.entries) {
+    count += count_values(*entry.value, limit - std::min(limit, count));
+    if (count >= limit) {
+      return count;
+    }
+  }
+  return count;
 }
 
-__extension__ using Wide = __int128;
+/// The lowest stack address an evaluation may use on this thread, found once per thread.
+std::uintptr_t stack_floor() {
+  thread_local std::uintptr_t floor = 0;
+  if (floor != 0) {
+    return floor;
+  }
+  char here = 0;
+  auto current = reinterpret_cast<std::uintptr_t>(&here);
+  pthread_attr_t attributes;
+  void* low = nullptr;
+  std::size_t size = 0;
+  bool known = pthread_getattr_np(pthread_self(), &attributes) == 0;
+  if (known) {
+    known = pthread_attr_getstack(&attributes, &low, &size) == 0;
+    pthread_attr_destroy(&attributes);
+  }
+  std::uintptr_t bottom = known ? reinterpret_cast<std::uintptr_t>(low) : current - (1u << 20);
+  floor = std::min(current, bottom + k_stack_reserve);
+  return floor;
+}
 
-/// An exact decimal mantissa and exponent, when the number fits.
-struct Decimal {
-  Wide mantissa = 0;
-  int exponent = 0;
+/// A remembered result: the evaluation of one referenced subschema at one place.
+struct MemoKey {
+  const Subschema* schema;
+  const void* at;       ///< the value, or for findings the visit (the value at one path)
+  std::uint64_t scope;  ///< the dynamic scope, when $dynamicRef makes it matter
+  bool findings;
+
+  friend bool operator==(const MemoKey&, const MemoKey&) = default;
 };
 
-std::optional<Decimal> to_decimal(const yaml::Node& node) {
-  if (node.kind == yaml::Kind::integer) {
-    return Decimal{node.integer, 0};
+struct MemoKeyHash {
+  std::size_t operator()(const MemoKey& key) const {
+    std::size_t hash = std::hash<const void*>()(key.schema);
+    hash = hash * 31 + std::hash<const void*>()(key.at);
+    hash = hash * 31 + std::hash<std::uint64_t>()(key.scope * 2 + (key.findings ? 1 : 0));
+    return hash;
   }
-  const std::string& text = node.text;
-  Decimal result;
-  std::size_t i = 0;
-  bool negative = false;
-  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
-    negative = text[i] == '-';
-    ++i;
-  }
-  int digits = 0;
-  bool fraction = false;
-  for (; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '.') {
-      fraction = true;
-    } else if (c >= '0' && c <= '9') {
-      if (++digits > 30) {
-        return std::nullopt;
-      }
-      result.mantissa = result.mantissa * 10 + (c - '0');
-      if (fraction) {
-        --result.exponent;
-      }
-    } else if (c == 'e' || c == 'E') {
-      int exponent = 0;
-      try {
-        exponent = std::stoi(text.substr(i + 1));
-      } catch (...) {
-        return std::nullopt;
-      }
-      if (exponent > 30 || exponent < -30) {
-        return std::nullopt;
-      }
-      result.exponent += exponent;
-      break;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (negative) {
-    result.mantissa = -result.mantissa;
-  }
-  return result;
-}
+};
 
-bool scale(Wide& mantissa, int steps) {
-  constexpr Wide k_limit = static_cast<Wide>(1) << 120;
-  for (int i = 0; i < steps; ++i) {
-    if (mantissa > k_limit / 10 || mantissa < -k_limit / 10) {
-      return false;
-    }
-    mantissa *= 10;
-  }
-  return true;
-}
-
-bool is_multiple(const yaml::Node& value, const yaml::Node& divisor) {
-  auto a = to_decimal(value);
-  auto b = to_decimal(divisor);
-  if (a && b) {
-    int exponent = std::min(a->exponent, b->exponent);
-    if (scale(a->mantissa, a->exponent - exponent) && scale(b->mantissa, b->exponent - exponent) &&
-        b->mantissa != 0) {
-      return a->mantissa % b->mantissa == 0;
-    }
-  }
-  double quotient = value.number / divisor.number;
-  if (!std::isfinite(quotient)) {
-    return false;
-  }
-  return std::fabs(quotient - std::round(quotient)) < 1e-9;
-}
-
-std::size_t hash_node(const yaml::Node& node) {
-  std::hash<std::string> text_hash;
-  switch (node.kind) {
-    case yaml::Kind::null:
-      return 0x9e37;
-    case yaml::Kind::boolean:
-      return node.boolean ? 0x51 : 0x52;
-    case yaml::Kind::integer:
-    case yaml::Kind::number:
-      if (node.is_integral() && std::fabs(node.number) < 9e15) {
-        return std::hash<long long>()(static_cast<long long>(node.number));
-      }
-      return std::hash<double>()(node.number);
-    case yaml::Kind::string:
-      return text_hash(node.text);
-    case yaml::Kind::sequence: {
-      std::size_t hash = 0x5eed;
-      for (const yaml::Node* item : node.items) {
-        hash = hash * 31 + hash_node(*item);
-      }
-      return hash;
-    }
-    case yaml::Kind::mapping: {
-      std::size_t hash = 0x0b1;
-      for (const yaml::Entry& entry : node.entries) {
-        hash += text_hash(entry.key->text) * 7 ^ hash_node(*entry.value);
-      }
-      return hash;
-    }
-  }
-  return 0;
-}
+struct MemoEntry {
+  bool ok = false;
+  std::vector<Finding> findings;
+  Annotations annotations;
+};
 
 class Evaluator {
  public:
-  explicit Evaluator(const Compiled& compiled) : m_compiled(compiled) {}
+  Evaluator(const Compiled& compiled, std::size_t max_findings)
+      : m_compiled(compiled), m_max_findings(max_findings), m_stack_floor(stack_floor()) {}
 
-  bool run(const yaml::Node& instance, std::vector<Finding>* out) {
+  bool run(const yaml::Node& instance, Findings* out) {
+    m_root = &instance;
+    m_scope.reserve(16);
+    m_path.reserve(32);
     Annotations annotations;
     return eval(*m_compiled.root, instance, out,
                 m_compiled.track_annotations ? &annotations : nullptr);
   }
+
+  /// Whether evaluation stopped because it used up its budget, and where.
+  bool exhausted() const { return m_exhausted; }
+  const yaml::Node* exhausted_at() const { return m_exhausted_at; }
+  const std::string& exhausted_pointer() const { return m_exhausted_pointer; }
+  std::uint64_t evaluations() const { return m_evaluations; }
+  std::uint64_t values() const { return m_values; }
 
  private:
   struct Segment {
     std::string_view key;
     std::size_t index = 0;
     bool is_index = false;
+    std::uint64_t visit = 0;  ///< identifies this value at this path
   };
 
   /// Pushes a path segment for the duration of a scope.
   class PathScope {
    public:
-    PathScope(std::vector<Segment>& path, Segment segment) : m_path(path) {
-      m_path.push_back(segment);
+    PathScope(Evaluator& evaluator, std::string_view key) : m_path(evaluator.m_path) {
+      m_path.push_back({key, 0, false, ++evaluator.m_visits});
+    }
+    PathScope(Evaluator& evaluator, std::size_t index) : m_path(evaluator.m_path) {
+      m_path.push_back({{}, index, true, ++evaluator.m_visits});
     }
     ~PathScope() { m_path.pop_back(); }
     PathScope(const PathScope&) = delete;
@@ -279,11 +273,15 @@ class Evaluator {
     std::vector<Segment>& m_path;
   };
 
-  std::string pointer(std::string_view extra_key = {}, bool with_extra = false) const {
+  std::string pointer() const {
     std::string result;
-    auto append_key = [&](std::string_view key) {
+    for (const Segment& segment : m_path) {
       result += '/';
-      for (char c : key) {
+      if (segment.is_index) {
+        result += std::to_string(segment.index);
+        continue;
+      }
+      for (char c : segment.key) {
         if (c == '~') {
           result += "~0";
         } else if (c == '/') {
@@ -292,17 +290,6 @@ class Evaluator {
           result += c;
         }
       }
-    };
-    for (const Segment& segment : m_path) {
-      if (segment.is_index) {
-        result += '/';
-        result += std::to_string(segment.index);
-      } else {
-        append_key(segment.key);
-      }
-    }
-    if (with_extra) {
-      append_key(extra_key);
     }
     return result;
   }
@@ -311,15 +298,47 @@ class Evaluator {
     return Finding{&at, pointer(), std::move(rule), std::move(message), 0};
   }
 
-  bool eval(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out,
-            Annotations* ann) {
+  Findings local_findings() const { return Findings(m_max_findings); }
+
+  /// Counts one evaluation; false once the budget is used up.
+  bool spend(const yaml::Node& inst) {
+    if (++m_evaluations <= m_budget) {
+      return true;
+    }
+    if (m_values == 0) {
+      // Past the base budget: the document's size decides how much more it may use.
+      m_values = count_values(*m_root, k_max_evaluations);
+      m_budget =
+          std::min(k_max_evaluations, k_base_evaluations + k_evaluations_per_value * m_values);
+      if (m_evaluations <= m_budget) {
+        return true;
+      }
+    }
+    if (!m_exhausted) {
+      m_exhausted = true;
+      m_exhausted_at = &inst;
+      m_exhausted_pointer = pointer();
+    }
+    return false;
+  }
+
+  bool too_deep() const {
+    char here = 0;
+    return m_depth >= k_max_evaluation_depth ||
+           reinterpret_cast<std::uintptr_t>(&here) < m_stack_floor;
+  }
+
+  bool eval(const Subschema& s, const yaml::Node& inst, Findings* out, Annotations* ann) {
+    if (m_exhausted || !spend(inst)) {
+      return false;
+    }
     if (s.boolean) {
       if (!*s.boolean && out) {
         out->push_back(finding(inst, "schema-false", "no value is allowed here"));
       }
       return *s.boolean;
     }
-    if (m_depth >= k_max_evaluation_depth) {
+    if (too_deep()) {
       if (out) {
         out->push_back(
             finding(inst, "schema-recursion", "the schema nests deeper than leaspec evaluates"));
@@ -327,9 +346,9 @@ class Evaluator {
       return false;
     }
     ++m_depth;
-    bool entered = m_scope.empty() || *m_scope.back() != s.resource;
+    bool entered = m_scope.empty() || m_scope.back() != s.resource;
     if (entered) {
-      m_scope.push_back(&s.resource);
+      enter_scope(s.resource);
     }
     // Annotations are collected inside every subschema when any unevaluated* keyword needs
     // them, also where the caller discards them (inside `not`, say).
@@ -338,6 +357,7 @@ class Evaluator {
     bool ok = evaluate_keywords(s, inst, out, local);
     if (entered) {
       m_scope.pop_back();
+      m_scope_ids.pop_back();
     }
     --m_depth;
     if (ok && ann) {
@@ -346,11 +366,25 @@ class Evaluator {
     return ok;
   }
 
+  void enter_scope(std::uint32_t resource) {
+    m_scope.push_back(resource);
+    if (!m_compiled.dynamic_scope) {
+      m_scope_ids.push_back(0);
+      return;
+    }
+    // Each distinct dynamic scope gets a number, so that remembered results can tell them
+    // apart.
+    std::uint64_t parent = m_scope_ids.empty() ? 0 : m_scope_ids.back();
+    auto [it, inserted] =
+        m_scope_numbers.try_emplace({parent, resource}, m_scope_numbers.size() + 1);
+    m_scope_ids.push_back(it->second);
+  }
+
   /// The outermost resource in the dynamic scope that has the anchor wins.
   const Subschema& dynamic_target(const Subschema& s) const {
     if (!s.dynamic_anchor.empty()) {
-      for (const std::string* resource : m_scope) {
-        auto found = m_compiled.dynamic_anchors.find({*resource, s.dynamic_anchor});
+      for (std::uint32_t resource : m_scope) {
+        auto found = m_compiled.dynamic_anchors.find(std::make_pair(resource, s.dynamic_anchor));
         if (found != m_compiled.dynamic_anchors.end()) {
           return *found->second;
         }
@@ -359,8 +393,7 @@ class Evaluator {
     return *s.dynamic_ref;
   }
 
-  bool eval_ref(const Subschema& target, const yaml::Node& inst, std::vector<Finding>* out,
-                Annotations* ann) {
+  bool eval_ref(const Subschema& target, const yaml::Node& inst, Findings* out, Annotations* ann) {
     for (auto [schema, node] : m_ref_stack) {
       if (schema == &target && node == &inst) {
         if (out) {
@@ -370,13 +403,56 @@ class Evaluator {
         return false;
       }
     }
+    if (m_evaluations > k_memo_after) {
+      return eval_remembered(target, inst, out, ann);
+    }
     m_ref_stack.emplace_back(&target, &inst);
     bool ok = eval(target, inst, out, ann);
     m_ref_stack.pop_back();
     return ok;
   }
 
-  bool evaluate_keywords(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out,
+  /// Evaluates a referenced subschema once per value (per path, for findings) and dynamic
+  /// scope: references that branch at every level would otherwise take exponential time.
+  bool eval_remembered(const Subschema& target, const yaml::Node& inst, Findings* out,
+                       Annotations* ann) {
+    const void* at = out ? reinterpret_cast<const void*>(current_visit()) : &inst;
+    MemoKey key{&target, at, m_scope_ids.empty() ? 0 : m_scope_ids.back(), out != nullptr};
+    auto found = m_memo.find(key);
+    if (found != m_memo.end()) {
+      const MemoEntry& entry = found->second;
+      if (out) {
+        for (const Finding& f : entry.findings) {
+          out->push_back(f);
+        }
+      }
+      if (entry.ok && ann) {
+        ann->merge(entry.annotations);
+      }
+      m_evaluations += entry.findings.size();
+      return entry.ok;
+    }
+    Findings findings = local_findings();
+    Annotations annotations;
+    m_ref_stack.emplace_back(&target, &inst);
+    bool ok = eval(target, inst, out ? &findings : nullptr, ann ? &annotations : nullptr);
+    m_ref_stack.pop_back();
+    bool complete = !m_exhausted && findings.dropped() == 0;
+    if (complete && m_memo.size() < k_max_memo_entries && findings.size() <= k_max_memo_findings) {
+      m_memo.emplace(key, MemoEntry{ok, findings.items(), annotations});
+    }
+    if (ok && ann) {
+      ann->merge(annotations);
+    }
+    if (out) {
+      out->append(std::move(findings));
+    }
+    return ok;
+  }
+
+  std::uint64_t current_visit() const { return m_path.empty() ? 0 : m_path.back().visit; }
+
+  bool evaluate_keywords(const Subschema& s, const yaml::Node& inst, Findings* out,
                          Annotations* ann) {
     bool ok = true;
     bool stop_early = out == nullptr && ann == nullptr;
@@ -436,35 +512,37 @@ class Evaluator {
     return ok;
   }
 
-  bool check_enum(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out) {
-    std::vector<std::string> names;
-    for (const yaml::Node* allowed : s.enum_values->items) {
-      if (yaml::equal(*allowed, inst)) {
+  static bool enum_allows(const Subschema& s, const yaml::Node& inst) {
+    if (s.enum_hashes.empty()) {
+      for (const yaml::Node* allowed : s.enum_values->items) {
+        if (yaml::equal(*allowed, inst)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    std::size_t hash = hash_value(inst);
+    auto first = std::lower_bound(s.enum_hashes.begin(), s.enum_hashes.end(), hash,
+                                  [](const auto& entry, std::size_t h) { return entry.first < h; });
+    for (auto it = first; it != s.enum_hashes.end() && it->first == hash; ++it) {
+      if (yaml::equal(*it->second, inst)) {
         return true;
       }
-    }
-    if (out) {
-      std::string list;
-      for (const yaml::Node* allowed : s.enum_values->items) {
-        list += list.empty() ? "" : ", ";
-        list += allowed->kind == yaml::Kind::string ? allowed->text : show(*allowed);
-        if (allowed->kind == yaml::Kind::string) {
-          names.push_back(allowed->text);
-        }
-      }
-      std::string message =
-          fmt::format("{} is not one of the allowed values: {}", show(inst), list);
-      if (inst.kind == yaml::Kind::string) {
-        if (auto hint = did_you_mean(inst.text, names)) {
-          message += fmt::format("; did you mean \"{}\"?", *hint);
-        }
-      }
-      out->push_back(finding(inst, "schema-enum", std::move(message)));
     }
     return false;
   }
 
-  bool check_number(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out) {
+  bool check_enum(const Subschema& s, const yaml::Node& inst, Findings* out) {
+    if (enum_allows(s, inst)) {
+      return true;
+    }
+    if (out) {
+      out->push_back(finding(inst, "schema-enum", enum_message(inst, *s.enum_values)));
+    }
+    return false;
+  }
+
+  bool check_number(const Subschema& s, const yaml::Node& inst, Findings* out) {
     bool ok = true;
     auto fail = [&](std::string rule, std::string message) {
       ok = false;
@@ -472,30 +550,31 @@ class Evaluator {
         out->push_back(finding(inst, std::move(rule), std::move(message)));
       }
     };
-    if (s.minimum && compare(inst, *s.minimum) < 0) {
-      fail("schema-minimum",
-           fmt::format("{} is less than the minimum of {}", inst.text, s.minimum->text));
+    std::string_view value = inst.text;
+    if (s.minimum && compare_numbers(inst, *s.minimum) < 0) {
+      fail("schema-minimum", fmt::format("{} is less than the minimum of {}", shorten(value),
+                                         shorten(s.minimum->text)));
     }
-    if (s.maximum && compare(inst, *s.maximum) > 0) {
-      fail("schema-maximum",
-           fmt::format("{} is greater than the maximum of {}", inst.text, s.maximum->text));
+    if (s.maximum && compare_numbers(inst, *s.maximum) > 0) {
+      fail("schema-maximum", fmt::format("{} is greater than the maximum of {}", shorten(value),
+                                         shorten(s.maximum->text)));
     }
-    if (s.exclusive_minimum && compare(inst, *s.exclusive_minimum) <= 0) {
-      fail("schema-exclusive-minimum",
-           fmt::format("{} must be greater than {}", inst.text, s.exclusive_minimum->text));
+    if (s.exclusive_minimum && compare_numbers(inst, *s.exclusive_minimum) <= 0) {
+      fail("schema-exclusive-minimum", fmt::format("{} must be greater than {}", shorten(value),
+                                                   shorten(s.exclusive_minimum->text)));
     }
-    if (s.exclusive_maximum && compare(inst, *s.exclusive_maximum) >= 0) {
-      fail("schema-exclusive-maximum",
-           fmt::format("{} must be less than {}", inst.text, s.exclusive_maximum->text));
+    if (s.exclusive_maximum && compare_numbers(inst, *s.exclusive_maximum) >= 0) {
+      fail("schema-exclusive-maximum", fmt::format("{} must be less than {}", shorten(value),
+                                                   shorten(s.exclusive_maximum->text)));
     }
-    if (s.multiple_of && !is_multiple(inst, *s.multiple_of)) {
+    if (s.multiple_of && !is_multiple_of(inst, *s.multiple_of)) {
       fail("schema-multiple-of",
-           fmt::format("{} is not a multiple of {}", inst.text, s.multiple_of->text));
+           fmt::format("{} is not a multiple of {}", shorten(value), shorten(s.multiple_of->text)));
     }
     return ok;
   }
 
-  bool check_string(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out) {
+  bool check_string(const Subschema& s, const yaml::Node& inst, Findings* out) {
     bool ok = true;
     auto fail = [&](std::string rule, std::string message) {
       ok = false;
@@ -521,23 +600,68 @@ class Evaluator {
     if (s.pattern) {
       MatchResult result = s.pattern->search(inst.text);
       if (result == MatchResult::no_match) {
-        fail("schema-pattern",
-             fmt::format("{} does not match the pattern {}", show(inst), s.pattern->pattern()));
+        fail("schema-pattern", s.pattern_message.empty()
+                                   ? fmt::format("{} does not match the pattern {}", show(inst),
+                                                 shorten(s.pattern->pattern()))
+                                   : fmt::format("{} does not have the required form: {}",
+                                                 show(inst), s.pattern_message));
       } else if (result == MatchResult::limit_exceeded) {
-        fail("schema-pattern", fmt::format("matching {} against the pattern {} exceeded the match "
-                                           "limit",
-                                           show(inst), s.pattern->pattern()));
+        fail("schema-pattern",
+             fmt::format("matching {} against the pattern {} exceeded the match limit", show(inst),
+                         shorten(s.pattern->pattern())));
       }
     }
-    if (!s.format.empty() && m_compiled.options.format_assertion &&
-        !check_format(s.format, inst.text)) {
-      fail("schema-format", fmt::format("{} is not a valid {}", show(inst), s.format));
+    if (s.format_check && m_compiled.options.format_assertion && !s.format_check(inst.text)) {
+      std::string message = fmt::format("{} is not a valid {}", show(inst), s.format);
+      if (std::string_view hint = format_hint(s.format); !hint.empty()) {
+        message += fmt::format("; expected {}", hint);
+      }
+      fail("schema-format", std::move(message));
     }
     return ok;
   }
 
-  bool check_array(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out,
-                   Annotations* ann) {
+  /// Reports items that repeat an earlier one; small arrays compare pairwise.
+  bool check_unique(const yaml::Node& inst, Findings* out) {
+    const auto& items = inst.items;
+    bool ok = true;
+    auto repeated = [&](std::size_t i, std::size_t earlier) {
+      ok = false;
+      if (out) {
+        PathScope scope(*this, i);
+        out->push_back(
+            finding(*items[i], "schema-unique-items",
+                    fmt::format("item {} repeats item {}; items must be unique", i, earlier)));
+      }
+    };
+    constexpr std::size_t k_pairwise = 16;
+    if (items.size() <= k_pairwise) {
+      for (std::size_t i = 1; i < items.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (yaml::equal(*items[j], *items[i])) {
+            repeated(i, j);
+            break;
+          }
+        }
+      }
+      return ok;
+    }
+    std::unordered_multimap<std::size_t, std::size_t> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::size_t hash = hash_value(*items[i]);
+      auto [begin, end] = seen.equal_range(hash);
+      for (auto it = begin; it != end; ++it) {
+        if (yaml::equal(*items[it->second], *items[i])) {
+          repeated(i, it->second);
+          break;
+        }
+      }
+      seen.emplace(hash, i);
+    }
+    return ok;
+  }
+
+  bool check_array(const Subschema& s, const yaml::Node& inst, Findings* out, Annotations* ann) {
     bool ok = true;
     bool stop_early = out == nullptr && ann == nullptr;
     const auto& items = inst.items;
@@ -559,25 +683,8 @@ class Evaluator {
       fail("schema-max-items", fmt::format("the array has {} items, more than the maximum of {}",
                                            items.size(), *s.max_items));
     }
-    if (s.unique_items) {
-      std::unordered_multimap<std::size_t, std::size_t> seen;
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        std::size_t hash = hash_node(*items[i]);
-        auto [begin, end] = seen.equal_range(hash);
-        for (auto it = begin; it != end; ++it) {
-          if (yaml::equal(*items[it->second], *items[i])) {
-            ok = false;
-            if (out) {
-              PathScope scope(m_path, {{}, i, true});
-              out->push_back(finding(
-                  *items[i], "schema-unique-items",
-                  fmt::format("item {} repeats item {}; items must be unique", i, it->second)));
-            }
-            break;
-          }
-        }
-        seen.emplace(hash, i);
-      }
+    if (s.unique_items && !check_unique(inst, out)) {
+      ok = false;
     }
     if (!ok && stop_early) {
       return false;
@@ -587,10 +694,10 @@ class Evaluator {
       if (!item_schema) {
         continue;
       }
-      PathScope scope(m_path, {{}, i, true});
+      PathScope scope(*this, i);
       if (!eval_child(*item_schema, *items[i], out)) {
         ok = false;
-        if (stop_early) {
+        if (stop_early || m_exhausted) {
           return false;
         }
       }
@@ -624,7 +731,7 @@ class Evaluator {
   }
 
   /// Evaluates a subschema for a child value, which has its own annotations.
-  bool eval_child(const Subschema& schema, const yaml::Node& value, std::vector<Finding>* out) {
+  bool eval_child(const Subschema& schema, const yaml::Node& value, Findings* out) {
     if (!m_compiled.track_annotations) {
       return eval(schema, value, out, nullptr);
     }
@@ -632,92 +739,136 @@ class Evaluator {
     return eval(schema, value, out, &child);
   }
 
-  bool check_object(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out,
-                    Annotations* ann) {
-    bool ok = true;
-    bool stop_early = out == nullptr && ann == nullptr;
-    const auto& entries = inst.entries;
-    if (ann) {
-      ann->properties.resize(entries.size());
+  /// The schemas `properties` gives a key (at most one: keys are unique).
+  static const Subschema* property_schema(const Subschema& s, const std::string& key) {
+    if (!s.property_index.empty()) {
+      auto found = s.property_index.find(key);
+      return found == s.property_index.end() ? nullptr : found->second;
     }
-    auto fail_at = [&](const yaml::Node& at, std::string rule, std::string message) {
+    for (const NamedSchema& property : s.properties) {
+      if (property.name == key) {
+        return property.schema;
+      }
+    }
+    return nullptr;
+  }
+
+  /// The key that did-you-mean names for an unknown key of `s`, when `s` forbids unknown keys.
+  static std::optional<std::string> suggested_key(const Subschema& s, const std::string& key) {
+    constexpr std::size_t k_max_hint_candidates = 1000;
+    if (s.known_keys.size() > k_max_hint_candidates ||
+        std::find(s.known_keys.begin(), s.known_keys.end(), key) != s.known_keys.end()) {
+      return std::nullopt;
+    }
+    return did_you_mean(key, s.known_keys);
+  }
+
+  /// Whether the missing required key `name` is written misspelt in `inst`, as an unknown key
+  /// whose did-you-mean is `name`.
+  static bool misspelt_as(const Subschema& s, const yaml::Node& inst, const std::string& name) {
+    const Subschema* additional = s.additional_properties;
+    if (!additional || !additional->boolean || *additional->boolean) {
+      return false;
+    }
+    return std::any_of(inst.entries.begin(), inst.entries.end(), [&](const yaml::Entry& entry) {
+      return suggested_key(s, entry.key->text) == name;
+    });
+  }
+
+  /// required, minProperties, maxProperties and dependentRequired.
+  bool check_keys(const Subschema& s, const yaml::Node& inst, Findings* out) {
+    bool ok = true;
+    const auto& entries = inst.entries;
+    auto fail = [&](std::string rule, std::string message) {
       ok = false;
       if (out) {
-        out->push_back(finding(at, std::move(rule), std::move(message)));
+        out->push_back(finding(inst, std::move(rule), std::move(message)));
       }
     };
     for (const std::string& name : s.required) {
-      if (!inst.find_entry(name)) {
-        fail_at(inst, "schema-required", fmt::format("missing required key \"{}\"", name));
+      // A misspelt key is one finding: the unknown key names the required one it would fill.
+      if (!inst.find_entry(name) && !misspelt_as(s, inst, name)) {
+        fail("schema-required", fmt::format("missing required key {}", quoted(name)));
       }
     }
     if (s.min_properties && entries.size() < *s.min_properties) {
-      fail_at(inst, "schema-min-properties",
-              fmt::format("the object has {} keys, fewer than the minimum of {}", entries.size(),
-                          *s.min_properties));
+      fail("schema-min-properties",
+           fmt::format("the object has {} keys, fewer than the minimum of {}", entries.size(),
+                       *s.min_properties));
     }
     if (s.max_properties && entries.size() > *s.max_properties) {
-      fail_at(inst, "schema-max-properties",
-              fmt::format("the object has {} keys, more than the maximum of {}", entries.size(),
-                          *s.max_properties));
+      fail("schema-max-properties",
+           fmt::format("the object has {} keys, more than the maximum of {}", entries.size(),
+                       *s.max_properties));
     }
     for (const Dependency& dependency : s.dependent_required) {
       if (inst.find_entry(dependency.name)) {
         for (const std::string& name : dependency.required) {
           if (!inst.find_entry(name)) {
-            fail_at(inst, "schema-dependent-required",
-                    fmt::format("key \"{}\" requires key \"{}\"", dependency.name, name));
+            fail("schema-dependent-required",
+                 fmt::format("key {} requires key {}", quoted(dependency.name), quoted(name)));
           }
         }
       }
     }
+    return ok;
+  }
+
+  bool check_property_name(const Subschema& s, const yaml::Entry& entry, Findings* out) {
+    Findings name_findings = local_findings();
+    if (eval_child(*s.property_names, *entry.key, out ? &name_findings : nullptr)) {
+      return true;
+    }
+    if (out) {
+      for (Finding& f : name_findings.items()) {
+        f.message = fmt::format("key {}: {}", quoted(entry.key->text), f.message);
+      }
+      out->append(std::move(name_findings));
+    }
+    return false;
+  }
+
+  bool check_object(const Subschema& s, const yaml::Node& inst, Findings* out, Annotations* ann) {
+    bool stop_early = out == nullptr && ann == nullptr;
+    const auto& entries = inst.entries;
+    if (ann) {
+      ann->properties.resize(entries.size());
+    }
+    bool ok = check_keys(s, inst, out);
     if (!ok && stop_early) {
       return false;
     }
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    bool per_key = s.property_names || !s.properties.empty() || !s.pattern_properties.empty() ||
+                   s.additional_properties;
+    for (std::size_t i = 0; per_key && i < entries.size(); ++i) {
       const yaml::Entry& entry = entries[i];
       const std::string& key = entry.key->text;
-      PathScope scope(m_path, {key, 0, false});
-      if (s.property_names) {
-        std::vector<Finding> name_findings;
-        if (!eval_child(*s.property_names, *entry.key, out ? &name_findings : nullptr)) {
-          ok = false;
-          for (Finding& f : name_findings) {
-            f.message = fmt::format("key \"{}\": {}", key, f.message);
-            out->push_back(std::move(f));
-          }
-          if (stop_early) {
-            return false;
-          }
+      PathScope scope(*this, key);
+      if (s.property_names && !check_property_name(s, entry, out)) {
+        ok = false;
+        if (stop_early) {
+          return false;
         }
       }
       bool matched = false;
-      for (const NamedSchema& property : s.properties) {
-        if (property.name == key) {
-          matched = true;
-          if (!eval_property(*property.schema, entry, out)) {
-            ok = false;
-          }
-        }
+      if (const Subschema* property = property_schema(s, key)) {
+        matched = true;
+        ok = eval_property(*property, entry, out) && ok;
       }
       for (const PatternSchema& pattern : s.pattern_properties) {
         if (pattern.regex->search(key) == MatchResult::match) {
           matched = true;
-          if (!eval_property(*pattern.schema, entry, out)) {
-            ok = false;
-          }
+          ok = eval_property(*pattern.schema, entry, out) && ok;
         }
       }
       if (!matched && s.additional_properties) {
         matched = true;
-        if (!eval_additional(s, *s.additional_properties, entry, out)) {
-          ok = false;
-        }
+        ok = eval_additional(s, *s.additional_properties, inst, entry, out) && ok;
       }
       if (ann && matched) {
         ann->properties[i] = 1;
       }
-      if (!ok && stop_early) {
+      if (!ok && (stop_early || m_exhausted)) {
         return false;
       }
     }
@@ -737,24 +888,29 @@ class Evaluator {
     return ok;
   }
 
-  bool eval_property(const Subschema& schema, const yaml::Entry& entry, std::vector<Finding>* out) {
+  bool eval_property(const Subschema& schema, const yaml::Entry& entry, Findings* out) {
     if (schema.boolean && !*schema.boolean) {
       if (out) {
         out->push_back(Finding{entry.key, pointer(), "schema-false",
-                               fmt::format("key \"{}\" is not allowed here", entry.key->text), 0});
+                               fmt::format("key {} is not allowed here", quoted(entry.key->text)),
+                               0});
       }
       return false;
     }
     return eval_child(schema, *entry.value, out);
   }
 
-  bool eval_additional(const Subschema& s, const Subschema& schema, const yaml::Entry& entry,
-                       std::vector<Finding>* out) {
+  bool eval_additional(const Subschema& s, const Subschema& schema, const yaml::Node& inst,
+                       const yaml::Entry& entry, Findings* out) {
     if (schema.boolean && !*schema.boolean) {
       if (out) {
-        std::string message = fmt::format("unknown key \"{}\"", entry.key->text);
-        if (auto hint = did_you_mean(entry.key->text, s.known_keys)) {
-          message += fmt::format("; did you mean \"{}\"?", *hint);
+        std::string message = fmt::format("unknown key {}", quoted(entry.key->text));
+        if (auto hint = suggested_key(s, entry.key->text)) {
+          bool required =
+              std::find(s.required.begin(), s.required.end(), *hint) != s.required.end() &&
+              !inst.find_entry(*hint);
+          message += fmt::format("; did you mean {}{}?", quoted(*hint),
+                                 required ? ", which is required here" : "");
         }
         out->push_back(Finding{entry.key, pointer(), "unknown-key", std::move(message), 0});
       }
@@ -765,16 +921,19 @@ class Evaluator {
 
   /// Picks the failing branch that came closest to matching, so one message explains why.
   void report_closest(const std::vector<const Subschema*>& branches, const yaml::Node& inst,
-                      std::vector<Finding>& out, std::string_view keyword) {
-    std::vector<Finding> best;
+                      Findings& out, std::string_view keyword) {
+    Findings best = local_findings();
     std::size_t best_score = SIZE_MAX;
     unsigned all_types = 0;
     bool only_type_mismatches = true;
     for (const Subschema* branch : branches) {
-      std::vector<Finding> findings;
+      Findings findings = local_findings();
       eval_child(*branch, inst, &findings);
+      if (m_exhausted) {
+        return;
+      }
       bool type_mismatch = false;
-      for (const Finding& f : findings) {
+      for (const Finding& f : findings.items()) {
         if (f.expected_types && f.at == &inst) {
           type_mismatch = true;
           all_types |= f.expected_types;
@@ -801,16 +960,59 @@ class Evaluator {
                   fmt::format("the value matches none of the \"{}\" alternatives", keyword)));
       return;
     }
-    for (Finding& f : best) {
-      out.push_back(std::move(f));
-    }
+    out.append(std::move(best));
   }
 
-  bool check_combinators(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out,
+  bool check_any_of(const Subschema& s, const yaml::Node& inst, Findings* out, Annotations* ann) {
+    bool any = false;
+    for (const Subschema* schema : s.any_of) {
+      Annotations child;
+      if (eval(*schema, inst, nullptr, ann ? &child : nullptr)) {
+        any = true;
+        if (!ann) {
+          break;
+        }
+        ann->merge(child);
+      }
+    }
+    if (!any && out && !m_exhausted) {
+      report_closest(s.any_of, inst, *out, "any-of");
+    }
+    return any;
+  }
+
+  bool check_one_of(const Subschema& s, const yaml::Node& inst, Findings* out, Annotations* ann) {
+    std::vector<std::size_t> passing;
+    Annotations chosen;
+    for (std::size_t i = 0; i < s.one_of.size(); ++i) {
+      Annotations child;
+      if (eval(*s.one_of[i], inst, nullptr, ann ? &child : nullptr)) {
+        passing.push_back(i);
+        chosen = std::move(child);
+      }
+    }
+    if (passing.size() == 1) {
+      if (ann) {
+        ann->merge(chosen);
+      }
+      return true;
+    }
+    if (out && passing.empty() && !m_exhausted) {
+      report_closest(s.one_of, inst, *out, "one-of");
+    } else if (out && passing.size() > 1) {
+      out->push_back(finding(inst, "schema-one-of",
+                             fmt::format("the value matches alternatives {} and {} of \"oneOf\", "
+                                         "but must match exactly one",
+                                         passing[0] + 1, passing[1] + 1)));
+    }
+    return false;
+  }
+
+  bool check_combinators(const Subschema& s, const yaml::Node& inst, Findings* out,
                          Annotations* ann) {
     bool ok = true;
     bool stop_early = out == nullptr && ann == nullptr;
-    auto branch = [&](const Subschema& schema, std::vector<Finding>* findings) {
+    auto branch = [&](const Subschema& schema, Findings* findings) {
       Annotations child;
       bool valid = eval(schema, inst, findings, ann ? &child : nullptr);
       if (valid && ann) {
@@ -821,59 +1023,20 @@ class Evaluator {
     for (const Subschema* schema : s.all_of) {
       if (!branch(*schema, out)) {
         ok = false;
-        if (stop_early) {
+        if (stop_early || m_exhausted) {
           return false;
         }
       }
     }
-    if (!s.any_of.empty()) {
-      bool any = false;
-      for (const Subschema* schema : s.any_of) {
-        if (branch(*schema, nullptr)) {
-          any = true;
-          if (!ann) {
-            break;
-          }
-        }
-      }
-      if (!any) {
-        ok = false;
-        if (out) {
-          report_closest(s.any_of, inst, *out, "any-of");
-        } else if (stop_early) {
-          return false;
-        }
+    if (!s.any_of.empty() && !check_any_of(s, inst, out, ann)) {
+      ok = false;
+      if (stop_early) {
+        return false;
       }
     }
-    if (!s.one_of.empty()) {
-      std::vector<std::size_t> passing;
-      Annotations chosen;
-      for (std::size_t i = 0; i < s.one_of.size(); ++i) {
-        Annotations child;
-        if (eval(*s.one_of[i], inst, nullptr, ann ? &child : nullptr)) {
-          passing.push_back(i);
-          chosen = std::move(child);
-        }
-      }
-      if (passing.size() == 1 && ann) {
-        ann->merge(chosen);
-      }
-      if (passing.empty()) {
-        ok = false;
-        if (out) {
-          report_closest(s.one_of, inst, *out, "one-of");
-        }
-      } else if (passing.size() > 1) {
-        ok = false;
-        if (out) {
-          out->push_back(
-              finding(inst, "schema-one-of",
-                      fmt::format("the value matches alternatives {} and {} of \"oneOf\", "
-                                  "but must match exactly one",
-                                  passing[0] + 1, passing[1] + 1)));
-        }
-      }
-      if (!ok && stop_early) {
+    if (!s.one_of.empty() && !check_one_of(s, inst, out, ann)) {
+      ok = false;
+      if (stop_early) {
         return false;
       }
     }
@@ -900,7 +1063,7 @@ class Evaluator {
     return ok;
   }
 
-  bool check_unevaluated(const Subschema& s, const yaml::Node& inst, std::vector<Finding>* out,
+  bool check_unevaluated(const Subschema& s, const yaml::Node& inst, Findings* out,
                          Annotations& ann) {
     bool ok = true;
     if (s.unevaluated_properties && inst.kind == yaml::Kind::mapping) {
@@ -910,8 +1073,8 @@ class Evaluator {
           continue;
         }
         const yaml::Entry& entry = inst.entries[i];
-        PathScope scope(m_path, {entry.key->text, 0, false});
-        if (!eval_additional(s, *s.unevaluated_properties, entry, out)) {
+        PathScope scope(*this, std::string_view(entry.key->text));
+        if (!eval_additional(s, *s.unevaluated_properties, inst, entry, out)) {
           ok = false;
         }
       }
@@ -925,7 +1088,7 @@ class Evaluator {
         if (ann.items[i]) {
           continue;
         }
-        PathScope scope(m_path, {{}, i, true});
+        PathScope scope(*this, i);
         if (!eval_child(*s.unevaluated_items, *inst.items[i], out)) {
           ok = false;
         }
@@ -938,30 +1101,58 @@ class Evaluator {
   }
 
   const Compiled& m_compiled;
+  std::size_t m_max_findings;
+  const yaml::Node* m_root = nullptr;
   std::vector<Segment> m_path;
+  std::uint64_t m_visits = 0;
   std::vector<std::pair<const Subschema*, const yaml::Node*>> m_ref_stack;
-  /// Resources entered on the way to the current subschema, outermost first.
-  std::vector<const std::string*> m_scope;
+  /// Resources entered on the way to the current subschema, outermost first, and the number
+  /// of each dynamic scope that gives.
+  std::vector<std::uint32_t> m_scope;
+  std::vector<std::uint64_t> m_scope_ids;
+  std::map<std::pair<std::uint64_t, std::uint32_t>, std::uint64_t> m_scope_numbers;
   std::size_t m_depth = 0;
+  std::uintptr_t m_stack_floor;
+  std::uint64_t m_evaluations = 0;
+  std::uint64_t m_budget = k_base_evaluations;
+  std::uint64_t m_values = 0;
+  bool m_exhausted = false;
+  const yaml::Node* m_exhausted_at = nullptr;
+  std::string m_exhausted_pointer;
+  std::unordered_map<MemoKey, MemoEntry, MemoKeyHash> m_memo;
 };
 
 }  // namespace
 
 bool Schema::validate(const yaml::Node& instance, const std::string& file,
                       DiagnosticSink& sink) const {
-  std::vector<Finding> findings;
-  Evaluator evaluator(*m_compiled);
+  std::size_t cap = m_compiled->options.max_findings;
+  Findings findings(cap);
+  Evaluator evaluator(*m_compiled, cap);
   bool valid = evaluator.run(instance, &findings);
-  for (Finding& f : findings) {
+  if (evaluator.exhausted()) {
+    const yaml::Node* at = evaluator.exhausted_at();
+    const std::string& pointer = evaluator.exhausted_pointer();
+    sink.report({Severity::error, "schema-budget",
+                 fmt::format("schema evaluation exceeded its budget at {} ({} evaluations of "
+                             "subschemas for a document of {} values); the document was not "
+                             "fully checked",
+                             pointer.empty() ? "the document root" : shorten(pointer),
+                             evaluator.evaluations(), evaluator.values()),
+                 file, at ? at->position : Position{}, pointer});
+    return false;
+  }
+  for (Finding& f : findings.items()) {
     sink.report({Severity::error, std::move(f.rule), std::move(f.message), file,
                  f.at ? f.at->position : Position{}, std::move(f.pointer)});
   }
+  sink.omit(findings.dropped());
   return valid && findings.empty();
 }
 
 bool Schema::is_valid(const yaml::Node& instance) const {
-  Evaluator evaluator(*m_compiled);
-  return evaluator.run(instance, nullptr);
+  Evaluator evaluator(*m_compiled, 0);
+  return evaluator.run(instance, nullptr) && !evaluator.exhausted();
 }
 
 }  // namespace leaspec::schema

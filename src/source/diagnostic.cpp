@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "leaspec/source.hpp"
 
 namespace leaspec {
@@ -34,6 +36,23 @@ void DiagnosticSink::sort_by_position() {
                      }
                      return a.position < b.position;
                    });
+}
+
+void DiagnosticSink::limit(std::size_t max, const std::string& file) {
+  if (m_diagnostics.size() > max) {
+    m_omitted += m_diagnostics.size() - max;
+    m_diagnostics.resize(max);
+  }
+  if (m_omitted > 0) {
+    m_diagnostics.push_back({Severity::note,
+                             "max-findings",
+                             fmt::format("{} more finding{} not shown; at most {} are shown "
+                                         "per file (--max-findings)",
+                                         m_omitted, m_omitted == 1 ? " is" : "s are", max),
+                             file,
+                             {},
+                             ""});
+  }
 }
 
 }  // namespace leaspec

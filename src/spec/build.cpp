@@ -109,6 +109,8 @@ Metric build_metric(const yaml::Node& node) {
 
 std::vector<Section> build_sections(const yaml::Node* list, const std::string& pointer);
 
+}  // namespace
+
 Requirement build_requirement(const yaml::Node& node) {
   Requirement r;
   r.position = node.position;
@@ -140,6 +142,8 @@ Requirement build_requirement(const yaml::Node& node) {
   r.lint_ignore = text_list(node.find("lint_ignore"));
   return r;
 }
+
+namespace {
 
 Section build_section(const yaml::Node& node, const std::string& pointer) {
   Section section;

@@ -149,6 +149,54 @@ class Emitter {
     if (!header.empty()) {
       m_out.comment(header);
     }
+    front_matter();
+    m_out.block("sections", [&] {
+      for (const Section& section : m_spec.sections) {
+        this->section(section);
+      }
+    });
+    return m_out.take();
+  }
+
+  /// Every top-level key but `sections`.
+  std::string run_front_matter() {
+    front_matter();
+    return m_out.take();
+  }
+
+  static std::string metric(const Metric& m) {
+    std::string fields = "parameter: " + scalar(m.parameter.value);
+    if (m.op) {
+      fields += fmt::format(", op: \"{}\", value: {}", name(*m.op), m.value_text);
+    }
+    if (m.min) {
+      fields += ", min: " + m.min_text;
+    }
+    if (m.max) {
+      fields += ", max: " + m.max_text;
+    }
+    if (m.range) {
+      fields += fmt::format(", range: {}", name(*m.range));
+    }
+    if (!m.unit.value.empty()) {
+      fields += ", unit: " + scalar(m.unit.value);
+    }
+    return "{" + fields + "}";
+  }
+
+  static std::string references(const std::vector<ReferenceUse>& uses) {
+    std::string refs;
+    for (const ReferenceUse& use : uses) {
+      refs += refs.empty() ? "" : ", ";
+      refs += use.clause.empty() ? scalar(use.ref.value)
+                                 : fmt::format("{{ref: {}, clause: {}}}", scalar(use.ref.value),
+                                               scalar(use.clause));
+    }
+    return "[" + refs + "]";
+  }
+
+ private:
+  void front_matter() {
     const Spec& s = m_spec;
     m_out.key("leaspec", "1");
     m_out.text("id", s.id.value);
@@ -176,15 +224,8 @@ class Emitter {
     if (s.procurement) {
       procurement(*s.procurement);
     }
-    m_out.block("sections", [&] {
-      for (const Section& section : s.sections) {
-        this->section(section);
-      }
-    });
-    return m_out.take();
   }
 
- private:
   void standard(const StandardInfo& info) {
     m_out.block("standard", [&] {
       m_out.key("deliverable", std::string(name(info.deliverable)));
@@ -363,26 +404,6 @@ class Emitter {
     });
   }
 
-  static std::string metric(const Metric& m) {
-    std::string fields = "parameter: " + scalar(m.parameter.value);
-    if (m.op) {
-      fields += fmt::format(", op: \"{}\", value: {}", name(*m.op), m.value_text);
-    }
-    if (m.min) {
-      fields += ", min: " + m.min_text;
-    }
-    if (m.max) {
-      fields += ", max: " + m.max_text;
-    }
-    if (m.range) {
-      fields += fmt::format(", range: {}", name(*m.range));
-    }
-    if (!m.unit.value.empty()) {
-      fields += ", unit: " + scalar(m.unit.value);
-    }
-    return "{" + fields + "}";
-  }
-
   void requirement(const Requirement& r) {
     if (m_comment) {
       if (std::string note = m_comment(r); !note.empty()) {
@@ -401,14 +422,7 @@ class Emitter {
         m_out.key("metric", metric(*r.metric));
       }
       if (!r.references.empty()) {
-        std::string refs;
-        for (const ReferenceUse& use : r.references) {
-          refs += refs.empty() ? "" : ", ";
-          refs += use.clause.empty() ? scalar(use.ref.value)
-                                     : fmt::format("{{ref: {}, clause: {}}}", scalar(use.ref.value),
-                                                   scalar(use.clause));
-        }
-        m_out.key("references", "[" + refs + "]");
+        m_out.key("references", references(r.references));
       }
       m_out.list("lots", values(r.lots));
       m_out.list("requested_by", values(r.requested_by));
@@ -431,6 +445,18 @@ class Emitter {
 std::string to_yaml(const Spec& spec, const std::string& header,
                     const RequirementComment& comment) {
   return Emitter(spec, comment).run(header);
+}
+
+std::string front_matter_yaml(const Spec& spec) {
+  return Emitter(spec, {}).run_front_matter();
+}
+
+std::string metric_yaml(const Metric& metric) {
+  return Emitter::metric(metric);
+}
+
+std::string references_yaml(const std::vector<ReferenceUse>& references) {
+  return Emitter::references(references);
 }
 
 }  // namespace leaspec::spec

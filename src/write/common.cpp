@@ -15,6 +15,8 @@ constexpr std::array k_text_documents = {Format::md, Format::html, Format::docx,
 constexpr std::array k_workbooks = {Format::md, Format::html, Format::xlsx, Format::csv};
 constexpr std::array k_reports = {Format::text, Format::md, Format::html, Format::docx,
                                   Format::odt};
+constexpr std::array k_evaluations = {Format::text, Format::csv, Format::xlsx, Format::md,
+                                      Format::html};
 
 }  // namespace
 
@@ -46,6 +48,8 @@ std::span<const Format> formats_for(doc::DocumentKind kind) {
     case doc::DocumentKind::corrigendum:
     case doc::DocumentKind::merge_report:
       return k_reports;
+    case doc::DocumentKind::evaluation:
+      return k_evaluations;
   }
   return {};
 }

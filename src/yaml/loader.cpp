@@ -1,7 +1,8 @@
+#include <algorithm>
+#include <istream>
 #include <optional>
-#include <sstream>
+#include <streambuf>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -38,6 +39,10 @@ class TreeBuilder : public YAML::EventHandler {
 
   const Node* root() const { return m_root; }
   bool started() const { return m_documents > 0; }
+  /// Where the innermost collection being read starts.
+  Position innermost() const {
+    return m_stack.empty() ? Position{} : to_position(m_stack.back().mark);
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++m_documents > 1) {
@@ -51,19 +56,20 @@ class TreeBuilder : public YAML::EventHandler {
     Node& node = m_document.make_node();
     node.kind = Kind::null;
     node.position = to_position(mark);
-    add(node, anchor, mark);
+    add_scalar(node, anchor, mark);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto found = m_anchors.find(anchor);
-    if (found == m_anchors.end()) {
+    const Anchor* found = anchor < m_anchors.size() ? &m_anchors[anchor] : nullptr;
+    if (found == nullptr || found->node == nullptr) {
       throw Stop{to_position(mark), "yaml-syntax", "alias refers to an anchor that is not defined"};
     }
-    if (m_open.count(found->second)) {
+    if (found->open) {
       throw Stop{to_position(mark), "alias-expansion",
                  fmt::format("alias *{} refers to a node that contains it", anchor_name(anchor))};
     }
-    add(*found->second, 0, mark);
+    grow(found->size, mark);
+    add(*found->node, mark);
   }
 
   void OnAnchor(const YAML::Mark& /*mark*/, const std::string& name) override {
@@ -74,21 +80,15 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     Node& node = m_document.make_node();
     node.position = to_position(mark);
-    bool is_key = expecting_key();
-    if (tag == "?" || is_key) {
-      if (is_key) {
-        node.kind = Kind::string;
-        node.text = value;
-      } else {
-        type_plain_scalar(value, node);
-      }
-    } else if (tag == "!") {
+    if (expecting_key() || tag == "!") {
       node.kind = Kind::string;
       node.text = value;
+    } else if (tag == "?") {
+      type_plain_scalar(value, node);
     } else {
       apply_tag(tag, value, mark, node);
     }
-    add(node, anchor, mark);
+    add_scalar(node, anchor, mark);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -104,13 +104,34 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  /// What a node weighs once its aliases are expanded.
+  struct Size {
+    std::uint64_t nodes = 1;
+    std::uint64_t bytes = 0;  ///< scalar text, keys included
+  };
+
+  /// An anchored node, by anchor id (yaml-cpp numbers anchors 1, 2, ... in document order).
+  struct Anchor {
+    Node* node = nullptr;
+    Size size;
+    bool open = false;  ///< a collection whose end has not been read yet
+  };
+
+  /// A collection being read. Its children wait in m_items or m_entries from `first` on.
   struct Frame {
     Node* node;
+    YAML::Mark mark;
+    std::size_t first;
+    Size before;  ///< the document's size before the collection started
+    YAML::anchor_t anchor;
     const Node* pending_key = nullptr;
-    std::unordered_map<std::string, Position> keys;
-    std::uint64_t weight = 1;  // nodes below, aliases expanded
-    bool skip_value = false;   // the pending key repeats an earlier one
+    bool skip_value = false;  ///< the pending key repeats an earlier one
+    /// The keys so far, for mappings too large to search them one by one.
+    std::unique_ptr<std::unordered_map<std::string_view, Position>> keys;
   };
+
+  /// Mappings up to this many keys find duplicates by comparing with each earlier key.
+  static constexpr std::size_t k_linear_keys = 16;
 
   bool expecting_key() const {
     return !m_stack.empty() && m_stack.back().node->kind == Kind::mapping &&
@@ -122,6 +143,13 @@ class TreeBuilder : public YAML::EventHandler {
       return m_anchor_names[anchor - 1];
     }
     return std::to_string(anchor);
+  }
+
+  Anchor& anchor_slot(YAML::anchor_t anchor) {
+    if (anchor >= m_anchors.size()) {
+      m_anchors.resize(anchor + 1);
+    }
+    return m_anchors[anchor];
   }
 
   void apply_tag(const std::string& tag, const std::string& value, const YAML::Mark& mark,
@@ -155,8 +183,10 @@ class TreeBuilder : public YAML::EventHandler {
       throw Stop{to_position(mark), "complex-key",
                  "a mapping key must be a scalar, not a sequence or mapping"};
     }
-    bool plain_tag = tag == "?" || tag == "!" ||
-                     tag == fmt::format("{}{}", k_core_tag, kind == Kind::mapping ? "map" : "seq");
+    std::string_view name(tag);
+    bool plain_tag = name == "?" || name == "!" ||
+                     (name.substr(0, k_core_tag.size()) == k_core_tag &&
+                      name.substr(k_core_tag.size()) == (kind == Kind::mapping ? "map" : "seq"));
     if (!plain_tag) {
       throw Stop{to_position(mark), "unsupported-tag", fmt::format("unsupported tag \"{}\"", tag)};
     }
@@ -168,43 +198,70 @@ class TreeBuilder : public YAML::EventHandler {
     node.kind = kind;
     node.position = to_position(mark);
     if (anchor != 0) {
-      m_anchors[anchor] = &node;
+      anchor_slot(anchor) = Anchor{&node, {}, true};
     }
-    m_open.insert(&node);
-    m_stack.push_back(Frame{&node, nullptr, {}, 1, false});
-    m_marks.push_back(mark);
+    std::size_t first = kind == Kind::sequence ? m_items.size() : m_entries.size();
+    m_stack.push_back(Frame{&node, mark, first, m_size, anchor, nullptr, false, nullptr});
+    grow({1, 0}, mark);
   }
 
   void close() {
     Frame frame = std::move(m_stack.back());
-    YAML::Mark mark = m_marks.back();
     m_stack.pop_back();
-    m_marks.pop_back();
-    m_open.erase(frame.node);
-    m_weights[frame.node] = frame.weight;
-    add(*frame.node, 0, mark);
-  }
-
-  std::uint64_t weight_of(const Node& node) const {
-    auto found = m_weights.find(&node);
-    return found == m_weights.end() ? 1 : found->second;
-  }
-
-  void add(Node& node, YAML::anchor_t anchor, const YAML::Mark& mark) {
-    if (anchor != 0) {
-      m_anchors[anchor] = &node;
+    Node& node = *frame.node;
+    // Children are moved into a vector of the exact size: one allocation per collection.
+    if (node.kind == Kind::sequence) {
+      auto first = m_items.begin() + static_cast<std::ptrdiff_t>(frame.first);
+      node.items.assign(first, m_items.end());
+      m_items.erase(first, m_items.end());
+    } else {
+      auto first = m_entries.begin() + static_cast<std::ptrdiff_t>(frame.first);
+      node.entries.assign(first, m_entries.end());
+      m_entries.erase(first, m_entries.end());
     }
+    if (frame.anchor != 0) {
+      // What an alias of the collection will add: everything read since it started.
+      m_anchors[frame.anchor].size = {m_size.nodes - frame.before.nodes,
+                                      m_size.bytes - frame.before.bytes};
+      m_anchors[frame.anchor].open = false;
+    }
+    add(node, frame.mark);
+  }
+
+  void add_scalar(Node& node, YAML::anchor_t anchor, const YAML::Mark& mark) {
+    Size size{1, node.text.size()};
+    if (anchor != 0) {
+      anchor_slot(anchor) = Anchor{&node, size, false};
+    }
+    grow(size, mark);
+    add(node, mark);
+  }
+
+  /// Counts what the document grows by, aliases expanded, and stops where it gets too large.
+  void grow(Size size, const YAML::Mark& mark) {
+    m_size.nodes += size.nodes;
+    m_size.bytes += size.bytes;
+    if (m_size.nodes > m_limits.max_expanded_nodes) {
+      throw Stop{to_position(mark), "alias-expansion",
+                 fmt::format("aliases expand the document to more than {} nodes",
+                             m_limits.max_expanded_nodes)};
+    }
+    if (m_size.bytes > m_limits.max_expanded_bytes) {
+      throw Stop{to_position(mark), "alias-expansion",
+                 fmt::format("aliases expand the document to more than {} bytes of text",
+                             m_limits.max_expanded_bytes)};
+    }
+  }
+
+  /// Adds a finished node (or an alias of one) to the collection being read.
+  void add(const Node& node, const YAML::Mark& mark) {
     if (m_stack.empty()) {
       m_root = &node;
-      check_weight(weight_of(node), mark);
       return;
     }
     Frame& frame = m_stack.back();
-    frame.weight += weight_of(node);
-    check_weight(frame.weight, mark);
-    Node& parent = *frame.node;
-    if (parent.kind == Kind::sequence) {
-      parent.items.push_back(&node);
+    if (frame.node->kind == Kind::sequence) {
+      m_items.push_back(&node);
       return;
     }
     if (frame.pending_key == nullptr) {
@@ -213,11 +270,10 @@ class TreeBuilder : public YAML::EventHandler {
         throw Stop{node.position.line ? node.position : to_position(mark), "complex-key",
                    "a mapping key must be a non-empty scalar"};
       }
-      auto [it, inserted] = frame.keys.emplace(node.text, node.position);
-      if (!inserted) {
+      if (const Position* earlier = find_key(frame, node)) {
         m_sink.report(
             {Severity::error, "duplicate-key",
-             fmt::format("key \"{}\" is already used at line {}", node.text, it->second.line),
+             fmt::format("key \"{}\" is already used at line {}", node.text, earlier->line),
              m_document.file, node.position, ""});
         frame.skip_value = true;
       }
@@ -225,18 +281,34 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     if (!frame.skip_value) {
-      parent.entries.push_back(Entry{frame.pending_key, &node});
+      m_entries.push_back(Entry{frame.pending_key, &node});
+      if (frame.keys) {
+        frame.keys->emplace(frame.pending_key->text, frame.pending_key->position);
+      }
     }
     frame.skip_value = false;
     frame.pending_key = nullptr;
   }
 
-  void check_weight(std::uint64_t weight, const YAML::Mark& mark) const {
-    if (weight > m_limits.max_expanded_nodes) {
-      throw Stop{to_position(mark), "alias-expansion",
-                 fmt::format("aliases expand the document to more than {} nodes",
-                             m_limits.max_expanded_nodes)};
+  /// Where `key` was used before in the mapping being read, or nullptr.
+  const Position* find_key(Frame& frame, const Node& key) {
+    std::size_t count = m_entries.size() - frame.first;
+    if (!frame.keys && count < k_linear_keys) {
+      for (std::size_t i = frame.first; i < m_entries.size(); ++i) {
+        if (m_entries[i].key->text == key.text) {
+          return &m_entries[i].key->position;
+        }
+      }
+      return nullptr;
     }
+    if (!frame.keys) {
+      frame.keys = std::make_unique<std::unordered_map<std::string_view, Position>>();
+      for (std::size_t i = frame.first; i < m_entries.size(); ++i) {
+        frame.keys->emplace(m_entries[i].key->text, m_entries[i].key->position);
+      }
+    }
+    auto found = frame.keys->find(key.text);
+    return found == frame.keys->end() ? nullptr : &found->second;
   }
 
   Document& m_document;
@@ -245,11 +317,12 @@ class TreeBuilder : public YAML::EventHandler {
   const Node* m_root = nullptr;
   int m_documents = 0;
   std::vector<Frame> m_stack;
-  std::vector<YAML::Mark> m_marks;
-  std::unordered_map<YAML::anchor_t, Node*> m_anchors;
+  std::vector<const Node*> m_items;
+  std::vector<Entry> m_entries;
+  std::vector<Anchor> m_anchors;
   std::vector<std::string> m_anchor_names;
-  std::unordered_set<const Node*> m_open;
-  std::unordered_map<const Node*, std::uint64_t> m_weights;
+  /// The document read so far, aliases expanded.
+  Size m_size{0, 0};
 };
 
 /// Says what yaml-cpp's terse messages mean.
@@ -345,10 +418,19 @@ std::optional<std::string> join_surrogate_escapes(const std::string& text) {
   return result;
 }
 
-/// The position of the last '[' or '{' that is never closed, skipping quoted text and
-/// comments: yaml-cpp reports an unclosed flow collection at the end of the file, which
-/// does not tell the user where it was opened.
-std::optional<Position> find_unclosed_bracket(const SourceFile& source) {
+/// A '[' or '{' that is never closed.
+struct Unclosed {
+  Position position;
+  char bracket;
+  std::string message() const {
+    return fmt::format("this '{}' is never closed with '{}'", bracket, bracket == '[' ? ']' : '}');
+  }
+};
+
+/// The last '[' or '{' that is never closed, skipping quoted text and comments: yaml-cpp
+/// reports an unclosed flow collection at the end of the file, which does not tell the user
+/// where it was opened.
+std::optional<Unclosed> find_unclosed_bracket(const SourceFile& source) {
   std::vector<std::size_t> open;
   const std::string& text = source.text();
   char quote = 0;
@@ -376,8 +458,35 @@ std::optional<Position> find_unclosed_bracket(const SourceFile& source) {
   if (open.empty()) {
     return std::nullopt;
   }
-  return source.position_of(open.back());
+  return Unclosed{source.position_of(open.back()), text[open.back()]};
 }
+
+/// Whether the text holds anything besides comments, directives and document markers: a
+/// document that is only `null` or `~` is a null, not an empty document.
+bool has_content(const SourceFile& source) {
+  for (std::uint32_t n = 1; n <= source.line_count(); ++n) {
+    std::string_view line = source.line(n);
+    line.remove_prefix(std::min(line.size(), line.find_first_not_of(" \t")));
+    if (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") {
+      line.remove_prefix(3);
+      line.remove_prefix(std::min(line.size(), line.find_first_not_of(" \t")));
+    }
+    if (!line.empty() && line[0] != '#' && line[0] != '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Lets yaml-cpp read a string in place, without the copy std::istringstream makes.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    // The get area is only read from: istream never writes through it.
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 }  // namespace
 
@@ -410,14 +519,17 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
 
   std::size_t duplicates_before = sink.count(Severity::error);
   auto parse = [&](const std::string& input, TreeBuilder& builder) {
-    std::istringstream stream(input);
+    TextBuffer buffer(input);
+    std::istream stream(&buffer);
     YAML::Parser parser(stream);
     if (parser.HandleNextDocument(builder)) {
       parser.HandleNextDocument(builder);
     }
   };
+  Limits bounded = limits;
+  bounded.max_depth = std::min(limits.max_depth, k_deepest_nesting);
   std::optional<TreeBuilder> builder;
-  builder.emplace(document, sink, limits);
+  builder.emplace(document, sink, bounded);
   try {
     try {
       parse(text, *builder);
@@ -430,31 +542,37 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
       }
       document = Document();
       document.file = source.path();
-      builder.emplace(document, sink, limits);
+      builder.emplace(document, sink, bounded);
       parse(*rewritten, *builder);
     }
   } catch (const Stop& stop) {
+    // yaml-cpp reads a '[' or '{' left open at the end of the file as the start of a key.
+    if (stop.rule == "complex-key") {
+      if (std::optional<Unclosed> unclosed = find_unclosed_bracket(source)) {
+        return fail(unclosed->position, "yaml-syntax", unclosed->message());
+      }
+    }
     return fail(stop.position, stop.rule, stop.message);
   } catch (const YAML::DeepRecursion& error) {
-    return fail(to_position(error.mark), "too-deep",
-                fmt::format("nesting is deeper than the limit of {} levels", limits.max_depth));
+    // yaml-cpp stops one level beyond the deepest nesting allowed, before telling the builder.
+    Position innermost = builder->innermost();
+    return fail(innermost.line ? innermost : to_position(error.mark), "too-deep",
+                fmt::format("nesting is deeper than the limit of {} levels", bounded.max_depth));
   } catch (const YAML::Exception& error) {
     auto [rule, message] = explain(error.msg);
     bool unclosed = error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
                     error.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
-    std::optional<Position> opened = unclosed ? find_unclosed_bracket(source) : std::nullopt;
+    std::optional<Unclosed> opened = unclosed ? find_unclosed_bracket(source) : std::nullopt;
     if (opened) {
-      bool sequence = error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
-      return fail(*opened, rule,
-                  fmt::format("this '{}' is never closed with '{}'", sequence ? '[' : '{',
-                              sequence ? ']' : '}'));
+      return fail(opened->position, rule, opened->message());
     }
     return fail(to_position(error.mark), rule, message);
   }
   if (!builder->started() || builder->root() == nullptr) {
     return fail({1, 1}, "empty-file", "the file holds no YAML document");
   }
-  if (builder->root()->kind == Kind::null && builder->root()->text.empty()) {
+  if (builder->root()->kind == Kind::null && builder->root()->text.empty() &&
+      !has_content(source)) {
     return fail({1, 1}, "empty-file", "the document is empty");
   }
   document.root = sink.count(Severity::error) > duplicates_before ? nullptr : builder->root();

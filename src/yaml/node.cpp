@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -48,7 +49,16 @@ const Node* Node::find(std::string_view name) const {
 }
 
 Node& Document::make_node() {
-  return m_nodes.emplace_back();
+  if (m_block_used == m_block_size) {
+    // Blocks stay well below malloc's threshold for mapping memory from the system, so that
+    // the memory of one document is reused for the next instead of faulted in anew.
+    constexpr std::size_t k_first_block = 64;
+    constexpr std::size_t k_largest_block = 512;
+    m_block_size = std::min(k_largest_block, std::max(k_first_block, m_block_size * 2));
+    m_blocks.push_back(std::make_unique<Node[]>(m_block_size));
+    m_block_used = 0;
+  }
+  return m_blocks.back()[m_block_used++];
 }
 
 bool equal(const Node& a, const Node& b) {

@@ -59,6 +59,19 @@ for result in run["results"]:
     assert uri.startswith("file:///") and uri.endswith("/findings.yaml"), uri
 PY
 
+# Without --help-uri no rule has a helpUri; with it, each rule's address names the rule.
+"$py" -c 'import json,sys; rules=json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]; assert all("helpUri" not in r for r in rules)' \
+  "$work/report.sarif" || fail "helpUri without --help-uri"
+run validate --format sarif --help-uri 'https://docs.example.eu/rules.html#{rule}' "$work/findings.yaml"
+expect_code 1 "sarif with --help-uri"
+printf '%s' "$out" | "$py" -c '
+import json, sys
+rules = json.load(sys.stdin)["runs"][0]["tool"]["driver"]["rules"]
+uris = {r["id"]: r["helpUri"] for r in rules}
+assert uris["verbal-form"] == "https://docs.example.eu/rules.html#verbal-form", uris["verbal-form"]
+assert len(set(uris.values())) == len(rules)
+' || fail "helpUri with --help-uri"
+
 # JUnit: well-formed XML, one test case per file, failures carry the diagnostics.
 run validate --format junit "$work/findings.yaml" "$SOURCE_DIR/data/examples/anpr.yaml"
 expect_code 1 "junit with findings"

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include "leaspec/source.hpp"
+#include "leaspec/spec.hpp"
 #include "leaspec/yaml.hpp"
 
 namespace leaspec::test {
@@ -37,6 +38,15 @@ struct Loaded {
     return std::to_string(d.position.line) + ":" + std::to_string(d.position.column) + ": " +
            d.message + " [" + d.rule + "]";
   }
+};
+
+/// The typed model of YAML text that the spec schema accepts; its tree stays alive with it.
+struct Model {
+  Loaded loaded;
+  spec::Spec spec;
+
+  explicit Model(std::string text, const std::string& file = "test.yaml")
+      : loaded(std::move(text)), spec(spec::build(loaded.root(), file)) {}
 };
 
 }  // namespace leaspec::test

@@ -92,3 +92,21 @@ TEST_CASE("the JSON report has the documented shape") {
 }
 )");
 }
+
+TEST_CASE("long source lines are cut around the column") {
+  std::string line = "[" + std::string(300, '1') + ", \"x\"" + std::string(300, '2') + "]";
+  SourceFile source("long.json", line + "\n");
+  std::vector<Diagnostic> diagnostics = {
+      {Severity::error, "schema-type", "bad", "long.json", {1, 304}, "/1"}};
+  report::Context context;
+  context.source = [&](const std::string&) { return &source; };
+  std::string text = report::render_text(diagnostics, context);
+  std::string shown = "…" + std::string(58, '1') + ", \"x\"" + std::string(97, '2') + "…";
+  CHECK(text ==
+        "long.json:1:304: error: bad [schema-type]\n"
+        "    1 | " +
+            shown +
+            "\n"
+            "      | " +
+            std::string(61, ' ') + "^\n");
+}

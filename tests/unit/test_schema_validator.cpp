@@ -1,4 +1,3 @@
-#include <chrono>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -168,22 +167,22 @@ $ref: "#/$defs/node"
 TEST_CASE("formats are assertions by default and can be annotations") {
   auto compiled = compile("format: date\n");
   CHECK(findings(compiled, "2026-02-29\n") ==
-        std::vector<std::string>{"1:1 : \"2026-02-29\" is not a valid date [schema-format]"});
+        std::vector<std::string>{
+            "1:1 : \"2026-02-29\" is not a valid date; expected a date written YYYY-MM-DD, "
+            "such as \"2026-03-15\" [schema-format]"});
   CHECK(compiled.is_valid(Loaded("2028-02-29\n").root()));
   schema::Options annotations;
   annotations.format_assertion = false;
   CHECK(compile("format: date\n", annotations).is_valid(Loaded("2026-02-29\n").root()));
 }
 
-TEST_CASE("backtracking patterns on long strings end in a diagnostic, quickly") {
+TEST_CASE("backtracking patterns on long strings end in a diagnostic") {
+  // The match limit bounds the work; scripts/bench.sh measures the time.
   auto compiled = compile("pattern: '^(a+)+$'\n");
   std::string hostile = std::string(5000, 'a') + "!";
-  auto start = std::chrono::steady_clock::now();
   auto result = findings(compiled, "'" + hostile + "'\n");
-  auto elapsed = std::chrono::steady_clock::now() - start;
   REQUIRE(result.size() == 1);
   CHECK(result[0].find("[schema-pattern]") != std::string::npos);
-  CHECK(elapsed < std::chrono::seconds(2));
 }
 
 TEST_CASE("invalid schemas get positioned diagnostics in the schema file") {
@@ -207,21 +206,19 @@ TEST_CASE("invalid schemas get positioned diagnostics in the schema file") {
   CHECK(messages[3] == "3:32: \"minLength\" must be a non-negative integer");
 }
 
-TEST_CASE("hostile schemas and documents end in diagnostics, in bounded time") {
-  using Clock = std::chrono::steady_clock;
-  // Not timing tests: bounds of whole seconds only guard against quadratic or worse blow-ups.
-  SUBCASE("a chain of 5,000 references") {
+TEST_CASE("hostile schemas and documents end in diagnostics") {
+  // Bounded work, not time, is what these check; the evaluation budget and the limits stop
+  // blow-ups, and the hostile-input tests of the binary run under a CTest timeout.
+  SUBCASE("a chain of 10,000 references") {
     std::string text = "$ref: '#/$defs/a0'\n$defs:\n";
-    for (int i = 0; i < 5000; ++i) {
+    for (int i = 0; i < 10000; ++i) {
       text += fmt::format("  a{}: {{$ref: '#/$defs/a{}'}}\n", i, i + 1);
     }
-    text += "  a5000: {type: string}\n";
-    auto start = Clock::now();
+    text += "  a10000: {type: string}\n";
     auto compiled = compile(text);
     auto result = findings(compiled, "5\n");
     REQUIRE(result.size() == 1);
     CHECK(result[0] == "1:1 : the schema nests deeper than leaspec evaluates [schema-recursion]");
-    CHECK(Clock::now() - start < std::chrono::seconds(5));
   }
   SUBCASE("an enum of 100,000 values") {
     std::string text = "enum: [";
@@ -229,11 +226,9 @@ TEST_CASE("hostile schemas and documents end in diagnostics, in bounded time") {
       text += fmt::format("{}v{}", i ? ", " : "", i);
     }
     text += "]\n";
-    auto start = Clock::now();
     auto compiled = compile(text);
     CHECK(compiled.is_valid(Loaded("v99999\n").root()));
     CHECK_FALSE(compiled.is_valid(Loaded("w\n").root()));
-    CHECK(Clock::now() - start < std::chrono::seconds(5));
   }
   SUBCASE("uniqueItems on 100,000 items") {
     std::string text = "[";
@@ -243,13 +238,192 @@ TEST_CASE("hostile schemas and documents end in diagnostics, in bounded time") {
     std::string unique = text + "]\n";
     std::string repeated = text + ", {id: 7}]\n";
     auto compiled = compile("uniqueItems: true\n");
-    auto start = Clock::now();
     CHECK(compiled.is_valid(Loaded(unique).root()));
     auto result = findings(compiled, repeated);
     REQUIRE(result.size() == 1);
     CHECK(result[0] == fmt::format("1:{} /100000: item 100000 repeats item 7; items must be "
                                    "unique [schema-unique-items]",
                                    repeated.rfind("{id: 7}") + 1));
-    CHECK(Clock::now() - start < std::chrono::seconds(5));
   }
+}
+
+TEST_CASE("a long enum lists a few values and the count") {
+  std::string text = "enum: [";
+  for (int i = 0; i < 40; ++i) {
+    text += fmt::format("{}value{}", i ? ", " : "", i);
+  }
+  auto compiled = compile(text + "]\n");
+  CHECK(findings(compiled, "valve1\n") ==
+        std::vector<std::string>{"1:1 : \"valve1\" is not one of the 40 allowed values: value0, "
+                                 "value1, value2, value3, value4 and 35 more; did you mean "
+                                 "\"value1\"? [schema-enum]"});
+  CHECK(compiled.is_valid(Loaded("value39\n").root()));
+}
+
+TEST_CASE("names and values in messages are shortened") {
+  auto compiled = compile("additionalProperties: false\n");
+  std::string key(200, 'k');
+  auto result = findings(compiled, key + ": 1\n");
+  REQUIRE(result.size() == 1);
+  CHECK(result[0].find("unknown key \"" + std::string(60, 'k') + "…\"") != std::string::npos);
+  CHECK(result[0].size() < 300);
+}
+
+TEST_CASE("integers and exact comparisons follow the dialect") {
+  auto integer = compile("type: integer\n");
+  CHECK(integer.is_valid(Loaded("1e400\n").root()));
+  CHECK(integer.is_valid(Loaded("1.0\n").root()));
+  CHECK_FALSE(integer.is_valid(Loaded("1e-400\n").root()));
+  CHECK_FALSE(integer.is_valid(Loaded("123456789012345678901.5\n").root()));
+  auto draft4 = compile("$schema: 'http://json-schema.org/draft-04/schema#'\ntype: integer\n");
+  CHECK(draft4.is_valid(Loaded("12345678910111213141516171819202122232425262728293031\n").root()));
+  CHECK(draft4.is_valid(Loaded("-12345678910111213141516171819202122232425262728293031\n").root()));
+  CHECK_FALSE(draft4.is_valid(Loaded("1.0\n").root()));
+  CHECK_FALSE(draft4.is_valid(Loaded("1e400\n").root()));
+  auto bound = compile("exclusiveMaximum: 972783798187987123879878123.18878137\n");
+  CHECK_FALSE(bound.is_valid(Loaded("972783798187987123879878123.188781371\n").root()));
+  CHECK(bound.is_valid(Loaded("972783798187987123879878123.18878136\n").root()));
+  auto half = compile("multipleOf: 0.5\n");
+  CHECK(half.is_valid(Loaded("1e308\n").root()));
+  CHECK(half.is_valid(Loaded("1e400\n").root()));
+  CHECK(half.is_valid(Loaded("1.25e1\n").root()));
+  CHECK_FALSE(half.is_valid(Loaded("1.25e0\n").root()));
+  auto huge = compile("minimum: 1e400\n");
+  CHECK_FALSE(huge.is_valid(Loaded("1e399\n").root()));
+  CHECK(huge.is_valid(Loaded("1e401\n").root()));
+}
+
+TEST_CASE("durations say which form they expect") {
+  auto compiled = compile("format: duration\n");
+  CHECK(findings(compiled, "30s\n") ==
+        std::vector<std::string>{"1:1 : \"30s\" is not a valid duration; expected an ISO 8601 "
+                                 "duration such as \"PT30S\", \"PT1H30M\" or \"P1DT12H\" "
+                                 "[schema-format]"});
+  CHECK(compiled.is_valid(Loaded("PT30S\n").root()));
+}
+
+TEST_CASE("patterns are ECMA-262 in Unicode mode") {
+  // Refused: inline flags, and the forms only Annex B allows, read one way.
+  for (const char* pattern :
+       {"(?i)abc",    "\\a",         "\\Z",        "x{",    "a{2",           "}",
+        "]",          "[[:alpha:]]", "[\\d-z]",    "\\1",   "(?<n>a)\\k<m>", "(?=a)*",
+        "\\p{Letter", "\\p{letter}", "\\p{Greek}", "\\u12", "\\c1",          "a{2,1}",
+        "(a",         "a)",          "\\-",        "\\00"}) {
+    CAPTURE(pattern);
+    CHECK_FALSE(schema::check_format("regex", pattern));
+  }
+  for (const char* pattern : {"^[a-z]+$",
+                              "a{2,3}?",
+                              "(?<year>\\d{4})-\\k<year>",
+                              "\\p{L}\\p{Lu}",
+                              "\\p{Letter}",
+                              "\\p{Script=Greek}",
+                              "\\p{sc=Grek}",
+                              "\\P{Assigned}",
+                              "\\u{1F600}",
+                              "\\uD83D\\uDE00",
+                              "[\\-a]",
+                              "[a-]",
+                              "[^]",
+                              "[]",
+                              "(?<=a)b",
+                              "\\cJ",
+                              "\\0",
+                              "\\/",
+                              "(a)\\1",
+                              "\\1(a)"}) {
+    CAPTURE(pattern);
+    CHECK(schema::check_format("regex", pattern));
+  }
+  auto matches = [](const std::string& pattern, const std::string& json) {
+    auto compiled = compile(fmt::format("pattern: '{}'\n", pattern));
+    return compiled.is_valid(Loaded(json).root());
+  };
+  CHECK(matches("^\\s$", "\"\\u00a0\""));
+  CHECK(matches("^\\s$", "\"\\ufeff\""));
+  CHECK_FALSE(matches("^\\S$", "\"\\u2003\""));
+  CHECK(matches("^[\\S]$", "\"x\""));
+  CHECK_FALSE(matches("^[^\\S]$", "\"x\""));
+  CHECK(matches("^[^\\S]$", "\" \""));
+  CHECK_FALSE(matches("^.$", "\"\\u2028\""));
+  CHECK(matches("^.$", "\"\\u00e9\""));
+  CHECK_FALSE(matches("^\\v$", "\"\\n\""));
+  CHECK(matches("^\\u{1F600}$", "\"\\ud83d\\ude00\""));
+  CHECK(matches("^(?:(a)|b)\\1$", "\"b\""));
+  CHECK_FALSE(matches("[]", "\"a\""));
+  CHECK(matches("^[^]$", "\"a\""));
+  CHECK_FALSE(matches("^abc$", "\"abc\\n\""));
+}
+
+TEST_CASE("references that branch at every level take linear time") {
+  for (const char* applicator : {"anyOf", "allOf", "oneOf"}) {
+    std::string text = "$ref: '#/$defs/d0'\n$defs:\n";
+    for (int i = 0; i < 60; ++i) {
+      text += fmt::format("  d{}: {{{}: [{{$ref: '#/$defs/d{}'}}, {{$ref: '#/$defs/d{}'}}]}}\n", i,
+                          applicator, i + 1, i + 1);
+    }
+    text += "  d60: {type: 'null'}\n";
+    CAPTURE(applicator);
+    auto compiled = compile(text);
+    // oneOf with two equal branches never passes; anyOf and allOf pass for null.
+    CHECK(compiled.is_valid(Loaded("null\n").root()) == (std::string(applicator) != "oneOf"));
+    CHECK_FALSE(compiled.is_valid(Loaded("1\n").root()));
+    auto result = findings(compiled, "1\n");
+    REQUIRE(result.size() == 1);
+    if (std::string(applicator) != "oneOf") {
+      CHECK(result[0] == "1:1 : expected null, got the integer 1 [schema-type]");
+    }
+  }
+}
+
+TEST_CASE("a schema too costly for a document ends in one diagnostic") {
+  std::string text = "items:\n  anyOf:\n";
+  for (int i = 0; i < 2000; ++i) {
+    text += fmt::format("    - const: {}\n", i);
+  }
+  auto compiled = compile(text);
+  std::string items = "[";
+  for (int i = 0; i < 1000; ++i) {
+    items += i ? ", x" : "x";
+  }
+  items += "]\n";
+  auto result = findings(compiled, items);
+  REQUIRE(result.size() == 1);
+  CHECK(result[0].rfind("1:", 0) == 0);
+  CHECK(result[0].find("schema evaluation exceeded its budget at /") != std::string::npos);
+  CHECK(result[0].find("[schema-budget]") != std::string::npos);
+  CHECK_FALSE(compiled.is_valid(Loaded(items).root()));
+  // The same schema for a few items is evaluated in full.
+  CHECK(findings(compiled, "[x]\n").size() == 1);
+  CHECK(findings(compiled, "[1999]\n").empty());
+}
+
+TEST_CASE("findings beyond max_findings are counted, not kept") {
+  schema::Options options;
+  options.max_findings = 3;
+  auto compiled = compile("items: {type: string}\n", options);
+  Loaded loaded("[1, 2, 3, 4, 5, 6, 7]\n");
+  DiagnosticSink sink;
+  CHECK_FALSE(compiled.validate(loaded.root(), "data.yaml", sink));
+  CHECK(sink.diagnostics().size() == 3);
+  CHECK(sink.omitted() == 4);
+  sink.limit(2, "data.yaml");
+  REQUIRE(sink.diagnostics().size() == 3);
+  CHECK(sink.diagnostics()[2].message ==
+        "5 more findings are not shown; at most 2 are shown per file (--max-findings)");
+  CHECK(sink.diagnostics()[2].severity == Severity::note);
+  CHECK(sink.diagnostics()[2].rule == "max-findings");
+}
+
+TEST_CASE("a document nested to the deepest level validates against a recursive schema") {
+  yaml::Limits limits;
+  limits.max_depth = yaml::k_deepest_nesting;
+  std::size_t depth = yaml::k_deepest_nesting;
+  Loaded deep(std::string(depth, '[') + std::string(depth, ']') + "\n", limits);
+  REQUIRE(deep.document.root);
+  auto compiled = compile("type: array\nitems: {$ref: '#'}\nmaxItems: 1\n");
+  CHECK(compiled.is_valid(deep.root()));
+  DiagnosticSink sink;
+  CHECK(compiled.validate(deep.root(), "deep.json", sink));
+  CHECK(sink.diagnostics().empty());
 }

@@ -29,6 +29,12 @@ struct Options {
   /// Files checked at once by `run`; 0 for one per core.
   unsigned jobs = 0;
   yaml::Limits limits;
+  /// Schema files and folders of schema files registered by `$id` for the user schema's
+  /// references (--ref, --ref-dir).
+  std::vector<std::string> ref_files;
+  std::vector<std::string> ref_folders;
+  /// Findings reported per file; a note counts the others.
+  std::size_t max_findings = 300;
 };
 
 /// A source taken through the pipeline: its text, its tree, the typed model when it is a

@@ -17,7 +17,7 @@ namespace leaspec::check {
 struct RuleInfo {
   std::string_view id;
   Severity severity;
-  std::string_view group;  ///< loading, schema, semantic, language or merge
+  std::string_view group;  ///< loading, schema, semantic, language, merge or import
   std::string_view summary;
   /// What a finding means and how to act on it, in one or two sentences.
   std::string_view help;
