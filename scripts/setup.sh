@@ -23,7 +23,7 @@ done
 build_packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libyaml-cpp-dev libcli11-dev libfmt-dev libpcre2-dev nlohmann-json3-dev
-  zlib1g-dev libpugixml-dev
+  zlib1g-dev libpugixml-dev libudunits2-dev
 )
 test_packages=(
   doctest-dev libzip-dev python3 bsdutils curl ca-certificates file

@@ -25,13 +25,6 @@ struct Standard {
   std::string type = "standard";  ///< standard, legislation, guidance or specification
 };
 
-/// A unit of measure: its dimension and the factor to the dimension's base unit.
-struct Unit {
-  std::string name;
-  std::string dimension;
-  double factor = 1;
-};
-
 /// One CPV code and its label.
 struct CpvEntry {
   std::string_view code;
@@ -80,8 +73,6 @@ class Catalogs {
   const std::vector<Standard>& standards() const;
 
   const CpvList& cpv() const;
-  const Unit* find_unit(std::string_view name) const;
-  std::vector<std::string> unit_names() const;
 
   bool is_country(std::string_view code) const;
   /// The English short name of an ISO 3166-1 alpha-2 code, or nullptr for none.
@@ -103,5 +94,76 @@ std::vector<CpvEntry> search_cpv(const CpvList& list, std::string_view query);
 
 /// Lower case, single spaces: the form designations and queries are compared in.
 std::string normalise(std::string_view text);
+
+/// A unit a configuration adds (`.leaspec.yaml` `units:`): `factor` of its dimension's base
+/// unit, or of a new dimension's own base when the dimension is not in the catalog.
+struct UnitDefinition {
+  std::string name;
+  std::string dimension;
+  double factor = 1;
+};
+
+/// One unit of the catalog, for listings: how it is written, what it measures and how it is
+/// defined.
+struct UnitEntry {
+  std::string symbol;
+  std::vector<std::string> names;
+  std::string dimension;
+  /// The expression that defines it ("60 s", "K @ 273.15"); empty for a base unit.
+  std::string definition = {};
+  /// Whether a requirement's text may state it (some symbols are also ordinary words).
+  bool in_text = true;
+  /// For a rating: the standard that defines its codes; empty for a unit.
+  std::string standard = {};
+  bool rating = false;
+};
+
+/// What a unit written in a metric is.
+struct UnitInfo {
+  std::string symbol;     ///< the catalog's symbol, or the expression as written
+  std::string dimension;  ///< what it measures: "time", "electric charge"; a rating's name
+  bool rating = false;    ///< an ordinal code (IP, IK): compares with itself, never converts
+  /// For a rating: how many digits a code has, and whether each digit compares on its own.
+  int digits = 0;
+  bool by_digit = false;
+};
+
+/// The units leaspec knows: the bundled catalog and, for a configuration, the units it adds.
+/// Looking a unit up reads only the catalog's table; the UDUNITS-2 unit system that converts
+/// values and parses compound expressions (km/h, cd/m²) is built the first time a
+/// conversion needs it. Safe to use from several threads.
+class Units {
+ public:
+  /// The bundled units.
+  static const Units& bundled();
+  /// The bundled units and `added`; throws Error for an added unit that is already known.
+  explicit Units(std::vector<UnitDefinition> added);
+  ~Units();
+  Units(const Units&) = delete;
+  Units& operator=(const Units&) = delete;
+
+  /// The unit `text` names: a catalog symbol or name, a rating, an added unit, or a compound
+  /// expression of known units; nullopt when it is none of these.
+  std::optional<UnitInfo> find(std::string_view text) const;
+  /// `value` in unit `from` expressed in unit `to` (offsets included, as for °F to °C);
+  /// nullopt when the units do not convert.
+  std::optional<double> convert(double value, std::string_view from, std::string_view to) const;
+  /// Why values in `a` and `b` do not compare: "mAh is electric charge, Wh is energy; they
+  /// compare only with a stated voltage".
+  std::string why_not(std::string_view a, std::string_view b) const;
+  /// The dimension's base or reference unit, in which `leaspec catalog units` defines units.
+  std::string reference_of(std::string_view dimension) const;
+  /// How a value in `unit` is written in the dimension's reference unit ("3600 s"), or
+  /// empty when it cannot be said.
+  std::string in_reference(std::string_view unit) const;
+  /// Every unit and rating, in catalog order, then the added units.
+  std::vector<UnitEntry> entries() const;
+  /// Every symbol and name a requirement's text may use for a unit, with the unit it names.
+  const std::vector<std::pair<std::string, std::string>>& text_forms() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
 
 }  // namespace leaspec::catalog

@@ -63,8 +63,9 @@ struct Collection {
 using Files = std::map<std::string, std::string>;
 
 /// Builds the whole site: `index.html`, one page per entry, `style.css`, `site.js` and
-/// `search-index.js`. The same collection always gives the same bytes.
-Files build(const Collection& collection, const catalog::Catalogs& catalogs);
+/// `search-index.js`, comparing versions with `units`. The same collection always gives the
+/// same bytes.
+Files build(const Collection& collection, const catalog::Units& units);
 
 /// The page name of each entry ("body-worn-cameras.html"), unique and safe as a file name,
 /// in the order of the entries.

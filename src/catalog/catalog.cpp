@@ -49,20 +49,6 @@ const CpvList& bundled_cpv() {
   return k_cpv;
 }
 
-const std::vector<Unit>& bundled_units() {
-  static const std::vector<Unit> k_units = [] {
-    std::vector<Unit> units;
-    yaml::Document document = bundled_catalog("data/catalog/units.yaml");
-    for (const yaml::Entry& dimension : document.root->find("dimensions")->entries) {
-      for (const yaml::Entry& unit : dimension.value->entries) {
-        units.push_back({unit.key->text, dimension.key->text, unit.value->number});
-      }
-    }
-    return units;
-  }();
-  return k_units;
-}
-
 struct Countries {
   /// English short name by ISO code.
   std::map<std::string, std::string, std::less<>> names;
@@ -176,23 +162,6 @@ std::vector<const Standard*> Catalogs::search_standards(std::string_view query) 
     }
   }
   return result;
-}
-
-const Unit* Catalogs::find_unit(std::string_view name) const {
-  for (const Unit& unit : bundled_units()) {
-    if (unit.name == name) {
-      return &unit;
-    }
-  }
-  return nullptr;
-}
-
-std::vector<std::string> Catalogs::unit_names() const {
-  std::vector<std::string> names;
-  for (const Unit& unit : bundled_units()) {
-    names.push_back(unit.name);
-  }
-  return names;
 }
 
 bool Catalogs::is_country(std::string_view code) const {

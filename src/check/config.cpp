@@ -85,6 +85,37 @@ bool load_catalogs(const yaml::Node& catalogs, const std::string& config_path, C
   return valid;
 }
 
+/// The configuration's own units; a unit leaspec already knows is an error.
+bool add_units(const yaml::Node& list, const std::string& path, Config& config,
+               DiagnosticSink& sink) {
+  std::vector<catalog::UnitDefinition> definitions;
+  bool valid = true;
+  for (const yaml::Node* item : list.items) {
+    const yaml::Node* name = item->find("name");
+    const yaml::Node* factor = item->find("factor");
+    catalog::UnitDefinition definition{name->text, item->find("dimension")->text,
+                                       factor ? factor->number : 1.0};
+    if (auto known = catalog::Units::bundled().find(definition.name)) {
+      sink.report(
+          {Severity::error, "invalid-config",
+           fmt::format("unit \"{}\" is already known as {}", definition.name, known->dimension),
+           path, name->position, ""});
+      valid = false;
+      continue;
+    }
+    definitions.push_back(std::move(definition));
+  }
+  if (valid && !definitions.empty()) {
+    try {
+      config.added_units = std::make_shared<const catalog::Units>(std::move(definitions));
+    } catch (const Error& e) {
+      sink.report({Severity::error, "invalid-config", e.what(), path, list.position, ""});
+      valid = false;
+    }
+  }
+  return valid;
+}
+
 }  // namespace
 
 std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink) {
@@ -136,6 +167,9 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
     for (const yaml::Node* term : terms->items) {
       config.vague_terms.push_back(term->text);
     }
+  }
+  if (const yaml::Node* units = document->root->find("units")) {
+    valid = add_units(*units, path, config, sink) && valid;
   }
   if (const yaml::Node* catalogs = document->root->find("catalogs")) {
     valid = load_catalogs(*catalogs, path, config, sink) && valid;

@@ -32,8 +32,12 @@ class Findings {
 
 // The passes that `check_rules` runs, one per file of rules.
 
-/// The semantic rules: ids, references, agencies, procurement, metrics, standards (rules.cpp).
+/// The semantic rules: ids, references, agencies, procurement, standards (rules.cpp).
 void check_semantics(const RuleContext& context, Findings& findings);
+
+/// The metric rules: known units, sensible ranges, statements that agree with their metric,
+/// ranges whose meaning is left unsaid (metrics.cpp).
+void check_metrics(const RuleContext& context, Findings& findings);
 
 /// The language lint of requirement statements (lint.cpp).
 void lint_requirements(const RuleContext& context, Findings& findings);

@@ -156,6 +156,17 @@ const std::vector<RuleInfo>& rules() {
        true},
       {"metric-range", error, "semantic", "a metric whose min is greater than its max",
        "Swap min and max, or correct one of them.", true},
+      {"metric-text", error, "semantic",
+       "the statement gives a number or a direction (at least, at most) that its metric does not",
+       "The statement and the metric say two different things, and a tender prints the "
+       "statement. Make the number, its unit (converted into the metric's) and the direction "
+       "agree with the metric.",
+       true},
+      {"range-kind", note, "semantic", "an operating range without range: cover or range: within",
+       "Say range: cover when the product must work over the whole range (the wider is the "
+       "stricter), or range: within when the value must lie in it (the narrower is the "
+       "stricter, and the default).",
+       true},
       {"cpv-check-digit", error, "semantic",
        "a CPV code whose eight digits exist with another check digit",
        "Write the code the message names: the check digit belongs to the code in Regulation "
@@ -240,6 +251,11 @@ const std::vector<RuleInfo>& rules() {
       {"merge-incompatible-range", error, "merge",
        "merged specs give the same requirement bounds that no value satisfies",
        "The agencies ask for things no product can be: agree on the bound before merging.", false},
+      {"merge-verbal-form", error, "merge",
+       "a raised priority needs more than a new verbal form in the chosen statement",
+       "The stricter requirement is worded for a lower priority and more than its verbal form "
+       "(shall, should, may) would have to change. Write one statement for both inputs.",
+       false},
       {"merge-agency", error, "merge", "merged specs name or locate the same agency differently",
        "Use one name and country for the agency in every input.", false},
       {"merge-reference", error, "merge",
@@ -250,8 +266,10 @@ const std::vector<RuleInfo>& rules() {
       {"merge-award", error, "merge", "merged specs have different award criteria",
        "Agree on the award criteria, or let --prefer choose one input's.", false},
       {"merge-quantity", error, "merge",
-       "merged specs state an agency's quantity for a lot differently",
-       "State each agency's quantity in its own spec, or the same figure everywhere.", false},
+       "merged specs state an agency's quantity for a lot differently, and none is its own",
+       "An agency's own spec (the one it leads) settles its quantity; without it, state the "
+       "same figure everywhere.",
+       false},
       // Import.
       {"reqif-invalid", error, "import",
        "the file to import is not ReqIF (not XML, no REQ-IF root, no specification)",

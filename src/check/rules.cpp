@@ -38,7 +38,6 @@ class SemanticRules {
     check_cycles();
     check_agencies();
     check_procurement();
-    check_metrics();
     check_standards();
   }
 
@@ -376,28 +375,6 @@ class SemanticRules {
     }
   }
 
-  void check_metrics() {
-    spec::for_each_requirement(m_spec, [&](const spec::Requirement& r, const spec::Section&) {
-      if (!r.metric) {
-        return;
-      }
-      const spec::Metric& metric = *r.metric;
-      if (!metric.unit.value.empty() && !m_context.catalogs.find_unit(metric.unit.value)) {
-        std::string message = fmt::format("unknown unit \"{}\"", metric.unit.value);
-        if (auto close = schema::did_you_mean(metric.unit.value, m_context.catalogs.unit_names())) {
-          message += fmt::format("; did you mean \"{}\"?", *close);
-        }
-        m_findings.add("unknown-unit", metric.unit.position, std::move(message), &r);
-      }
-      if (metric.min && metric.max && *metric.min > *metric.max) {
-        m_findings.add("metric-range", metric.position,
-                       fmt::format("the metric's min {} is greater than its max {}",
-                                   metric.min_text, metric.max_text),
-                       &r);
-      }
-    });
-  }
-
   void check_standards() {
     for (const spec::Reference& reference : m_spec.references) {
       const catalog::Standard* standard =
@@ -491,7 +468,7 @@ void check_semantics(const RuleContext& context, Findings& findings) {
 
 void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   Findings findings;
-  for (auto pass : {check_semantics, check_documents, lint_requirements}) {
+  for (auto pass : {check_semantics, check_metrics, check_documents, lint_requirements}) {
     pass(context, findings);
   }
   auto by_line = inline_suppressions(context.source);

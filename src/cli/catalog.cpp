@@ -1,7 +1,8 @@
-// `leaspec catalog standards|cpv [QUERY]`: searches the bundled catalogs.
+// `leaspec catalog standards|cpv|units [QUERY]`: searches the bundled catalogs and the user's.
 #include <iostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
@@ -37,6 +38,47 @@ std::optional<check::Config> configuration(const CatalogOptions& options) {
   return config;
 }
 
+/// Whether every word of `query` appears in one of `fields` (lower case compared).
+bool matches_all(const std::string& query, const std::vector<std::string>& fields) {
+  std::string haystack;
+  for (const std::string& field : fields) {
+    haystack += catalog::normalise(field) + "\n";
+  }
+  std::string words = catalog::normalise(query);
+  std::size_t start = 0;
+  while (start < words.size()) {
+    std::size_t end = words.find(' ', start);
+    end = end == std::string::npos ? words.size() : end;
+    if (haystack.find(words.substr(start, end - start)) == std::string::npos) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+/// Prints the units and ratings whose symbol, names or dimension hold every word of `query`.
+std::size_t list_units(const catalog::Units& units, const std::string& query) {
+  std::size_t count = 0;
+  for (const catalog::UnitEntry& entry : units.entries()) {
+    std::vector<std::string> fields = entry.names;
+    fields.push_back(entry.symbol);
+    fields.push_back(entry.dimension);
+    if (!matches_all(query, fields)) {
+      continue;
+    }
+    std::string names =
+        entry.names.empty() ? "" : fmt::format(" ({})", fmt::join(entry.names, ", "));
+    std::string defined = entry.rating
+                              ? fmt::format("rating, {}, {}", entry.standard, entry.definition)
+                          : entry.definition.empty() ? "base unit"
+                                                     : "= " + entry.definition;
+    std::cout << fmt::format("{}{}  [{}]  {}\n", entry.symbol, names, entry.dimension, defined);
+    ++count;
+  }
+  return count;
+}
+
 int run_catalog(const CatalogOptions& options) {
   std::optional<check::Config> config = configuration(options);
   const catalog::Catalogs& catalogs =
@@ -55,6 +97,8 @@ int run_catalog(const CatalogOptions& options) {
       std::cout << fmt::format("{}  {}  [{}]\n", standard->designation, standard->title, status);
       ++count;
     }
+  } else if (options.which == "units") {
+    count = list_units(config ? config->units() : catalog::Units::bundled(), query);
   } else {
     for (const catalog::CpvEntry& entry : catalog::search_cpv(catalogs.cpv(), query)) {
       std::cout << fmt::format("{}  {}\n", entry.code, entry.label);
@@ -73,21 +117,23 @@ int run_catalog(const CatalogOptions& options) {
 void setup_catalog(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CatalogOptions>();
   CLI::App* sub = app.add_subcommand(
-      "catalog", "Search the standards and CPV catalogs, the bundled ones and your own");
+      "catalog", "Search the standards, CPV and units catalogs, the bundled ones and your own");
   sub->add_option("CATALOG", options->which, "Which catalog")
       ->required()
-      ->check(CLI::IsMember({"standards", "cpv"}));
+      ->check(CLI::IsMember({"standards", "cpv", "units"}));
   sub->add_option("QUERY", options->query,
-                  "Words that must all appear, or for cpv the start of a code");
+                  "Words that must all appear (for units in the symbol, a name or the "
+                  "dimension), or for cpv the start of a code");
   sub->add_option("--config", options->config,
-                  "A configuration whose catalogs to search as well (default: the nearest "
-                  ".leaspec.yaml)")
+                  "A configuration whose catalogs and units to search as well (default: the "
+                  "nearest .leaspec.yaml)")
       ->check(CLI::ExistingFile);
   sub->footer(
       "Examples:\n"
       "  leaspec catalog standards 27001\n"
       "  leaspec catalog cpv camera\n"
-      "  leaspec catalog cpv 351253\n\n"
+      "  leaspec catalog cpv 351253\n"
+      "  leaspec catalog units energy\n\n"
       "Exit codes: 0 matches found, 1 nothing matches, 2 usage error.");
   sub->callback([options, &exit_code] { exit_code = run_catalog(*options); });
 }

@@ -39,7 +39,8 @@ int run_diff(const DiffOptions& options) {
   }
   const spec::Spec& before = *specs[0]->model;
   const spec::Spec& after = *specs[1]->model;
-  std::vector<joint::Change> changes = joint::diff(before, after, catalog::Catalogs::bundled());
+  std::vector<joint::Change> changes =
+      joint::diff(before, after, session.checker().config_for(options.after).units());
   if (!format) {
     write_output(options.output, exports::diff_json(changes));
   } else {

@@ -1,4 +1,5 @@
 // `leaspec merge SPEC... -o JOINT [--report FILE] [--prefer strictest|first|fail] [--lead ID]`.
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -57,6 +58,55 @@ void write_report(const std::string& path, const joint::MergeResult& result,
   write_output(path, write::render(doc::build_merge_report(result, context), format));
 }
 
+/// The configurations the joint spec must pass: every input's and the one where it is
+/// written, each once.
+std::vector<const check::Config*> configs_for(const check::Checker& checker,
+                                              const std::vector<std::string>& inputs,
+                                              const std::string& output) {
+  std::vector<const check::Config*> configs;
+  std::vector<std::string> paths = inputs;
+  paths.push_back(output == "-" ? "joint.yaml" : output);
+  for (const std::string& path : paths) {
+    const check::Config* config = &checker.config_for(path);
+    if (std::find(configs.begin(), configs.end(), config) == configs.end()) {
+      configs.push_back(config);
+    }
+  }
+  return configs;
+}
+
+/// Takes the joint spec through the whole pipeline with each configuration; prints what it
+/// finds at the input lines that caused it and returns whether it is free of errors.
+bool joint_spec_is_valid(Session& session, const joint::MergeResult& result,
+                         const std::string& text, const MergeOptions& options,
+                         const std::vector<const SourceFile*>& inputs) {
+  std::string name = options.output == "-" ? "joint.yaml" : options.output;
+  auto source = std::make_shared<SourceFile>(name, text);
+  std::vector<Diagnostic> found;
+  for (const check::Config* config : configs_for(session.checker(), options.specs, name)) {
+    DiagnosticSink sink;
+    check::CheckedSpec checked = session.checker().check(source, *config, sink);
+    for (const Diagnostic& d :
+         joint::trace(result, checked.model ? &*checked.model : nullptr, sink.diagnostics())) {
+      bool repeated = std::any_of(found.begin(), found.end(), [&](const Diagnostic& seen) {
+        return seen.message == d.message && seen.position == d.position && seen.file == d.file;
+      });
+      if (d.severity == Severity::error && !repeated) {
+        found.push_back(d);
+      }
+    }
+  }
+  if (found.empty()) {
+    return true;
+  }
+  std::vector<const SourceFile*> sources = inputs;
+  sources.push_back(source.get());
+  print_diagnostics(found, sources);
+  print_error(fmt::format("the joint spec would have {} error{}; nothing was written", found.size(),
+                          found.size() == 1 ? "" : "s"));
+  return false;
+}
+
 int run_merge(const MergeOptions& options) {
   std::vector<OutputPath> outputs{{"-o", options.output}};
   if (!options.report.empty()) {
@@ -79,12 +129,8 @@ int run_merge(const MergeOptions& options) {
                          : options.prefer == "first"   ? joint::Prefer::first
                                                        : joint::Prefer::fail;
   merge_options.lead = options.lead;
-  joint::MergeResult result = joint::merge(specs, merge_options, catalog::Catalogs::bundled());
-  // The joint spec holds what it needs of the inputs; their sources stay for the diagnostics.
-  for (check::CheckedSpec& spec : *loaded) {
-    spec.model.reset();
-  }
-  return_freed_memory();
+  const catalog::Units& units = session.checker().config_for(options.specs.front()).units();
+  joint::MergeResult result = joint::merge(specs, merge_options, units);
   if (!options.report.empty()) {
     write_report(options.report, result, session);
   }
@@ -97,7 +143,11 @@ int run_merge(const MergeOptions& options) {
                                 : ""));
     return k_exit_findings;
   }
-  write_output(options.output, joint::to_yaml(result));
+  std::string text = joint::to_yaml(result);
+  if (!joint_spec_is_valid(session, result, text, options, sources)) {
+    return k_exit_findings;
+  }
+  write_output(options.output, text);
   return k_exit_ok;
 }
 

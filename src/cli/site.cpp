@@ -142,7 +142,7 @@ int run_site(const SiteOptions& options) {
   if (!all.empty()) {
     print_diagnostics(all, builder.sources());
   }
-  site::Files files = site::build(collection, catalog::Catalogs::bundled());
+  site::Files files = site::build(collection, catalog::Units::bundled());
   write_site(options.output, files);
   std::cout << fmt::format("{}: {} files for {} spec{}: {} error{}, {} warning{}\n", options.output,
                            files.size(), collection.entries.size(),

@@ -171,6 +171,22 @@ inline Document start_document(DocumentKind kind, const spec::Spec& spec, const 
   return document;
 }
 
+/// The words of a word-level diff as runs: removed words deleted, added ones inserted.
+inline Inline word_runs(const std::vector<joint::Word>& words) {
+  Inline runs;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const joint::Word& word = words[i];
+    Mark mark = word.mark == joint::Word::Mark::removed ? Mark::deleted
+                : word.mark == joint::Word::Mark::added ? Mark::inserted
+                                                        : Mark::none;
+    runs.push_back({clean_text(word.text), false, false, {}, mark});
+    if (i + 1 < words.size()) {
+      runs.push_back({" ", false, false});
+    }
+  }
+  return runs;
+}
+
 /// A document whose title is `title_key` and the spec's title, and whose subject is
 /// `subject_key` with the tender reference.
 inline Document start_document(DocumentKind kind, const spec::Spec& spec, const Context& context,

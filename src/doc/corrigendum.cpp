@@ -72,15 +72,8 @@ class CorrigendumBuilder {
     switch (c.kind) {
       case joint::ChangeKind::statement: {
         Inline runs{{clean_text(m_out.text(key, c.subject)) + " ", false, false}};
-        for (std::size_t i = 0; i < c.words.size(); ++i) {
-          const joint::Word& word = c.words[i];
-          Mark mark = word.mark == joint::Word::Mark::removed ? Mark::deleted
-                      : word.mark == joint::Word::Mark::added ? Mark::inserted
-                                                              : Mark::none;
-          runs.push_back({clean_text(word.text), false, false, {}, mark});
-          if (i + 1 < c.words.size()) {
-            runs.push_back({" ", false, false});
-          }
+        for (Run& run : word_runs(c.words)) {
+          runs.push_back(std::move(run));
         }
         return runs;
       }

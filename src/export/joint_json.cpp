@@ -1,5 +1,4 @@
 // JSON of merge and diff results, for tools that read them rather than people.
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "leaspec/export.hpp"
@@ -40,75 +39,94 @@ Json side_json(const joint::Side& side) {
           {"pointer", side.pointer}};
 }
 
+Json words_json(const std::vector<joint::Word>& words) {
+  Json list = Json::array();
+  for (const joint::Word& word : words) {
+    list.push_back({{"op", word_op(word.mark)}, {"word", word.text}});
+  }
+  return list;
+}
+
+Json finding_json(const joint::Finding& f) {
+  Json sides = Json::array();
+  for (const joint::Side& side : f.sides) {
+    sides.push_back(side_json(side));
+  }
+  Json item{{"conflict", f.conflict}, {"kind", joint::name(f.kind)}, {"subject", f.subject},
+            {"message", f.message},   {"reason", f.reason},          {"sides", sides}};
+  if (!f.versions.empty()) {
+    Json versions = Json::array();
+    for (const joint::Version& v : f.versions) {
+      Json version{{"side", side_json(v.side)},
+                   {"id", v.id},
+                   {"text", v.text},
+                   {"priority", spec::name(v.priority)},
+                   {"metric", v.metric.empty() ? Json() : Json(v.metric)}};
+      if (!f.common_unit.empty()) {
+        version["metric_in_common_unit"] = v.metric_common;
+      }
+      versions.push_back(std::move(version));
+    }
+    item["common_unit"] = f.common_unit.empty() ? Json() : Json(f.common_unit);
+    item["versions"] = std::move(versions);
+  }
+  if (!f.words.empty()) {
+    item["words"] = words_json(f.words);
+  }
+  return item;
+}
+
 }  // namespace
 
 std::string diff_json(const std::vector<joint::Change>& changes) {
-  // Written as text rather than through a JSON tree, which for a large diff takes several
-  // times the memory of the output; the layout is nlohmann::json's with an indent of 2.
-  auto quoted = [](std::string_view text) {
-    return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-  };
-  std::string out = changes.empty() ? "{\n  \"changes\": []" : "{\n  \"changes\": [";
-  for (std::size_t i = 0; i < changes.size(); ++i) {
-    const joint::Change& c = changes[i];
-    out += i == 0 ? "\n    {\n" : ",\n    {\n";
-    auto field = [&](std::string_view key, std::string_view value, bool last) {
-      out += fmt::format("      \"{}\": {}{}\n", key, quoted(value), last ? "" : ",");
-    };
-    bool agency = !c.agency.empty();
-    bool words = !c.words.empty();
-    field("kind", joint::name(c.kind), false);
-    field("subject", c.subject, false);
-    field("section", c.section, false);
-    field("summary", c.summary, false);
-    field("before", c.before, false);
-    field("after", c.after, false);
-    field("direction", direction_name(c.direction), !agency && !words);
-    if (agency) {
-      field("agency", c.agency, !words);
+  Json list = Json::array();
+  for (const joint::Change& c : changes) {
+    Json item{{"kind", joint::name(c.kind)},
+              {"subject", c.subject},
+              {"section", c.section},
+              {"summary", c.summary},
+              {"before", c.before},
+              {"after", c.after},
+              {"direction", direction_name(c.direction)}};
+    if (!c.agency.empty()) {
+      item["agency"] = c.agency;
     }
-    if (words) {
-      out += "      \"words\": [\n";
-      for (std::size_t w = 0; w < c.words.size(); ++w) {
-        out += fmt::format(
-            "        {{\n          \"op\": \"{}\",\n          \"word\": {}\n        }}{}\n",
-            word_op(c.words[w].mark), quoted(c.words[w].text), w + 1 < c.words.size() ? "," : "");
-      }
-      out += "      ]\n";
+    if (!c.words.empty()) {
+      item["words"] = words_json(c.words);
     }
-    out += "    }";
+    list.push_back(item);
   }
-  out += changes.empty() ? ",\n" : "\n  ],\n";
-  out += fmt::format("  \"equal\": {}\n}}\n", changes.empty() ? "true" : "false");
-  return out;
+  return Json{{"changes", list}, {"equal", changes.empty()}}.dump(2, ' ', false,
+                                                                  Json::error_handler_t::replace) +
+         "\n";
 }
 
 std::string merge_report_json(const joint::MergeResult& result) {
   Json findings = Json::array();
   for (const joint::Finding& f : result.findings) {
-    Json sides = Json::array();
-    for (const joint::Side& side : f.sides) {
-      sides.push_back(side_json(side));
+    findings.push_back(finding_json(f));
+  }
+  Json quantities = Json::array();
+  for (const joint::QuantityLine& line : result.quantities) {
+    Json sources = Json::array();
+    for (const joint::QuantitySource& source : line.sources) {
+      sources.push_back(
+          {{"side", side_json(source.side)}, {"amount", source.amount}, {"own", source.own}});
     }
-    findings.push_back({{"conflict", f.conflict},
-                        {"kind", joint::name(f.kind)},
-                        {"subject", f.subject},
-                        {"message", f.message},
-                        {"sides", std::move(sides)}});
+    quantities.push_back({{"lot", line.lot},
+                          {"agency", line.agency},
+                          {"sources", sources},
+                          {"result", line.result ? Json(*line.result) : Json()}});
   }
   Json coverage = Json::object();
   spec::for_each_requirement(result.joint, [&](const spec::Requirement& r, const spec::Section&) {
     auto asked = result.coverage.find(r.id.value);
     coverage[r.id.value] = asked == result.coverage.end() ? Json::array() : Json(asked->second);
   });
-  Json report{{"joint", result.joint.id.value},
-              {"inputs", result.inputs},
-              {"conflicts", result.conflicts()},
-              {"findings", std::move(findings)},
-              {"coverage", std::move(coverage)}};
-  std::string text = report.dump(2, ' ', false, Json::error_handler_t::replace);
-  text += '\n';
-  return text;
+  Json report{{"joint", result.joint.id.value},  {"inputs", result.inputs},
+              {"conflicts", result.conflicts()}, {"findings", findings},
+              {"quantities", quantities},        {"coverage", coverage}};
+  return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace leaspec::exports

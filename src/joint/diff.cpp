@@ -29,54 +29,21 @@ std::string join(const std::vector<spec::Text>& items) {
 }
 
 std::string metric_text(const std::optional<spec::Metric>& metric) {
-  if (!metric) {
-    return "none";
-  }
-  const spec::Metric& m = *metric;
-  std::string bound = m.op ? fmt::format("{} {}", spec::name(*m.op), m.value_text) : std::string();
-  if (m.min) {
-    bound += ">= " + m.min_text;
-  }
-  if (m.max) {
-    bound += (m.min ? " and " : "") + std::string("<= ") + m.max_text;
-  }
-  return fmt::format("{} {} {}", m.parameter.value, bound, m.unit.value);
+  return metric ? fmt::format("{} {}", metric->parameter.value, describe(*metric)) : "none";
 }
 
-/// Tightened when `after` asks for more than `before` (a higher minimum or a lower maximum),
-/// relaxed for less, none when the bounds cannot be compared.
+/// Tightened when `after` asks for more than `before` (a higher minimum, a lower maximum, a
+/// wider range to cover), relaxed for less, none when the bounds do not compare.
 Direction tightening(const spec::Metric& before, const spec::Metric& after,
-                     const catalog::Catalogs& catalogs) {
-  const catalog::Unit* a = catalogs.find_unit(before.unit.value);
-  const catalog::Unit* b = catalogs.find_unit(after.unit.value);
-  double fa = 1, fb = 1;
-  if (before.unit.value != after.unit.value) {
-    if (!a || !b || a->dimension != b->dimension) {
+                     const catalog::Units& units) {
+  switch (compare_metrics(after, before, units).result) {
+    case Strictness::stricter:
+      return Direction::tightened;
+    case Strictness::weaker:
+      return Direction::relaxed;
+    default:
       return Direction::none;
-    }
-    fa = a->factor;
-    fb = b->factor;
   }
-  auto lower = [](const spec::Metric& m) -> std::optional<double> {
-    if ((m.op == spec::Op::ge || m.op == spec::Op::gt) && m.value) {
-      return m.value;
-    }
-    return m.min;
-  };
-  auto upper = [](const spec::Metric& m) -> std::optional<double> {
-    if ((m.op == spec::Op::le || m.op == spec::Op::lt) && m.value) {
-      return m.value;
-    }
-    return m.max;
-  };
-  int score = 0;
-  if (auto lo_a = lower(before), lo_b = lower(after); lo_a && lo_b) {
-    score += *lo_b * fb > *lo_a * fa ? 1 : (*lo_b * fb < *lo_a * fa ? -1 : 0);
-  }
-  if (auto hi_a = upper(before), hi_b = upper(after); hi_a && hi_b) {
-    score += *hi_b * fb < *hi_a * fa ? 1 : (*hi_b * fb > *hi_a * fa ? -1 : 0);
-  }
-  return score > 0 ? Direction::tightened : (score < 0 ? Direction::relaxed : Direction::none);
 }
 
 std::string references_text(const spec::Requirement& r) {
@@ -109,8 +76,8 @@ struct Placed {
 
 class Differ {
  public:
-  Differ(const spec::Spec& before, const spec::Spec& after, const catalog::Catalogs& catalogs)
-      : m_before(before), m_after(after), m_catalogs(catalogs) {
+  Differ(const spec::Spec& before, const spec::Spec& after, const catalog::Units& units)
+      : m_before(before), m_after(after), m_units(units) {
     spec::for_each_requirement(before, [&](const spec::Requirement& r, const spec::Section& s) {
       m_old[r.id.value] = {&r, &s};
     });
@@ -220,7 +187,7 @@ class Differ {
       return;
     }
     Direction direction =
-        o.metric && n.metric ? tightening(*o.metric, *n.metric, m_catalogs) : Direction::none;
+        o.metric && n.metric ? tightening(*o.metric, *n.metric, m_units) : Direction::none;
     std::string_view how = direction == Direction::tightened ? "tightened"
                            : direction == Direction::relaxed ? "relaxed"
                                                              : "changed";
@@ -329,7 +296,7 @@ class Differ {
 
   const spec::Spec& m_before;
   const spec::Spec& m_after;
-  const catalog::Catalogs& m_catalogs;
+  const catalog::Units& m_units;
   std::map<std::string, Placed> m_old, m_new;
   std::map<std::string, std::string> m_renamed;       // old id -> new id
   std::map<std::string, std::string> m_renamed_from;  // new id -> old id
@@ -381,8 +348,8 @@ std::vector<Word> word_diff(const std::string& a, const std::string& b) {
 }
 
 std::vector<Change> diff(const spec::Spec& before, const spec::Spec& after,
-                         const catalog::Catalogs& catalogs) {
-  return Differ(before, after, catalogs).run();
+                         const catalog::Units& units) {
+  return Differ(before, after, units).run();
 }
 
 }  // namespace leaspec::joint

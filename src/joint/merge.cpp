@@ -1,9 +1,9 @@
-// Merging the specs of several agencies into one joint spec.
+// Merging the specs of several agencies into one joint spec. A policy settles a requirement
+// that differs by choosing one input's requirement as a whole, so that the joint statement,
+// metric and priority always come from the same side.
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <functional>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -25,102 +25,26 @@ std::string lower(std::string text) {
   return text;
 }
 
-/// The values a metric allows, in the base unit of its dimension.
-struct Interval {
-  double lo = -HUGE_VAL;
-  double hi = HUGE_VAL;
-  bool lo_open = false;
-  bool hi_open = false;
+std::string file_name(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
 
-  bool empty() const { return lo > hi || (lo == hi && (lo_open || hi_open)); }
-  bool operator==(const Interval& other) const {
-    return lo == other.lo && hi == other.hi && lo_open == other.lo_open && hi_open == other.hi_open;
-  }
-};
+bool is_word_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '-' || c == '_' || u >= 0x80;
+}
 
-Interval interval_of(const spec::Metric& m, double factor) {
-  Interval range;
-  if (m.op && m.value) {
-    double v = *m.value * factor;
-    spec::Op op = *m.op;
-    if (op == spec::Op::ge || op == spec::Op::gt || op == spec::Op::eq) {
-      range.lo = v;
-      range.lo_open = op == spec::Op::gt;
-    }
-    if (op == spec::Op::le || op == spec::Op::lt || op == spec::Op::eq) {
-      range.hi = v;
-      range.hi_open = op == spec::Op::lt;
+/// Offsets of `word` (lower case) as a whole word in `text` (lower case).
+std::vector<std::size_t> find_word(const std::string& text, std::string_view word) {
+  std::vector<std::size_t> found;
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    std::size_t end = at + word.size();
+    if ((at == 0 || !is_word_char(text[at - 1])) &&
+        (end >= text.size() || !is_word_char(text[end]))) {
+      found.push_back(at);
     }
   }
-  if (m.min) {
-    range.lo = *m.min * factor;
-  }
-  if (m.max) {
-    range.hi = *m.max * factor;
-  }
-  return range;
-}
-
-Interval intersect(const Interval& a, const Interval& b) {
-  Interval r = a;
-  if (b.lo > r.lo || (b.lo == r.lo && b.lo_open)) {
-    r.lo = b.lo;
-    r.lo_open = b.lo_open;
-  }
-  if (b.hi < r.hi || (b.hi == r.hi && b.hi_open)) {
-    r.hi = b.hi;
-    r.hi_open = b.hi_open;
-  }
-  return r;
-}
-
-std::string number(double value) {
-  return fmt::format("{}", value);
-}
-
-/// The interval written back as a metric in `unit` (whose factor is `factor`).
-void set_metric(spec::Metric& m, const Interval& range, double factor) {
-  m.op.reset();
-  m.value.reset();
-  m.min.reset();
-  m.max.reset();
-  m.value_text.clear();
-  m.min_text.clear();
-  m.max_text.clear();
-  bool has_lo = std::isfinite(range.lo);
-  bool has_hi = std::isfinite(range.hi);
-  if (has_lo && has_hi && range.lo == range.hi) {
-    m.op = spec::Op::eq;
-    m.value = range.lo / factor;
-    m.value_text = number(*m.value);
-  } else if (has_lo && has_hi) {
-    m.min = range.lo / factor;
-    m.max = range.hi / factor;
-    m.min_text = number(*m.min);
-    m.max_text = number(*m.max);
-  } else if (has_lo) {
-    m.op = range.lo_open ? spec::Op::gt : spec::Op::ge;
-    m.value = range.lo / factor;
-    m.value_text = number(*m.value);
-  } else if (has_hi) {
-    m.op = range.hi_open ? spec::Op::lt : spec::Op::le;
-    m.value = range.hi / factor;
-    m.value_text = number(*m.value);
-  }
-}
-
-std::string describe(const spec::Metric& m) {
-  if (m.op) {
-    return fmt::format("{} {} {}", spec::name(*m.op), m.value_text, m.unit.value);
-  }
-  std::string text;
-  if (m.min) {
-    text += ">= " + m.min_text;
-  }
-  if (m.max) {
-    text += (text.empty() ? "" : " and ") + std::string("<= ") + m.max_text;
-  }
-  return text + " " + m.unit.value;
+  return found;
 }
 
 template <class T>
@@ -142,10 +66,34 @@ void unite_texts(std::vector<spec::Text>& into, const std::vector<spec::Text>& f
   }
 }
 
+/// The agency whose own spec `s` is: its lead, or its only agency.
+std::string own_agency(const spec::Spec& s) {
+  for (const spec::Agency& agency : s.agencies) {
+    if (agency.role == spec::AgencyRole::lead) {
+      return agency.id.value;
+    }
+  }
+  return s.agencies.size() == 1 ? s.agencies.front().id.value : std::string();
+}
+
+/// How two versions of one requirement differ, with their metrics compared.
+struct Difference {
+  bool text = false;
+  bool priority = false;
+  bool metric = false;
+  MetricComparison bounds;  ///< the new version's metric against the joint one's
+};
+
+/// A requirement of the joint spec: the version chosen so far and the side it came from.
+struct JointRequirement {
+  spec::Requirement requirement;
+  Side side;
+};
+
 class Merger {
  public:
-  Merger(const MergeOptions& options, const catalog::Catalogs& catalogs)
-      : m_options(options), m_catalogs(catalogs) {}
+  Merger(const MergeOptions& options, const catalog::Units& units)
+      : m_options(options), m_units(units) {}
 
   MergeResult run(const std::vector<const spec::Spec*>& specs) {
     for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -160,16 +108,14 @@ class Merger {
     return {s.file, position, std::move(pointer)};
   }
 
-  /// Records a difference: a conflict under --prefer fail (or when it cannot be settled),
-  /// otherwise a decision.
-  bool differ(FindingKind kind, std::string subject, std::string conflict_message,
-              const std::string& decision, std::vector<Side> sides, bool always_conflict = false) {
-    bool conflict = always_conflict || m_options.prefer == Prefer::fail;
-    m_result.findings.push_back(
-        {conflict, kind, std::move(subject),
-         conflict ? std::move(conflict_message) : conflict_message + "; " + decision,
-         std::move(sides)});
-    return !conflict;
+  /// Records a difference outside requirements: a conflict under --prefer fail, otherwise a
+  /// decision to keep the first.
+  void differ(FindingKind kind, std::string subject, std::string message, std::vector<Side> sides) {
+    bool conflict = m_options.prefer == Prefer::fail;
+    Finding finding{conflict, kind, std::move(subject), std::move(message)};
+    finding.reason = conflict ? "" : "kept the first";
+    finding.sides = std::move(sides);
+    m_result.findings.push_back(std::move(finding));
   }
 
   void add(const spec::Spec& s, bool first) {
@@ -177,10 +123,12 @@ class Merger {
     m_result.inputs.push_back(s.file);
     if (first) {
       joint = s;
-      joint.sections = std::vector<spec::Section>();
+      joint.sections.clear();
       joint.agencies.clear();
       joint.references.clear();
       joint.definitions.clear();
+      joint.conforms_to.clear();
+      joint.authors.clear();
       joint.procurement.reset();
       joint.file.clear();
     }
@@ -189,7 +137,7 @@ class Merger {
           joint.conforms_to.begin(), joint.conforms_to.end(), [&](const spec::Conformance& j) {
             return j.standard.value == c.standard.value && j.version.value == c.version.value;
           });
-      if (!present && !first) {
+      if (!present) {
         joint.conforms_to.push_back(c);
       }
     }
@@ -198,7 +146,7 @@ class Merger {
           std::any_of(joint.authors.begin(), joint.authors.end(), [&](const spec::Author& a) {
             return a.name == author.name && a.organisation == author.organisation;
           });
-      if (!present && !first) {
+      if (!present) {
         joint.authors.push_back(author);
       }
     }
@@ -206,11 +154,12 @@ class Merger {
     add_references(s);
     add_definitions(s);
     add_procurement(s);
-    std::vector<std::string> askers;
-    for (const spec::Agency& agency : s.agencies) {
-      askers.push_back(agency.id.value);
-    }
-    add_sections(s, s.sections, "", askers);
+    add_sections(s, s.sections, "", own_agency(s));
+  }
+
+  /// The first input's side of a part, remembered under `key`; true when it is new.
+  bool origin(const std::string& key, const Side& side) {
+    return m_result.origins.emplace(key, side).second;
   }
 
   void add_agencies(const spec::Spec& s) {
@@ -220,7 +169,7 @@ class Merger {
                        [&](const spec::Agency& a) { return a.id.value == agency.id.value; });
       if (found == m_result.joint.agencies.end()) {
         m_result.joint.agencies.push_back(agency);
-        m_agency_origin[agency.id.value] = at(s, agency.position);
+        origin("agency " + agency.id.value, at(s, agency.position));
         if (agency.role == spec::AgencyRole::lead && m_first_lead.empty()) {
           m_first_lead = agency.id.value;
         }
@@ -231,7 +180,7 @@ class Merger {
                fmt::format("agency {} is \"{}\" ({}) in one spec and \"{}\" ({}) in another",
                            agency.id.value, found->name, found->country.value, agency.name,
                            agency.country.value),
-               "kept the first", {m_agency_origin[agency.id.value], at(s, agency.position)});
+               {m_result.origins["agency " + agency.id.value], at(s, agency.position)});
       }
     }
   }
@@ -243,32 +192,48 @@ class Merger {
                        [&](const spec::Reference& r) { return r.id.value == reference.id.value; });
       if (found == m_result.joint.references.end()) {
         m_result.joint.references.push_back(reference);
-        m_reference_origin[reference.id.value] = at(s, reference.position);
+        origin("reference " + reference.id.value, at(s, reference.position));
       } else if (found->designation.value != reference.designation.value) {
         differ(FindingKind::reference, reference.id.value,
                fmt::format("reference {} is {} in one spec and {} in another", reference.id.value,
                            found->designation.value, reference.designation.value),
-               "kept the first",
-               {m_reference_origin[reference.id.value], at(s, reference.position)});
+               {m_result.origins["reference " + reference.id.value], at(s, reference.position)});
       }
     }
   }
 
   void add_definitions(const spec::Spec& s) {
     for (const spec::Definition& definition : s.definitions) {
+      std::string key = "definition " + lower(definition.term.value);
       auto found = std::find_if(m_result.joint.definitions.begin(),
                                 m_result.joint.definitions.end(), [&](const spec::Definition& d) {
                                   return lower(d.term.value) == lower(definition.term.value);
                                 });
       if (found == m_result.joint.definitions.end()) {
         m_result.joint.definitions.push_back(definition);
-        m_definition_origin[lower(definition.term.value)] = at(s, definition.position);
+        origin(key, at(s, definition.position));
       } else if (found->definition != definition.definition) {
         differ(FindingKind::definition, definition.term.value,
                fmt::format("the term \"{}\" is defined differently", definition.term.value),
-               "kept the first",
-               {m_definition_origin[lower(definition.term.value)], at(s, definition.position)});
+               {m_result.origins[key], at(s, definition.position)});
       }
+    }
+  }
+
+  /// Remembers where `s` states each agency's quantity of `lot`.
+  void note_quantities(const spec::Spec& s, const spec::Lot& lot) {
+    std::string own = own_agency(s);
+    for (const spec::Quantity& quantity : lot.quantities) {
+      auto line = std::find_if(m_result.quantities.begin(), m_result.quantities.end(),
+                               [&](const QuantityLine& l) {
+                                 return l.lot == lot.id.value && l.agency == quantity.agency.value;
+                               });
+      if (line == m_result.quantities.end()) {
+        line = m_result.quantities.insert(m_result.quantities.end(),
+                                          {lot.id.value, quantity.agency.value, {}, std::nullopt});
+      }
+      line->sources.push_back(
+          {at(s, quantity.agency.position), quantity.amount, quantity.agency.value == own});
     }
   }
 
@@ -276,10 +241,19 @@ class Merger {
     if (!s.procurement) {
       return;
     }
+    for (const spec::Lot& lot : s.procurement->lots) {
+      note_quantities(s, lot);
+    }
     std::optional<spec::Procurement>& joint = m_result.joint.procurement;
     if (!joint) {
       joint = *s.procurement;
-      m_procurement_origin = at(s, s.procurement->position);
+      origin("procurement", at(s, s.procurement->position));
+      for (const spec::Lot& lot : joint->lots) {
+        origin("lot " + lot.id.value, at(s, lot.position));
+      }
+      if (joint->award) {
+        origin("award", at(s, joint->award->position));
+      }
       return;
     }
     unite_texts(joint->cpv, s.procurement->cpv);
@@ -288,21 +262,24 @@ class Merger {
                                 [&](const spec::Lot& l) { return l.id.value == lot.id.value; });
       if (found == joint->lots.end()) {
         joint->lots.push_back(lot);
+        origin("lot " + lot.id.value, at(s, lot.position));
         continue;
       }
-      // The same lot: each agency's quantities add up.
       for (const spec::Quantity& quantity : lot.quantities) {
-        auto same = std::find_if(
+        bool listed = std::any_of(
             found->quantities.begin(), found->quantities.end(),
             [&](const spec::Quantity& q) { return q.agency.value == quantity.agency.value; });
-        if (same == found->quantities.end()) {
+        if (!listed) {
           found->quantities.push_back(quantity);
-        } else {
-          same->amount += quantity.amount;
         }
       }
       unite_texts(found->cpv, lot.cpv);
     }
+    add_award(s);
+  }
+
+  void add_award(const spec::Spec& s) {
+    std::optional<spec::Procurement>& joint = m_result.joint.procurement;
     const auto& award = s.procurement->award;
     if (award && joint->award) {
       bool same = award->method.value == joint->award->method.value &&
@@ -313,10 +290,11 @@ class Merger {
       }
       if (!same) {
         differ(FindingKind::award, "award", "the award criteria differ between the specs",
-               "kept the first spec's criteria", {m_procurement_origin, at(s, award->position)});
+               {m_result.origins["award"], at(s, award->position)});
       }
     } else if (award && !joint->award) {
       joint->award = award;
+      origin("award", at(s, award->position));
     }
   }
 
@@ -333,35 +311,32 @@ class Merger {
   }
 
   void add_sections(const spec::Spec& s, const std::vector<spec::Section>& sections,
-                    const std::string& parent, const std::vector<std::string>& askers) {
+                    const std::string& parent, const std::string& own) {
     for (const spec::Section& section : sections) {
       if (!find_section(m_result.joint.sections, section.id.value)) {
         spec::Section copy = section;
-        // Replaced rather than cleared, so that the copies' storage is released too.
-        copy.requirements = std::vector<spec::Requirement>();
-        copy.sections = std::vector<spec::Section>();
+        copy.requirements.clear();
+        copy.sections.clear();
         spec::Section* holder =
             parent.empty() ? nullptr : find_section(m_result.joint.sections, parent);
         (holder ? holder->sections : m_result.joint.sections).push_back(std::move(copy));
       }
       for (const spec::Requirement& r : section.requirements) {
-        add_requirement(s, r, section.id.value, askers);
+        add_requirement(s, r, section.id.value, own);
       }
-      add_sections(s, section.sections, section.id.value, askers);
+      add_sections(s, section.sections, section.id.value, own);
     }
   }
 
-  std::string parameter_key(const spec::Requirement& r) const {
+  static std::string parameter_key(const spec::Requirement& r) {
     return r.metric ? lower(r.metric->parameter.value) : std::string();
   }
 
   void add_requirement(const spec::Spec& s, const spec::Requirement& r, const std::string& section,
-                       const std::vector<std::string>& askers) {
-    std::vector<spec::Text> requested = r.requested_by;
-    if (requested.empty()) {
-      for (const std::string& agency : askers) {
-        requested.push_back({agency, {}});
-      }
+                       const std::string& own) {
+    spec::Requirement input = r;
+    if (input.requested_by.empty() && !own.empty()) {
+      input.requested_by.push_back({own, {}});
     }
     std::string key = r.id.value;
     bool by_parameter = false;
@@ -375,121 +350,263 @@ class Merger {
     }
     Side origin = at(s, r.position, r.pointer);
     auto existing = m_requirements.find(key);
+    m_result.provenance[key].push_back(origin);
     if (existing == m_requirements.end()) {
-      spec::Requirement copy = r;
-      copy.requested_by = std::move(requested);
-      m_requirements.emplace(key, std::move(copy));
+      m_requirements.emplace(key, JointRequirement{input, origin});
       m_order[section].push_back(key);
-      m_result.provenance[key].push_back(origin);
       if (r.metric) {
         m_by_parameter.emplace(parameter_key(r), key);
       }
       return;
     }
-    spec::Requirement& joint = existing->second;
-    std::vector<Side> sides{m_result.provenance[key].front(), origin};
-    m_result.provenance[key].push_back(origin);
-    unite_texts(joint.requested_by, requested);
+    JointRequirement& joint = existing->second;
     if (by_parameter) {
-      m_result.findings.push_back({false, FindingKind::matched, key,
-                                   fmt::format("{} matches {} by its metric parameter \"{}\"",
-                                               r.id.value, key, r.metric->parameter.value),
-                                   sides});
+      Finding matched{false, FindingKind::matched, key,
+                      fmt::format("{} matches {} by its metric parameter \"{}\"", r.id.value, key,
+                                  r.metric->parameter.value)};
+      matched.sides = {joint.side, origin};
+      m_result.findings.push_back(std::move(matched));
     }
-    if (joint.text.value != r.text.value) {
-      differ(FindingKind::statement, key, fmt::format("requirement {} is worded differently", key),
-             "kept the first statement", sides);
-    }
-    if (joint.priority.value != r.priority.value) {
-      bool settled =
-          differ(FindingKind::priority, key,
-                 fmt::format("requirement {} is {} in one spec and {} in another", key,
-                             spec::name(joint.priority.value), spec::name(r.priority.value)),
-                 m_options.prefer == Prefer::strictest ? "took the higher priority"
-                                                       : "kept the first priority",
-                 sides);
-      if (settled && m_options.prefer == Prefer::strictest &&
-          spec::rank(r.priority.value) > spec::rank(joint.priority.value)) {
-        joint.priority.value = r.priority.value;
-      }
-    }
-    merge_metric(key, joint, r, sides);
-    unite(joint.verification, r.verification);
-    unite_texts(joint.lots, r.lots);
+    settle(key, joint, input, origin);
+    spec::Requirement& j = joint.requirement;
+    unite_texts(j.requested_by, input.requested_by);
+    unite(j.verification, r.verification);
+    unite_texts(j.lots, r.lots);
     for (const spec::ReferenceUse& use : r.references) {
-      bool present = std::any_of(joint.references.begin(), joint.references.end(),
-                                 [&](const spec::ReferenceUse& u) {
-                                   return u.ref.value == use.ref.value && u.clause == use.clause;
-                                 });
+      bool present =
+          std::any_of(j.references.begin(), j.references.end(), [&](const spec::ReferenceUse& u) {
+            return u.ref.value == use.ref.value && u.clause == use.clause;
+          });
       if (!present) {
-        joint.references.push_back(use);
+        j.references.push_back(use);
       }
     }
-    unite_texts(joint.depends_on, r.depends_on);
-    if (!joint.kind) {
-      joint.kind = r.kind;
-    }
+    unite_texts(j.depends_on, r.depends_on);
+    unite_texts(j.implements, r.implements);
+    unite(j.tags, r.tags);
   }
 
-  void merge_metric(const std::string& key, spec::Requirement& joint, const spec::Requirement& r,
-                    const std::vector<Side>& sides) {
-    if (!r.metric) {
+  Difference difference(const spec::Requirement& joint, const spec::Requirement& r) const {
+    Difference d;
+    d.text = joint.text.value != r.text.value;
+    d.priority = joint.priority.value != r.priority.value;
+    if (joint.metric && r.metric) {
+      d.bounds = compare_metrics(*r.metric, *joint.metric, m_units);
+      d.metric = d.bounds.result != Strictness::same;
+    } else if (joint.metric || r.metric) {
+      d.metric = true;
+      d.bounds.result = r.metric ? Strictness::stricter : Strictness::weaker;
+      d.bounds.first = r.metric ? describe(*r.metric) : "";
+      d.bounds.second = joint.metric ? describe(*joint.metric) : "";
+    }
+    return d;
+  }
+
+  static Version version_of(const spec::Requirement& r, const Side& side,
+                            const std::string& common) {
+    return {side,
+            r.id.value,
+            r.text.value,
+            r.priority.value,
+            r.metric ? describe(*r.metric) : std::string(),
+            common};
+  }
+
+  /// What differs between the joint version and an input's, for people.
+  std::string describe_difference(const std::string& key, const JointRequirement& joint,
+                                  const spec::Requirement& r, const Side& origin,
+                                  const Difference& d) const {
+    const spec::Requirement& j = joint.requirement;
+    std::string here = file_name(joint.side.file), there = file_name(origin.file);
+    std::vector<std::string> parts;
+    if (d.metric && j.metric && r.metric) {
+      bool converts = r.metric->unit.value != j.metric->unit.value &&
+                      d.bounds.result != Strictness::unconvertible;
+      std::string converted = converts ? fmt::format(" ({})", d.bounds.first) : "";
+      parts.push_back(fmt::format("asks for {} in {} and {}{} in {}", describe(*j.metric), here,
+                                  describe(*r.metric), converted, there));
+    } else if (d.metric) {
+      parts.push_back(fmt::format("has a metric ({}) only in {}",
+                                  j.metric ? d.bounds.second : d.bounds.first,
+                                  j.metric ? here : there));
+    }
+    if (d.priority) {
+      parts.push_back(fmt::format("is {} in {} and {} in {}", spec::name(j.priority.value), here,
+                                  spec::name(r.priority.value), there));
+    }
+    if (parts.empty()) {
+      parts.push_back(fmt::format("is worded differently in {} and {}", here, there));
+    }
+    return fmt::format("requirement {} {}", key, fmt::join(parts, ", and "));
+  }
+
+  /// Settles the difference between the joint version of a requirement and an input's.
+  void settle(const std::string& key, JointRequirement& joint, const spec::Requirement& r,
+              const Side& origin) {
+    Difference d = difference(joint.requirement, r);
+    if (!d.text && !d.priority && !d.metric) {
       return;
     }
-    if (!joint.metric) {
-      if (differ(FindingKind::metric, key,
-                 fmt::format("only one spec gives requirement {} a metric", key), "took the metric",
-                 sides)) {
-        joint.metric = r.metric;
-      }
+    Finding f{true,
+              d.metric     ? FindingKind::metric
+              : d.priority ? FindingKind::priority
+                           : FindingKind::statement,
+              key, describe_difference(key, joint, r, origin, d)};
+    f.sides = {joint.side, origin};
+    bool both = joint.requirement.metric && r.metric;
+    f.common_unit = both ? joint.requirement.metric->unit.value : "";
+    f.versions = {version_of(joint.requirement, joint.side, both ? d.bounds.second : ""),
+                  version_of(r, origin, both ? d.bounds.first : "")};
+    if (d.text) {
+      f.words = word_diff(joint.requirement.text.value, r.text.value);
+    }
+    if (d.bounds.result == Strictness::unconvertible) {
+      f.kind = FindingKind::unit;
+      // In the order the message names them: the joint side's unit first.
+      f.reason = joint.requirement.metric->unit.value != r.metric->unit.value
+                     ? m_units.why_not(joint.requirement.metric->unit.value, r.metric->unit.value)
+                     : d.bounds.reason;
+    } else if (d.bounds.result == Strictness::disjoint) {
+      f.kind = FindingKind::incompatible_range;
+      f.reason = d.bounds.reason;
+    } else if (m_options.prefer == Prefer::first) {
+      f.conflict = false;
+      f.reason = fmt::format("kept the requirement of {} as a whole (--prefer first)",
+                             file_name(joint.side.file));
+    } else if (m_options.prefer == Prefer::strictest) {
+      strictest(f, joint, r, origin, d);
+    }
+    m_result.findings.push_back(std::move(f));
+  }
+
+  /// --prefer strictest: the requirement that asks for more, taken as a whole, at the highest
+  /// priority any side gives it.
+  void strictest(Finding& f, JointRequirement& joint, const spec::Requirement& r,
+                 const Side& origin, const Difference& d) {
+    const spec::Requirement& j = joint.requirement;
+    if (d.metric && d.bounds.result == Strictness::incomparable) {
+      f.reason = fmt::format(
+          "neither asks for at least as much as the other ({}), so no one requirement of the "
+          "inputs satisfies both",
+          d.bounds.reason);
       return;
     }
-    spec::Metric& mine = *joint.metric;
-    const spec::Metric& theirs = *r.metric;
-    const catalog::Unit* my_unit = m_catalogs.find_unit(mine.unit.value);
-    const catalog::Unit* their_unit = m_catalogs.find_unit(theirs.unit.value);
-    double my_factor = 1;
-    double their_factor = 1;
-    if (mine.unit.value != theirs.unit.value) {
-      if (!my_unit || !their_unit || my_unit->dimension != their_unit->dimension) {
-        differ(FindingKind::unit, key,
-               fmt::format("requirement {} is measured in {} in one spec and {} in another, which "
-                           "do not convert",
-                           key, mine.unit.value, theirs.unit.value),
-               "", sides, true);
+    if (!d.metric && !d.priority) {
+      if (!j.metric) {
+        f.reason =
+            "no metric shows that the two statements ask for the same; write one "
+            "statement for both";
         return;
       }
-      my_factor = my_unit->factor;
-      their_factor = their_unit->factor;
-    }
-    Interval a = interval_of(mine, my_factor);
-    Interval b = interval_of(theirs, their_factor);
-    if (a == b) {
+      f.conflict = false;
+      f.reason = fmt::format("kept the wording of {}: both ask for {}", file_name(joint.side.file),
+                             d.bounds.second);
       return;
     }
-    Interval both = intersect(a, b);
-    if (both.empty()) {
-      differ(FindingKind::incompatible_range, key,
-             fmt::format("requirement {} asks for {} in one spec and {} in another: no value "
-                         "satisfies both",
-                         key, describe(mine), describe(theirs)),
-             "", sides, true);
-      return;
+    bool take = d.metric ? d.bounds.result == Strictness::stricter
+                         : spec::rank(r.priority.value) > spec::rank(j.priority.value);
+    const spec::Requirement& chosen = take ? r : j;
+    const Side& chosen_side = take ? origin : joint.side;
+    const Side& other_side = take ? joint.side : origin;
+    std::string why = d.metric ? fmt::format("it asks for more ({} against {})",
+                                             take ? d.bounds.first : d.bounds.second,
+                                             take ? d.bounds.second : d.bounds.first)
+                               : "its priority is higher";
+    spec::Priority target = spec::rank(r.priority.value) > spec::rank(j.priority.value)
+                                ? r.priority.value
+                                : j.priority.value;
+    std::string text = chosen.text.value;
+    if (chosen.priority.value != target) {
+      std::optional<std::string> rewritten = with_verbal_form(text, chosen.priority.value, target);
+      std::string_view was = spec::verbal_form(chosen.priority.value);
+      std::string_view now = spec::verbal_form(target);
+      if (!rewritten) {
+        f.kind = FindingKind::verbal_form;
+        f.reason = fmt::format(
+            "the requirement of {} asks for more but is {} (\"{}\"), and {} makes it {}; more "
+            "than the word \"{}\" would have to change, so write one statement for both",
+            file_name(chosen_side.file), spec::name(chosen.priority.value), was,
+            file_name(other_side.file), spec::name(target), was);
+        return;
+      }
+      text = *rewritten;
+      why += fmt::format("; raised to {} as {} asks, with \"{}\" changed to \"{}\"",
+                         spec::name(target), file_name(other_side.file), was, now);
     }
-    bool settled =
-        differ(FindingKind::metric, key,
-               fmt::format("requirement {} asks for {} in one spec and {} in another", key,
-                           describe(mine), describe(theirs)),
-               m_options.prefer == Prefer::strictest ? "took the bound that satisfies both"
-                                                     : "kept the first bound",
-               sides);
-    if (settled && m_options.prefer == Prefer::strictest) {
-      set_metric(mine, both, my_factor);
-      m_result.findings.back().message += fmt::format(" ({})", describe(mine));
+    f.conflict = false;
+    f.reason = fmt::format("{} the requirement of {} as a whole: {}", take ? "took" : "kept",
+                           file_name(chosen_side.file), why);
+    spec::Requirement next = chosen;
+    next.text.value = text;
+    next.priority.value = target;
+    next.id = j.id;
+    next.requested_by = j.requested_by;
+    next.verification = j.verification;
+    next.lots = j.lots;
+    next.references = j.references;
+    next.depends_on = j.depends_on;
+    next.implements = j.implements;
+    next.tags = j.tags;
+    if (!next.kind) {
+      next.kind = j.kind;
+    }
+    joint.requirement = std::move(next);
+    joint.side = chosen_side;
+  }
+
+  /// Each agency's quantity per lot: equal statements once, else the agency's own spec.
+  void settle_quantities() {
+    for (QuantityLine& line : m_result.quantities) {
+      std::vector<std::int64_t> amounts, own;
+      for (const QuantitySource& source : line.sources) {
+        unite(amounts, {source.amount});
+        if (source.own) {
+          unite(own, {source.amount});
+        }
+      }
+      if (amounts.size() == 1) {
+        line.result = amounts.front();
+      } else {
+        quantity_finding(line, own);
+      }
+      if (!line.result || !m_result.joint.procurement) {
+        continue;
+      }
+      for (spec::Lot& lot : m_result.joint.procurement->lots) {
+        for (spec::Quantity& quantity : lot.quantities) {
+          if (lot.id.value == line.lot && quantity.agency.value == line.agency) {
+            quantity.amount = *line.result;
+          }
+        }
+      }
     }
   }
 
-  void finish() {
+  void quantity_finding(QuantityLine& line, const std::vector<std::int64_t>& own) {
+    std::vector<std::string> stated;
+    Finding f{true, FindingKind::quantity, line.lot};
+    for (const QuantitySource& source : line.sources) {
+      stated.push_back(fmt::format("{} in {}{}", source.amount, file_name(source.side.file),
+                                   source.own ? " (its own spec)" : ""));
+      f.sides.push_back(source.side);
+    }
+    f.message = fmt::format("the quantity of {} in lot {} is {}", line.agency, line.lot,
+                            fmt::join(stated, ", "));
+    if (own.size() == 1) {
+      line.result = own.front();
+      auto source = std::find_if(line.sources.begin(), line.sources.end(),
+                                 [](const QuantitySource& s) { return s.own; });
+      f.conflict = false;
+      f.reason = fmt::format("took {} from {}, the agency's own spec", own.front(),
+                             file_name(source->side.file));
+    } else {
+      f.reason = own.empty() ? "no input is the agency's own spec, which alone could settle it"
+                             : "the agency's own specs disagree";
+    }
+    m_result.findings.push_back(std::move(f));
+  }
+
+  void settle_lead() {
     spec::Spec& joint = m_result.joint;
     // Exactly one lead: --lead, or the first input's lead; every other agency participates.
     std::string lead = m_options.lead.empty() ? m_first_lead : m_options.lead;
@@ -502,16 +619,21 @@ class Merger {
       spec::AgencyRole role =
           agency.id.value == lead ? spec::AgencyRole::lead : spec::AgencyRole::participant;
       if (agency.role != role && agency.role == spec::AgencyRole::lead) {
-        m_result.findings.push_back({false,
-                                     FindingKind::lead,
-                                     agency.id.value,
-                                     fmt::format("agency {} leads its own spec and becomes a "
-                                                 "participant of the joint one; {} leads",
-                                                 agency.id.value, lead),
-                                     {m_agency_origin[agency.id.value]}});
+        Finding f{false, FindingKind::lead, agency.id.value,
+                  fmt::format("agency {} leads its own spec and becomes a participant of the "
+                              "joint one; {} leads",
+                              agency.id.value, lead)};
+        f.sides = {m_result.origins["agency " + agency.id.value]};
+        m_result.findings.push_back(std::move(f));
       }
       agency.role = role;
     }
+  }
+
+  void finish() {
+    settle_lead();
+    settle_quantities();
+    spec::Spec& joint = m_result.joint;
     // Requirements merged under another id: references to the old id follow.
     auto resolve = [&](std::vector<spec::Text>& ids) {
       for (spec::Text& id : ids) {
@@ -524,12 +646,13 @@ class Merger {
       unite_texts(unique, ids);
       ids = unique;
     };
-    for (auto& entry : m_requirements) {
-      const std::string& id = entry.first;
-      spec::Requirement& r = entry.second;
+    for (auto& [id, entry] : m_requirements) {
+      m_result.origins["requirement " + id] = entry.side;
+      spec::Requirement& r = entry.requirement;
       resolve(r.depends_on);
+      const std::string& self = id;
       r.depends_on.erase(std::remove_if(r.depends_on.begin(), r.depends_on.end(),
-                                        [&](const spec::Text& t) { return t.value == id; }),
+                                        [&](const spec::Text& t) { return t.value == self; }),
                          r.depends_on.end());
       for (const spec::Text& agency : r.requested_by) {
         m_result.coverage[id].push_back(agency.value);
@@ -543,12 +666,8 @@ class Merger {
     std::function<void(std::vector<spec::Section>&)> fill =
         [&](std::vector<spec::Section>& sections) {
           for (spec::Section& section : sections) {
-            // The last use of the requirements: each id is in one section's order once, so
-            // each moves out of the map, which releases it at once.
-            const std::vector<std::string>& order = m_order[section.id.value];
-            section.requirements.reserve(order.size());
-            for (const std::string& id : order) {
-              section.requirements.push_back(std::move(m_requirements.extract(id).mapped()));
+            for (const std::string& id : m_order[section.id.value]) {
+              section.requirements.push_back(m_requirements.at(id).requirement);
             }
             fill(section.sections);
           }
@@ -557,24 +676,43 @@ class Merger {
   }
 
   const MergeOptions& m_options;
-  const catalog::Catalogs& m_catalogs;
+  const catalog::Units& m_units;
   MergeResult m_result;
-  std::map<std::string, spec::Requirement> m_requirements;
+  std::map<std::string, JointRequirement> m_requirements;
   std::map<std::string, std::vector<std::string>> m_order;
   std::map<std::string, std::string> m_by_parameter;
   std::map<std::string, std::string> m_aliases;
-  std::map<std::string, Side> m_agency_origin;
-  std::map<std::string, Side> m_reference_origin;
-  std::map<std::string, Side> m_definition_origin;
-  Side m_procurement_origin;
   std::string m_first_lead;
 };
 
 }  // namespace
 
+std::optional<std::string> with_verbal_form(const std::string& text, spec::Priority from,
+                                            spec::Priority to) {
+  if (from == to) {
+    return text;
+  }
+  std::string low = lower(text);
+  for (spec::Priority other : spec::all<spec::Priority>()) {
+    if (other != from && !find_word(low, spec::verbal_form(other)).empty()) {
+      return std::nullopt;
+    }
+  }
+  std::string_view was = spec::verbal_form(from);
+  std::vector<std::size_t> found = find_word(low, was);
+  if (found.size() != 1) {
+    return std::nullopt;
+  }
+  std::string word(spec::verbal_form(to));
+  if (std::isupper(static_cast<unsigned char>(text[found.front()]))) {
+    word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  }
+  return text.substr(0, found.front()) + word + text.substr(found.front() + was.size());
+}
+
 MergeResult merge(const std::vector<const spec::Spec*>& specs, const MergeOptions& options,
-                  const catalog::Catalogs& catalogs) {
-  return Merger(options, catalogs).run(specs);
+                  const catalog::Units& units) {
+  return Merger(options, units).run(specs);
 }
 
 std::string to_yaml(const MergeResult& result) {
@@ -588,9 +726,8 @@ std::string to_yaml(const MergeResult& result) {
         }
         std::string from;
         for (const Side& side : origins->second) {
-          from +=
-              fmt::format("{}{}:{}", from.empty() ? "" : ", ",
-                          std::filesystem::path(side.file).filename().string(), side.position.line);
+          from += fmt::format("{}{}:{}", from.empty() ? "" : ", ", file_name(side.file),
+                              side.position.line);
         }
         return "from " + from;
       });
@@ -598,30 +735,6 @@ std::string to_yaml(const MergeResult& result) {
 
 std::string rule_of(FindingKind kind) {
   return "merge-" + std::string(name(kind));
-}
-
-std::vector<Diagnostic> conflict_diagnostics(const MergeResult& result) {
-  std::vector<Diagnostic> diagnostics;
-  for (const Finding& finding : result.findings) {
-    if (!finding.conflict) {
-      continue;
-    }
-    Diagnostic d;
-    d.severity = Severity::error;
-    d.rule = rule_of(finding.kind);
-    d.message = finding.message;
-    if (!finding.sides.empty()) {
-      d.file = finding.sides.front().file;
-      d.position = finding.sides.front().position;
-      d.pointer = finding.sides.front().pointer;
-    }
-    for (std::size_t i = 1; i < finding.sides.size(); ++i) {
-      const Side& side = finding.sides[i];
-      d.related.push_back({side.file, side.position, side.pointer, "the other side is here"});
-    }
-    diagnostics.push_back(std::move(d));
-  }
-  return diagnostics;
 }
 
 }  // namespace leaspec::joint

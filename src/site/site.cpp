@@ -47,7 +47,7 @@ std::vector<std::string> page_names(const std::vector<Entry>& entries) {
   return names;
 }
 
-Files build(const Collection& collection, const catalog::Catalogs& catalogs) {
+Files build(const Collection& collection, const catalog::Units& units) {
   const std::vector<Entry>& entries = collection.entries;
   std::vector<std::string> pages = page_names(entries);
   std::vector<SpecPage> spec_pages;
@@ -70,7 +70,7 @@ Files build(const Collection& collection, const catalog::Catalogs& catalogs) {
       }
     }
     if (earlier.unavailable.empty()) {
-      changes[i] = joint::diff(*before.checked.model, *after.checked.model, catalogs);
+      changes[i] = joint::diff(*before.checked.model, *after.checked.model, units);
       earlier.changes = &changes[i];
     }
     spec_pages[comparison.after].earlier.push_back(earlier);

@@ -102,4 +102,55 @@ expect_code 2 "a broken catalog of one's own"
 expect_err "catalog/cpv.yaml:2:3:"
 expect_err "[schema-pattern]"
 
+# The units catalog: what each unit measures; a configuration adds units.
+run catalog units charge
+expect_code 0 "catalog units"
+[ "$out" = "C (coulomb, coulombs)  [electric charge]  = A.s
+Ah (ampere-hour, ampere-hours)  [electric charge]  = A.h
+mAh (milliampere-hour, milliampere-hours)  [electric charge]  = 0.001 Ah" ] || fail "catalog units charge"
+run catalog units IP
+expect_out "IP  [IP code]  rating, IEC 60529, compares digit by digit"
+run catalog units furlongs
+expect_code 1 "an unknown unit"
+expect_err "nothing in the units catalog matches \"furlongs\""
+mkdir -p "$work/units"
+cat > "$work/units/.leaspec.yaml" <<'YAML'
+units:
+  - {name: kn, dimension: speed, factor: 0.514444}
+  - {name: shots, dimension: shots}
+YAML
+(cd "$work/units" && "$LEASPEC" catalog units kn) > "$work/kn.txt" 2>&1 || fail "catalog units with added units"
+[ "$(cat "$work/kn.txt")" = "kn  [speed]  = 0.514444 m/s" ] || fail "an added unit is listed: $(cat "$work/kn.txt")"
+cat > "$work/units/spec.yaml" <<'YAML'
+leaspec: 1
+id: BOAT-1
+title: Boats
+version: "1"
+status: draft
+area: forensics
+sections:
+  - id: SPD
+    title: Speed
+    requirements:
+      - id: SPD-1
+        text: The boat shall reach at least 40 kn.
+        priority: mandatory
+        metric: {parameter: top speed, op: ">=", value: 74.08, unit: km/h}
+      - id: SPD-2
+        text: The boat shall carry at least 30 kn of thrust reserve.
+        priority: mandatory
+        metric: {parameter: thrust, op: ">=", value: 20, unit: kn}
+YAML
+run validate "$work/units/spec.yaml"
+expect_code 1 "an added unit converts in metric-text"
+expect_out "spec.yaml:16:45: error: the text states 30 kn, but the metric says >= 20 kn [metric-text]"
+expect_out "1 file checked: 1 error, 0 warnings"
+cat > "$work/units/.leaspec.yaml" <<'YAML'
+units:
+  - {name: mAh, dimension: energy}
+YAML
+run validate "$work/units/spec.yaml"
+expect_code 2 "an added unit the catalog knows"
+expect_err ".leaspec.yaml:2:12: unit \"mAh\" is already known as electric charge [invalid-config]"
+
 finish

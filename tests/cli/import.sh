@@ -31,7 +31,16 @@ for example in $(find "$SOURCE_DIR/data/examples" -name '*.yaml' | sort); do
     expect_code 0 "export $name.$archive"
     run import reqif "$work/$name.$archive" -o "$work/$name-$archive.yaml"
     expect_code 0 "import $name.$archive"
-    [ -z "$(grep -v '^leaspec: imported' <<<"$err")" ] || fail "import of $name.$archive reports: $err"
+    # ReqIF has no place for the original's inline suppressions: their findings may show,
+    # and nothing else (each finding is its line and the two lines of its excerpt).
+    suppressed=$(grep -o 'leaspec: ignore\[[a-z-]*\]' "$example" | sed 's/.*\[\(.*\)\]/\1/' | sort -u | tr '\n' ' ')
+    others=$(awk -v rules=" $suppressed" '
+      skip > 0 { skip--; next }
+      match($0, / \[[a-z-]+\]$/) { rule = substr($0, RSTART + 2, RLENGTH - 3)
+        if (index(rules, " " rule " ")) { skip = 2; next } }
+      /^leaspec: imported/ { next }
+      { print }' <<<"$err")
+    [ -z "$others" ] || fail "import of $name.$archive reports: $others"
     run validate "$work/$name-$archive.yaml"
     expect_code 0 "the imported $name validates"
     run diff "$example" "$work/$name-$archive.yaml"

@@ -43,6 +43,8 @@ EOF
   cp "$examples/body-worn-cameras.yaml" "$col/v1/bwc.yaml"
   sed -e 's/^version: 1.0.0/version: 1.1.0/' -e 's/value: 12, unit: h}/value: 14, unit: h}/' \
     -e 's/op: "<=", value: 4, unit: h}/op: "<=", value: 5, unit: h}/' \
+    -e 's/for at least 12 hours on one battery/for at least 14 hours on one battery/' \
+    -e 's/to 100 % within 4 hours\./to 100 % within 5 hours./' \
     -e '/- id: BWC-VID-007/,/requested_by: \[PL-KGP\]/d' "$col/v1/bwc.yaml" >"$col/v2/bwc.yaml"
 }
 

@@ -98,7 +98,7 @@ sections:
             metric: {parameter: operating temperature, min: -20, max: 50, range: cover, unit: °C}
             depends_on: [VID-001]
           - id: ENV-002
-            text: "The camera should weigh between 100 g and 150 g: \"light\"."
+            text: "The camera should weigh between 100 g and 150.5 g: \"light\"."
             priority: recommended
             metric: {parameter: weight, min: 100, max: 150.5, unit: g}
   - id: SVC

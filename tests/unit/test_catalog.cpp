@@ -157,20 +157,6 @@ TEST_CASE("every standards catalog entry has only known keys and a known type") 
   CHECK(led->find("type")->text == "legislation");
 }
 
-TEST_CASE("units know their dimension and factor") {
-  const auto& catalogs = catalog::Catalogs::bundled();
-  const catalog::Unit* hours = catalogs.find_unit("h");
-  const catalog::Unit* minutes = catalogs.find_unit("min");
-  REQUIRE(hours);
-  REQUIRE(minutes);
-  CHECK(hours->dimension == minutes->dimension);
-  CHECK(hours->factor / minutes->factor == doctest::Approx(60));
-  CHECK(catalogs.find_unit("TB")->factor / catalogs.find_unit("GB")->factor ==
-        doctest::Approx(1000));
-  CHECK(catalogs.find_unit("Mbit/s")->dimension == "data rate");
-  CHECK_FALSE(catalogs.find_unit("hrs"));
-}
-
 TEST_CASE("country codes are ISO 3166-1 alpha-2, with the EU's variants explained") {
   const auto& catalogs = catalog::Catalogs::bundled();
   for (const char* code : {"NL", "BE", "PL", "ES", "FI", "IT", "RO", "PT", "LT", "GR", "GB"}) {

@@ -76,16 +76,6 @@ TEST_CASE("lot-quantity and agency-without-lot") {
               "16:11 error: lot \"LOT-1\" has no positive quantity for any agency [lot-quantity]"});
 }
 
-TEST_CASE("unknown-unit and metric-range") {
-  CHECK(run_rules(replace(k_base, "value: 12, unit: h}", "value: 12, unit: hrs}")) ==
-        Lines{"32:67 warning: unknown unit \"hrs\"; did you mean \"h\"? [unknown-unit]"});
-  CHECK(
-      run_rules(replace(k_base, "op: \">=\", value: 12, unit: h}", "min: 12, max: 8, unit: h}")) ==
-      Lines{"32:17 error: the metric's min 12 is greater than its max 8 [metric-range]"});
-  CHECK(run_rules(replace(k_base, "op: \">=\", value: 12, unit: h}",
-                          "min: 8, max: 12, unit: min}")) == Lines{});
-}
-
 TEST_CASE("CPV codes: check digit, unknown codes and the nature of the main code") {
   CHECK(run_rules(replace(k_base, "cpv: [35125300-2]", "cpv: [35125300-3]")) ==
         Lines{"14:9 error: CPV code 35125300-3 has the wrong check digit: write 35125300-2 "

@@ -23,7 +23,7 @@ std::vector<std::string> changes(const std::string& after) {
   spec::Spec before = spec::build(a.root(), "a.yaml");
   spec::Spec now = spec::build(b.root(), "b.yaml");
   std::vector<std::string> out;
-  for (const joint::Change& c : joint::diff(before, now, catalog::Catalogs::bundled())) {
+  for (const joint::Change& c : joint::diff(before, now, catalog::Units::bundled())) {
     std::string direction = c.direction == joint::Direction::tightened ? "tightened"
                             : c.direction == joint::Direction::relaxed ? "relaxed"
                                                                        : "-";
@@ -69,6 +69,30 @@ TEST_CASE("priorities and metrics tighten and relax, across units") {
   CHECK(
       changes(edit(base, "op: \">=\", value: 1080, unit: px", "op: \">=\", value: 8, unit: GB")) ==
       std::vector<std::string>{"metric VID-001 VID -"});
+}
+
+TEST_CASE("a wider range tightens a range to cover and relaxes a range to lie within") {
+  const std::string base(test::k_full_spec);
+  // 90 to 160.5 g contains 100 to 150.5 g.
+  CHECK(changes(edit(base, "min: 100, max: 150.5, unit: g", "min: 90, max: 160.5, unit: g")) ==
+        std::vector<std::string>{"metric ENV-002 ENV relaxed"});
+  std::string cover =
+      edit(base, "min: 100, max: 150.5, unit: g", "min: 100, max: 150.5, range: cover, unit: g");
+  test::Loaded a{cover};
+  test::Loaded b{edit(cover, "min: 100, max: 150.5,", "min: 90, max: 160.5,")};
+  spec::Spec before = spec::build(a.root(), "a.yaml");
+  spec::Spec after = spec::build(b.root(), "b.yaml");
+  std::vector<joint::Change> found = joint::diff(before, after, catalog::Units::bundled());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].subject == "ENV-002");
+  CHECK(found[0].direction == joint::Direction::tightened);
+  // The same range given in kg neither tightens nor relaxes.
+  test::Loaded c{edit(cover, "min: 100, max: 150.5, range: cover, unit: g",
+                      "min: 0.1, max: 0.1505, range: cover, unit: kg")};
+  spec::Spec same = spec::build(c.root(), "c.yaml");
+  for (const joint::Change& change : joint::diff(before, same, catalog::Units::bundled())) {
+    CHECK(change.direction == joint::Direction::none);
+  }
 }
 
 TEST_CASE("procurement changes: lots, quantities, CPV, weights and references") {

@@ -74,7 +74,7 @@ struct Fixture {
     }
   }
 
-  site::Files build() const { return site::build(collection, catalog::Catalogs::bundled()); }
+  site::Files build() const { return site::build(collection, catalog::Units::bundled()); }
 };
 
 /// The text of the element with `id` up to its closing tag `close`.

@@ -49,7 +49,7 @@ TEST_CASE("a spec written back reads back equal and validates") {
   CHECK(second.procurement->joint->applicable_law ==
         "Dutch Public Procurement Act 2012 (Aanbestedingswet 2012)");
   CHECK(second.sections[0].sections[0].requirements[1].text.value ==
-        "The camera should weigh between 100 g and 150 g: \"light\".");
+        "The camera should weigh between 100 g and 150.5 g: \"light\".");
   CHECK(second.sections[0].sections[0].requirements[1].metric->max_text == "150.5");
   CHECK(findings(emitted) == findings(std::string(test::k_full_spec)));
 }

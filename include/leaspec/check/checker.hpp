@@ -87,11 +87,12 @@ class Checker {
   /// one found that cannot be read is an `unreadable` error; a named one throws FileError.
   Outcome run(const std::vector<Target>& targets, const Progress& progress = {}) const;
 
+  /// The configuration for a spec file: --config, else the nearest .leaspec.yaml, read once.
+  const Config& config_for(const std::string& path) const;
+
  private:
   struct Configs;
   Checker(schema::Schema schema, Options options);
-  /// The configuration for a spec file: --config, else the nearest .leaspec.yaml.
-  const Config& config_for(const std::string& path) const;
 
   schema::Schema m_schema;
   Options m_options;

@@ -19,6 +19,14 @@ struct Config {
   std::map<std::string, std::optional<Severity>, std::less<>> severities;
   /// Words and phrases added to the vague-term list.
   std::vector<std::string> vague_terms;
+  /// The bundled units with the configuration's own; nullptr when it adds none.
+  std::shared_ptr<const catalog::Units> added_units;
+
+  /// The units metrics are read in under this configuration.
+  const catalog::Units& units() const {
+    return added_units ? *added_units : catalog::Units::bundled();
+  }
+
   /// The bundled catalogs with the user's catalogs before them; null for the bundled ones.
   std::shared_ptr<const catalog::Catalogs> catalogs;
 
