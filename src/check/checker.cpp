@@ -33,7 +33,7 @@ std::string file_uri(const fs::path& path) {
 /// Finds `$ref` targets: bundled schemas by `$id`, registered schemas (--ref, --ref-dir), and
 /// files inside the user schema's folder.
 schema::Fetcher make_fetcher(const std::optional<fs::path>& folder,
-                             std::shared_ptr<const schema::Registry> registry) {
+                             const std::shared_ptr<const schema::Registry>& registry) {
   return [folder, registry](const std::string& uri) -> std::optional<schema::FetchedDocument> {
     if (auto bundled = catalog::fetch_bundled(uri)) {
       return bundled;

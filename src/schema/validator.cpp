@@ -205,7 +205,7 @@ std::uintptr_t stack_floor() {
 /// A remembered result: the evaluation of one referenced subschema at one place.
 struct MemoKey {
   const Subschema* schema;
-  const void* at;       ///< the value, or for findings the visit (the value at one path)
+  std::uint64_t at;     ///< the value's address, or for findings the visit (the value at one path)
   std::uint64_t scope;  ///< the dynamic scope, when $dynamicRef makes it matter
   bool findings;
 
@@ -215,7 +215,7 @@ struct MemoKey {
 struct MemoKeyHash {
   std::size_t operator()(const MemoKey& key) const {
     std::size_t hash = std::hash<const void*>()(key.schema);
-    hash = hash * 31 + std::hash<const void*>()(key.at);
+    hash = hash * 31 + std::hash<std::uint64_t>()(key.at);
     hash = hash * 31 + std::hash<std::uint64_t>()(key.scope * 2 + (key.findings ? 1 : 0));
     return hash;
   }
@@ -416,7 +416,7 @@ class Evaluator {
   /// scope: references that branch at every level would otherwise take exponential time.
   bool eval_remembered(const Subschema& target, const yaml::Node& inst, Findings* out,
                        Annotations* ann) {
-    const void* at = out ? reinterpret_cast<const void*>(current_visit()) : &inst;
+    std::uint64_t at = out ? current_visit() : reinterpret_cast<std::uintptr_t>(&inst);
     MemoKey key{&target, at, m_scope_ids.empty() ? 0 : m_scope_ids.back(), out != nullptr};
     auto found = m_memo.find(key);
     if (found != m_memo.end()) {
