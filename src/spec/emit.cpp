@@ -79,6 +79,7 @@ std::vector<std::string> values(const std::vector<Text>& items) {
 template <class E>
 std::vector<std::string> names(const std::vector<E>& items) {
   std::vector<std::string> out;
+  out.reserve(items.size());
   for (E item : items) {
     out.emplace_back(name(item));
   }
