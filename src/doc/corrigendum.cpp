@@ -60,6 +60,7 @@ class CorrigendumBuilder {
       return;
     }
     std::vector<Inline> items;
+    items.reserve(changes.size());
     for (const joint::Change& change : changes) {
       items.push_back(item(change));
     }

@@ -72,6 +72,7 @@ std::vector<std::string> split_list(const std::string& text) {
 
 std::vector<spec::Text> texts(const std::vector<std::string>& items) {
   std::vector<spec::Text> out;
+  out.reserve(items.size());
   for (const std::string& item : items) {
     out.push_back({item, {}});
   }
@@ -239,7 +240,8 @@ class Importer {
       } else if (key == "area") {
         s.area = spec::parse<spec::Area>(value).value_or(s.area);
       }
-      std::erase_if(m_defaults, [&](const auto& entry) { return entry.first == key; });
+      const std::string& given = key;
+      std::erase_if(m_defaults, [&](const auto& entry) { return entry.first == given; });
     }
   }
 
@@ -399,7 +401,7 @@ class Importer {
           if (std::find(out.begin(), out.end(), *parsed) == out.end()) {
             out.push_back(*parsed);
           }
-        } else if (m_unknown_values.insert(key + "\n" + name).second) {
+        } else if (m_unknown_values.insert(fmt::format("{}\n{}", key, name)).second) {
           report(Severity::warning, "reqif-value",
                  fmt::format("the {} \"{}\" is not one the spec format knows; map it in the "
                              "mapping file's values: {{{}: {{\"{}\": ...}}}}",
