@@ -1,6 +1,7 @@
 #pragma once
 // Resources bundled into the binary: schemas, examples and catalogs.
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -46,7 +47,7 @@ const schema::Schema& compiled_schema(std::string_view name);
 /// Loads a YAML file and validates it against the bundled schema called `schema`; empty when
 /// it does not load or is invalid, with the findings in `sink`.
 std::optional<yaml::Document> load_checked(const std::string& path, std::string_view schema,
-                                           DiagnosticSink& sink);
+                                           DiagnosticSink& sink, std::size_t max_bytes = 1u << 20);
 
 /// The bundled schema document for a URI such as the spec schema's `$id`.
 std::optional<schema::FetchedDocument> fetch_bundled(const std::string& uri);

@@ -89,8 +89,8 @@ const schema::Schema& compiled_schema(std::string_view name) {
 }
 
 std::optional<yaml::Document> load_checked(const std::string& path, std::string_view schema,
-                                           DiagnosticSink& sink) {
-  SourceFile source(path, read_file(path, 1u << 20));
+                                           DiagnosticSink& sink, std::size_t max_bytes) {
+  SourceFile source(path, read_file(path, max_bytes));
   yaml::Document document = yaml::load(source, sink);
   if (!document.root || !compiled_schema(schema).validate(*document.root, path, sink)) {
     return std::nullopt;

@@ -34,16 +34,15 @@ std::optional<yaml::Document> load_catalog_file(const std::string& path, std::st
                  named_at.position, ""});
     return std::nullopt;
   }
-  SourceFile source(path, read_file(path, 64u << 20));
-  yaml::Document document = yaml::load(source, sink);
-  if (!document.root || !catalog::compiled_schema("catalog").validate(*document.root, path, sink)) {
+  std::optional<yaml::Document> document = catalog::load_checked(path, "catalog", sink, 64u << 20);
+  if (!document) {
     return std::nullopt;
   }
-  if (!document.root->find(key)) {
+  if (!document->root->find(key)) {
     sink.report(
         {Severity::error, "invalid-config",
          fmt::format("the catalog has no \"{}\" list, which .leaspec.yaml names it for", key), path,
-         document.root->position, ""});
+         document->root->position, ""});
     return std::nullopt;
   }
   return document;
