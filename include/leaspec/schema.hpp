@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "leaspec/source.hpp"
@@ -75,6 +76,10 @@ class Registry {
 };
 
 class Compiled;
+
+/// How many times this process has compiled a schema, by base URI, in URI order: what
+/// LEASPEC_STATS prints, and how tests see that a run compiles its schema once.
+std::vector<std::pair<std::string, std::size_t>> compilations();
 
 /// A compiled schema, shareable across threads once built.
 class Schema {

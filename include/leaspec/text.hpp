@@ -1,6 +1,6 @@
 #pragma once
 // Text helpers every output shares: escaping for XML, HTML and Markdown, cleaning text for
-// documents, SHA-256, and the time that reproducible outputs state.
+// documents, ASCII case folding, SHA-256, and the time that reproducible outputs state.
 
 #include <cstdint>
 #include <optional>
@@ -25,6 +25,12 @@ std::string markdown_escape(std::string_view text, bool in_table);
 /// Replaces control characters and the noncharacters U+FFFE and U+FFFF, which no document
 /// format can carry, and invalid UTF-8, with U+FFFD; keeps tab and line feed.
 std::string clean_text(std::string_view text);
+
+/// `text` with the ASCII letters A-Z in lower case; every other byte, UTF-8 included, is kept.
+std::string ascii_lower(std::string_view text);
+
+/// Whether `a` and `b` are equal when ASCII letters are compared without case.
+bool ascii_iequals(std::string_view a, std::string_view b);
 
 /// Hex SHA-256 digest (FIPS 180-4) of `data`.
 std::string sha256_hex(std::string_view data);

@@ -211,8 +211,19 @@ CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, DiagnosticS
   return check(std::move(source), config, sink);
 }
 
+namespace {
+
+std::atomic<std::size_t> k_checked_sources{0};
+
+}  // namespace
+
+std::size_t checked_sources() {
+  return k_checked_sources.load();
+}
+
 CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Config& config,
                            DiagnosticSink& sink) const {
+  ++k_checked_sources;
   CheckedSpec checked;
   checked.source = std::move(source);
   const SourceFile& file = *checked.source;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check/findings.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::check {
 namespace {
@@ -82,13 +83,6 @@ bool is_word_char(char c) {
   return std::isalnum(u) || c == '-' || c == '_' || u >= 0x80;
 }
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
-
 /// Offsets of whole-word occurrences of `phrase` (lower case) in `text` (lower case).
 std::vector<std::size_t> find_words(std::string_view text, std::string_view phrase,
                                     std::size_t from = 0,
@@ -108,14 +102,34 @@ std::vector<std::size_t> find_words(std::string_view text, std::string_view phra
   return result;
 }
 
+/// The vague words and phrases to look for, in lower case, each once and the longest first:
+/// the built-in list and the configuration's.
+std::vector<std::string> vague_terms(const Config& config) {
+  std::vector<std::string> terms(std::begin(k_vague_terms), std::end(k_vague_terms));
+  for (const std::string& term : config.vague_terms) {
+    if (!term.empty()) {
+      terms.push_back(text::ascii_lower(term));
+    }
+  }
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::set<std::string> once;
+  terms.erase(std::remove_if(terms.begin(), terms.end(),
+                             [&](const std::string& term) { return !once.insert(term).second; }),
+              terms.end());
+  return terms;
+}
+
 class RequirementLint {
  public:
   RequirementLint(const RuleContext& context, const spec::Requirement& requirement,
-                  const std::string& lower_source, Findings& findings)
+                  const std::string& lower_source, const std::vector<std::string>& vague_terms,
+                  Findings& findings)
       : m_context(context),
         m_requirement(requirement),
         m_lower_source(lower_source),
-        m_text(lower(requirement.text.value)),
+        m_vague_terms(vague_terms),
+        m_text(text::ascii_lower(requirement.text.value)),
         m_findings(findings) {}
 
   void run() {
@@ -186,28 +200,11 @@ class RequirementLint {
     }
   }
 
-  /// Each vague word or phrase once: the built-in list and the configuration's, the longest
-  /// phrase first, and no word inside a phrase already found.
+  /// Each vague word or phrase once, the longest phrase first, and no word inside a phrase
+  /// already found.
   void check_vague_terms() {
-    std::vector<std::string> terms;
-    for (const char* term : k_vague_terms) {
-      terms.emplace_back(term);
-    }
-    for (const std::string& term : m_context.config.vague_terms) {
-      terms.push_back(lower(term));
-    }
-    std::stable_sort(terms.begin(), terms.end(), [](const std::string& a, const std::string& b) {
-      return a.size() > b.size();
-    });
-    std::set<std::string> once;
-    terms.erase(std::remove_if(terms.begin(), terms.end(),
-                               [&](const std::string& term) { return !once.insert(term).second; }),
-                terms.end());
     std::vector<std::pair<std::size_t, std::size_t>> taken;
-    for (const std::string& term : terms) {
-      if (term.empty()) {
-        continue;
-      }
+    for (const std::string& term : m_vague_terms) {
       for (std::size_t offset : find_words(m_text, term)) {
         std::size_t end = offset + term.size();
         bool inside = std::any_of(taken.begin(), taken.end(), [&](const auto& span) {
@@ -227,7 +224,7 @@ class RequirementLint {
   }
 
   void flag_all(std::string_view rule, std::string_view phrase, std::string_view message) {
-    std::string lowered = lower(phrase);
+    std::string lowered = text::ascii_lower(phrase);
     for (std::size_t offset : find_words(m_text, lowered)) {
       std::string surface = m_requirement.text.value.substr(offset, lowered.size());
       report(rule, lowered, offset, fmt::format(fmt::runtime(message), surface));
@@ -263,6 +260,7 @@ class RequirementLint {
   const RuleContext& m_context;
   const spec::Requirement& m_requirement;
   const std::string& m_lower_source;
+  const std::vector<std::string>& m_vague_terms;
   std::string m_text;
   Findings& m_findings;
 };
@@ -270,11 +268,12 @@ class RequirementLint {
 }  // namespace
 
 void lint_requirements(const RuleContext& context, Findings& findings) {
-  std::string lower_source = lower(context.source.text());
-  spec::for_each_requirement(context.spec,
-                             [&](const spec::Requirement& requirement, const spec::Section&) {
-                               RequirementLint(context, requirement, lower_source, findings).run();
-                             });
+  std::string lower_source = text::ascii_lower(context.source.text());
+  std::vector<std::string> terms = vague_terms(context.config);
+  spec::for_each_requirement(
+      context.spec, [&](const spec::Requirement& requirement, const spec::Section&) {
+        RequirementLint(context, requirement, lower_source, terms, findings).run();
+      });
 }
 
 }  // namespace leaspec::check

@@ -9,6 +9,7 @@
 #include "check/findings.hpp"
 #include "leaspec/joint.hpp"
 #include "leaspec/schema.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::check {
 namespace {
@@ -47,13 +48,6 @@ std::size_t skip_spaces(std::string_view text, std::size_t pos) {
     pos += n;
   }
   return pos;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 constexpr std::string_view k_minus = "\xE2\x88\x92";  // U+2212, the typographic minus
@@ -185,7 +179,7 @@ class StatementReader {
   std::string unit_at(std::size_t pos) const {
     for (const auto& [form, symbol] : m_units.text_forms()) {
       std::string_view here = m_text.substr(pos, form.size());
-      bool same = here == form || (form.size() > 3 && lower(here) == lower(form));
+      bool same = here == form || (form.size() > 3 && text::ascii_iequals(here, form));
       std::size_t end = pos + form.size();
       if (same && (end >= m_text.size() || !is_alnum(m_text[end]))) {
         return form;
@@ -195,8 +189,8 @@ class StatementReader {
   }
 
   std::string symbol_of(const std::string& form) const {
-    for (const auto& [text, symbol] : m_units.text_forms()) {
-      if (text == form || lower(text) == lower(form)) {
+    for (const auto& [written, symbol] : m_units.text_forms()) {
+      if (written == form || text::ascii_iequals(written, form)) {
         return symbol;
       }
     }
@@ -217,14 +211,14 @@ class StatementReader {
         {"no more than", -1}, {"not more than", -1}, {"maximum of", -1},    {"less than", -1},
         {"fewer than", -1},   {"shorter than", -1},  {"lower than", -1},    {"under", -1},
         {"below", -1},        {"within", -1},        {"not exceeding", -1}, {"no longer than", -1}};
-    std::string before = lower(m_text.substr(0, stated.offset));
+    std::string_view before = m_text.substr(0, stated.offset);
     while (!before.empty() && before.back() == ' ') {
-      before.pop_back();
+      before.remove_suffix(1);
     }
     // The longest phrase wins: "no more than" is not "more than".
     for (const auto& [words, direction] : k_words) {
       if (words.size() > stated.direction_words.size() && before.size() >= words.size() &&
-          before.compare(before.size() - words.size(), words.size(), words) == 0 &&
+          text::ascii_iequals(before.substr(before.size() - words.size()), words) &&
           (before.size() == words.size() || !is_alnum(before[before.size() - words.size() - 1]))) {
         stated.direction = direction;
         stated.direction_words = words;
@@ -240,9 +234,9 @@ class StatementReader {
     if (stated.direction != 0) {
       return;
     }
-    std::string after = lower(m_text.substr(skip_spaces(m_text, stated.end)));
+    std::string_view after = m_text.substr(skip_spaces(m_text, stated.end));
     for (const auto& [words, direction] : k_words) {
-      if (after.compare(0, words.size(), words) == 0 &&
+      if (text::ascii_iequals(after.substr(0, words.size()), words) &&
           (after.size() == words.size() || !is_alnum(after[words.size()]))) {
         stated.direction = direction;
         stated.direction_words = words;
@@ -366,7 +360,7 @@ class MetricRules {
     static const std::string_view k_words[] = {"operating", "operation",   "operational",
                                                "ambient",   "storage",     "working",
                                                "coverage",  "environment", "environmental"};
-    std::string parameter = lower(metric.parameter.value);
+    std::string parameter = text::ascii_lower(metric.parameter.value);
     for (std::string_view word : k_words) {
       if (parameter.find(word) != std::string::npos) {
         m_findings.add("range-kind", metric.position,

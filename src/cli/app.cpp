@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
+#include "leaspec/check/checker.hpp"
 #include "leaspec/schema.hpp"
 #include "leaspec/source.hpp"
 
@@ -36,6 +37,22 @@ std::optional<std::string> unknown_command(const CLI::App& app, int argc, char**
     return fmt::format("unknown command {}; did you mean {}?", word, *closest);
   }
   return fmt::format("unknown command {}; the commands are {}", word, fmt::join(names, ", "));
+}
+
+/// With LEASPEC_STATS set, what the run did: each schema compiled and how often, and the
+/// number of sources checked.
+void print_stats() {
+  const char* wanted = std::getenv("LEASPEC_STATS");
+  if (wanted == nullptr || *wanted == '\0') {
+    return;
+  }
+  for (const auto& [uri, count] : schema::compilations()) {
+    fmt::print(stderr, "leaspec: stats: schema {} compiled {} {}\n", uri, count,
+               count == 1 ? "time" : "times");
+  }
+  std::size_t sources = check::checked_sources();
+  fmt::print(stderr, "leaspec: stats: {} {} checked\n", sources,
+             sources == 1 ? "source" : "sources");
 }
 
 }  // namespace
@@ -78,7 +95,10 @@ bool can_write_to(const std::string& output, const std::optional<write::Format>&
   return true;
 }
 
-int run(int argc, char** argv) {
+namespace {
+
+/// Parses the command line and runs the command; returns the exit code.
+int run_command(int argc, char** argv) {
   CLI::App app{
       "leaspec: requirement specifications for police technology, checked and turned "
       "into joint procurement documents"};
@@ -146,6 +166,14 @@ int run(int argc, char** argv) {
     print_error(fmt::format("internal error: {}", e.what()));
     return k_exit_failure;
   }
+  return exit_code;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  int exit_code = run_command(argc, argv);
+  print_stats();
   return exit_code;
 }
 

@@ -9,6 +9,7 @@
 
 #include "leaspec/joint.hpp"
 #include "leaspec/source.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::joint {
 
@@ -18,12 +19,6 @@ std::size_t MergeResult::conflicts() const {
 }
 
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
@@ -204,10 +199,11 @@ class Merger {
 
   void add_definitions(const spec::Spec& s) {
     for (const spec::Definition& definition : s.definitions) {
-      std::string key = "definition " + lower(definition.term.value);
+      std::string key = "definition " + text::ascii_lower(definition.term.value);
       auto found = std::find_if(m_result.joint.definitions.begin(),
                                 m_result.joint.definitions.end(), [&](const spec::Definition& d) {
-                                  return lower(d.term.value) == lower(definition.term.value);
+                                  return text::ascii_lower(d.term.value) ==
+                                         text::ascii_lower(definition.term.value);
                                 });
       if (found == m_result.joint.definitions.end()) {
         m_result.joint.definitions.push_back(definition);
@@ -329,7 +325,7 @@ class Merger {
   }
 
   static std::string parameter_key(const spec::Requirement& r) {
-    return r.metric ? lower(r.metric->parameter.value) : std::string();
+    return r.metric ? text::ascii_lower(r.metric->parameter.value) : std::string();
   }
 
   void add_requirement(const spec::Spec& s, const spec::Requirement& r, const std::string& section,
@@ -692,7 +688,7 @@ std::optional<std::string> with_verbal_form(const std::string& text, spec::Prior
   if (from == to) {
     return text;
   }
-  std::string low = lower(text);
+  std::string low = text::ascii_lower(text);
   for (spec::Priority other : spec::all<spec::Priority>()) {
     if (other != from && !find_word(low, spec::verbal_form(other)).empty()) {
       return std::nullopt;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "leaspec/joint.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::joint {
 namespace {
@@ -43,9 +44,7 @@ std::vector<Part> parts_of(const MergeResult& result, const spec::Spec& joint) {
     add(reference.position, "reference " + reference.id.value);
   }
   for (const spec::Definition& definition : joint.definitions) {
-    std::string term = definition.term.value;
-    std::transform(term.begin(), term.end(), term.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string term = text::ascii_lower(definition.term.value);
     add(definition.position, "definition " + term);
   }
   if (joint.procurement) {

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <deque>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -732,9 +734,34 @@ Schema::~Schema() = default;
 Schema::Schema(Schema&&) noexcept = default;
 Schema& Schema::operator=(Schema&&) noexcept = default;
 
+namespace {
+
+struct Compilations {
+  std::mutex mutex;
+  std::map<std::string, std::size_t, std::less<>> counts;
+};
+
+Compilations& compilation_counts() {
+  static Compilations counts;
+  return counts;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::size_t>> compilations() {
+  Compilations& all = compilation_counts();
+  std::lock_guard lock(all.mutex);
+  return {all.counts.begin(), all.counts.end()};
+}
+
 std::optional<Schema> Schema::compile(yaml::Document document, const std::string& base_uri,
                                       const Options& options, const Fetcher& fetcher,
                                       DiagnosticSink& sink) {
+  {
+    Compilations& all = compilation_counts();
+    std::lock_guard lock(all.mutex);
+    ++all.counts[base_uri];
+  }
   if (!document.root) {
     return std::nullopt;
   }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "leaspec/spec.hpp"
+#include "leaspec/text.hpp"
 
 namespace leaspec::spec {
 namespace {
@@ -10,10 +11,7 @@ bool plain_safe(const std::string& text) {
   if (text.empty() || !std::isalpha(static_cast<unsigned char>(text[0]))) {
     return false;
   }
-  std::string lowered;
-  for (char c : text) {
-    lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::string lowered = text::ascii_lower(text);
   for (std::string_view word : {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}) {
     if (lowered == word) {
       return false;

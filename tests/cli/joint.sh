@@ -208,4 +208,16 @@ grep -qF "<del>1920</del> <ins>3840</ins>" "$work/corrigendum.html" || fail "the
 run diff "$spec" "$work/v2.yaml" --format json
 "$py" -c 'import json,sys; d=json.loads(sys.stdin.read()); kinds={c["kind"] for c in d["changes"]}; need={"added","removed","renamed","statement","priority","metric","references","quantity","cpv","award-weight"}; assert need <= kinds, need - kinds' <<<"$out" || fail "diff json kinds"
 
+# One run compiles the spec schema once, however many specs it merges or validates.
+LEASPEC_STATS=1 run merge "${inputs[@]}" --prefer strictest -o "$work/stats.yaml"
+expect_code 0 "merge with stats"
+# The three inputs, and the joint spec, which is checked before it is written.
+expect_err "leaspec: stats: 4 sources checked"
+[ "$(grep -c "stats: schema https://leaspec.eu/schema/spec/1 compiled" <<<"$err")" -eq 1 ] || fail "one spec schema: $err"
+expect_err "leaspec: stats: schema https://leaspec.eu/schema/spec/1 compiled 1 time"
+LEASPEC_STATS=1 run validate --jobs 2 "${inputs[@]}" "$SOURCE_DIR/data/examples"
+expect_err "leaspec: stats: schema https://leaspec.eu/schema/spec/1 compiled 1 time"
+run merge "${inputs[@]}" --prefer strictest -o "$work/stats.yaml"
+expect_no_err "leaspec: stats:"
+
 finish

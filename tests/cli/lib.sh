@@ -74,6 +74,7 @@ expect_code() { [ "$code" -eq "$1" ] || fail "expected exit code $1, got $code (
 expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
 expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
 expect_no_out() { ! grep -qF -- "$1" <<<"$out" || fail "stdout should not hold: $1"; }
+expect_no_err() { ! grep -qF -- "$1" <<<"$err" || fail "stderr should not hold: $1"; }
 
 # finish: fails when a check failed; otherwise skips when data was missing (the checks that
 # had their data passed), or passes.

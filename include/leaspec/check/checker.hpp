@@ -56,6 +56,9 @@ struct Outcome {
   const SourceFile* find_source(const std::string& path) const;
 };
 
+/// How many sources this process has taken through the pipeline (`Checker::check`).
+std::size_t checked_sources();
+
 /// Compiles the schema and reads the configuration once, then checks any number of
 /// sources; one Checker serves a whole run and may be used from several threads.
 class Checker {
