@@ -78,10 +78,10 @@ std::vector<const check::Config*> configs_for(const check::Checker& checker,
 /// Takes the joint spec through the whole pipeline with each configuration; prints what it
 /// finds at the input lines that caused it and returns whether it is free of errors.
 bool joint_spec_is_valid(Session& session, const joint::MergeResult& result,
-                         const std::string& text, const MergeOptions& options,
+                         const std::shared_ptr<const SourceFile>& source,
+                         const MergeOptions& options,
                          const std::vector<const SourceFile*>& inputs) {
-  std::string name = options.output == "-" ? "joint.yaml" : options.output;
-  auto source = std::make_shared<SourceFile>(name, text);
+  const std::string& name = source->path();
   std::vector<Diagnostic> found;
   for (const check::Config* config : configs_for(session.checker(), options.specs, name)) {
     DiagnosticSink sink;
@@ -131,6 +131,13 @@ int run_merge(const MergeOptions& options) {
   merge_options.lead = options.lead;
   const catalog::Units& units = session.checker().config_for(options.specs.front()).units();
   joint::MergeResult result = joint::merge(specs, merge_options, units);
+  // From here on the inputs are needed only for their lines: the joint spec holds what it
+  // took from them, and their models are the largest thing in memory.
+  specs.clear();
+  for (check::CheckedSpec& spec : *loaded) {
+    spec.model.reset();
+  }
+  return_freed_memory();
   if (!options.report.empty()) {
     write_report(options.report, result, session);
   }
@@ -143,11 +150,12 @@ int run_merge(const MergeOptions& options) {
                                 : ""));
     return k_exit_findings;
   }
-  std::string text = joint::to_yaml(result);
-  if (!joint_spec_is_valid(session, result, text, options, sources)) {
+  auto joint_source = std::make_shared<const SourceFile>(
+      options.output == "-" ? "joint.yaml" : options.output, joint::to_yaml(result));
+  if (!joint_spec_is_valid(session, result, joint_source, options, sources)) {
     return k_exit_findings;
   }
-  write_output(options.output, text);
+  write_output(options.output, joint_source->text());
   return k_exit_ok;
 }
 
