@@ -2,8 +2,8 @@
 """Differential test of leaspec's JSON Schema engine against ajv.
 
 For each schema below (real-world schemas shipped by npm packages, and the JSON Schema
-meta-schemas), every example document the packages ship (or that examples/ holds where a
-package ships none) and seeded mutants of each (a key dropped, a type changed, an unknown
+meta-schemas, and the SARIF schema of the test data on leaspec's own SARIF reports), every
+example document the packages ship (or that examples/ holds where a package ships none) and seeded mutants of each (a key dropped, a type changed, an unknown
 property added, a number out of range, a string outside an enum, deep nesting...) are
 validated by `leaspec validate --schema` and by ajv (ajv-verdicts.js). Any pair of verdicts
 that differ fails the test unless known.yaml lists it, saying which side the JSON Schema
@@ -77,6 +77,32 @@ SCHEMAS = [
                    f"{OPENAPI}/v3.1/dialect/base.schema.json", f"{OPENAPI}/v3.1/meta/base.schema.json",
                    f"{META_2020}/meta/*.json"]},
 ]
+
+def sarif_schema(leaspec, work):
+    """The SARIF 2.1.0 schema (from the test data) with leaspec's own SARIF reports on the CLI
+    cases and the bundled examples as its documents; None, with the reason printed, when the
+    test data lacks the schema."""
+    schema = os.path.join(os.environ.get("LEASPEC_TEST_DATA", ""), "sarif", "sarif-schema-2.1.0.json")
+    if not os.path.isfile(schema):
+        print(f"differential: the SARIF schema is left out: {schema} is missing "
+              "(scripts/setup.sh --tests fills LEASPEC_TEST_DATA)")
+        return None
+    root = os.path.dirname(os.path.dirname(HERE))
+    reports = os.path.join(work, "sarif-reports")
+    os.makedirs(reports)
+    sources = sorted(os.path.join(root, "tests", "cli", "cases", name)
+                     for name in os.listdir(os.path.join(root, "tests", "cli", "cases"))
+                     if name.endswith(".yaml"))
+    sources.append(os.path.join(root, "data", "examples"))
+    for source in sources:
+        result = subprocess.run([leaspec, "validate", "--format", "sarif", source],
+                                capture_output=True, text=True, timeout=120, check=False)
+        name = os.path.basename(source).removesuffix(".yaml")
+        with open(os.path.join(reports, f"{name}.sarif.json"), "w", encoding="utf-8") as stream:
+            stream.write(result.stdout)
+    return {"name": "sarif-2.1.0", "schema": schema, "refs": [DRAFT_04],
+            "documents": [os.path.join(reports, "*.sarif.json")]}
+
 
 UNKNOWN_KEY = "leaspecUnknownProperty"
 BAD_ENUM = "leaspec-not-an-allowed-value"
@@ -202,9 +228,10 @@ def expand(pattern):
     return sorted(glob.glob(os.path.join(base, pattern)))
 
 
-def display(path):
-    """The name a document is reported by: its path under node_modules or tests/differential."""
-    for base in (MODULES, HERE):
+def display(path, work=""):
+    """The name a document is reported by: its path under node_modules, tests/differential or
+    the work folder."""
+    for base in (MODULES, HERE, work):
         if path.startswith(base + os.sep):
             return os.path.relpath(path, base)
     return path
@@ -220,7 +247,7 @@ def prepare(schema, work, mutants, seed):
         for source in expand(pattern):
             with open(source, encoding="utf-8") as stream:
                 value = json.loads(strip_json_comments(stream.read()))
-            name = display(source)
+            name = display(source, work)
             stem = re.sub(r"[^A-Za-z0-9._-]", "_", name)
             file = os.path.join(folder, stem + ".json")
             with open(file, "w", encoding="utf-8") as stream:
@@ -325,8 +352,12 @@ def main():
 
     shutil.rmtree(arguments.work, ignore_errors=True)
     os.makedirs(arguments.work)
+    schemas = list(SCHEMAS)
+    sarif = sarif_schema(arguments.leaspec, arguments.work)
+    if sarif:
+        schemas.append(sarif)
     prepared = [(schema, prepare(schema, arguments.work, arguments.mutants, arguments.seed))
-                for schema in SCHEMAS]
+                for schema in schemas]
     ajv = ajv_verdicts(arguments.work, prepared)
     known = load_known()
     totals = {"pairs": 0, "agree": 0, "listed": 0, "unlisted": 0}
