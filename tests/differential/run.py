@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """Differential test of leaspec's JSON Schema engine against ajv.
 
-For each schema below (real-world schemas shipped by npm packages, and the JSON Schema
+For each schema below (real-world schemas shipped by npm packages, the JSON Schema
 meta-schemas, and the SARIF schema of the test data on leaspec's own SARIF reports), every
-example document the packages ship (or that examples/ holds where a package ships none) and seeded mutants of each (a key dropped, a type changed, an unknown
-property added, a number out of range, a string outside an enum, deep nesting...) are
-validated by `leaspec validate --schema` and by ajv (ajv-verdicts.js). Any pair of verdicts
+example document the packages ship (or that examples/ holds where a package ships none) and
+seeded mutants of each (a key dropped, a type changed, an unknown property added, a number
+out of range, a string outside an enum, deep nesting...) are validated by `leaspec validate --schema` and by ajv (ajv-verdicts.js). Any pair of verdicts
 that differ fails the test unless known.yaml lists it, saying which side the JSON Schema
 standard supports and why; a listed disagreement that no longer occurs fails too, so the list
 stays true. Mutants are the same on every run (the seed is fixed).
