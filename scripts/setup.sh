@@ -63,7 +63,7 @@ fi
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 build_dir=${BUILD_DIR:-build}
 configure=(-DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" -DLEASPEC_WERROR="${LEASPEC_WERROR:-OFF}"
-  -DLEASPEC_SANITIZE="${LEASPEC_SANITIZE:-OFF}")
+  -DLEASPEC_SANITIZE="${LEASPEC_SANITIZE:-OFF}" -DLEASPEC_FUZZ="${LEASPEC_FUZZ:-OFF}")
 if $tests; then
   # The npm packages the tests run, at the versions package-lock.json pins, in tests/tools/.
   if ! cmp -s tests/tools/package-lock.json tests/tools/node_modules/.installed-lock.json; then

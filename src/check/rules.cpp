@@ -363,7 +363,13 @@ class SemanticRules {
   }
 
   void check_cpv_nature(const spec::Text& main, spec::Nature nature) {
-    int division = std::stoi(main.value.substr(0, 2));
+    const std::string& code = main.value;
+    // A code that does not begin with the two digits of its division is the schema's finding.
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (code.size() < 2 || !is_digit(code[0]) || !is_digit(code[1])) {
+      return;
+    }
+    int division = (code[0] - '0') * 10 + (code[1] - '0');
     spec::Nature expected = division == 45   ? spec::Nature::works
                             : division >= 50 ? spec::Nature::services
                                              : spec::Nature::supplies;

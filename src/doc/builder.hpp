@@ -88,27 +88,27 @@ inline std::string localised(const Strings& strings, std::string_view prefix,
 
 /// The prefix of the fixed-text keys that name the values of a vocabulary.
 template <class E>
-constexpr std::string_view k_label_prefix = "";
+inline constexpr std::string_view k_label_prefix = "";
 template <>
-constexpr std::string_view k_label_prefix<spec::Priority> = "priority";
+inline constexpr std::string_view k_label_prefix<spec::Priority> = "priority";
 template <>
-constexpr std::string_view k_label_prefix<spec::Status> = "status";
+inline constexpr std::string_view k_label_prefix<spec::Status> = "status";
 template <>
-constexpr std::string_view k_label_prefix<spec::Verification> = "verification";
+inline constexpr std::string_view k_label_prefix<spec::Verification> = "verification";
 template <>
-constexpr std::string_view k_label_prefix<spec::AgencyRole> = "role";
+inline constexpr std::string_view k_label_prefix<spec::AgencyRole> = "role";
 template <>
-constexpr std::string_view k_label_prefix<spec::Procedure> = "procedure";
+inline constexpr std::string_view k_label_prefix<spec::Procedure> = "procedure";
 template <>
-constexpr std::string_view k_label_prefix<spec::Nature> = "nature";
+inline constexpr std::string_view k_label_prefix<spec::Nature> = "nature";
 template <>
-constexpr std::string_view k_label_prefix<spec::AwardMethod> = "method";
+inline constexpr std::string_view k_label_prefix<spec::AwardMethod> = "method";
 template <>
-constexpr std::string_view k_label_prefix<spec::CriterionType> = "type";
+inline constexpr std::string_view k_label_prefix<spec::CriterionType> = "type";
 template <>
-constexpr std::string_view k_label_prefix<spec::Deliverable> = "deliverable";
+inline constexpr std::string_view k_label_prefix<spec::Deliverable> = "deliverable";
 template <>
-constexpr std::string_view k_label_prefix<spec::Stage> = "stage";
+inline constexpr std::string_view k_label_prefix<spec::Stage> = "stage";
 
 /// The localised name of a vocabulary value.
 template <class E>
