@@ -15,6 +15,7 @@
 #include "leaspec/joint.hpp"
 #include "leaspec/spec.hpp"
 #include "leaspec/text.hpp"
+#include "leaspec/translate.hpp"
 
 namespace leaspec::doc {
 
@@ -158,6 +159,8 @@ struct Context {
   std::string source_name;
   /// Creation time for the metadata, unset unless SOURCE_DATE_EPOCH is set.
   text::Timestamp created;
+  /// The spec's texts in the document's languages; null for the texts as written.
+  const translate::Rendering* rendering = nullptr;
 };
 
 /// The technical-specifications annex of a joint tender.

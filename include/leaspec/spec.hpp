@@ -209,6 +209,8 @@ struct Spec {
   Area area = Area::front_line_policing;
   std::string date;
   std::string language = "en";
+  /// Languages the spec is translated into, each in a file NAME.LANG.yaml beside it.
+  std::vector<Text> translations;
   std::string summary;
   std::optional<StandardInfo> standard;
   std::vector<Conformance> conforms_to;
@@ -236,6 +238,9 @@ using RequirementComment = std::function<std::string(const Requirement&)>;
 /// comment line when it is not empty.
 std::string to_yaml(const Spec& spec, const std::string& header = {},
                     const RequirementComment& comment = {});
+
+/// A YAML scalar that reads back as the same string: plain where that is safe, else quoted.
+std::string yaml_scalar(const std::string& text);
 
 /// Every top-level key of the spec but `sections`, as `to_yaml` writes them.
 std::string front_matter_yaml(const Spec& spec);

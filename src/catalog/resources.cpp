@@ -47,6 +47,7 @@ const std::vector<BundledSchema>& bundled_schemas() {
       {"export", "https://leaspec.eu/schema/export/1", "schemas/export.yaml"},
       {"catalog", "https://leaspec.eu/schema/catalog/1", "schemas/catalog.yaml"},
       {"reqif-map", "https://leaspec.eu/schema/reqif-map/1", "schemas/reqif-map.yaml"},
+      {"translation", "https://leaspec.eu/schema/translation/1", "schemas/translation.yaml"},
   };
   return k_schemas;
 }

@@ -234,7 +234,12 @@ CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Confi
     bool valid = m_schema.validate(*checked.document.root, file.path(), sink);
     if (!m_options.schema_file && is_spec(*checked.document.root)) {
       spec::Spec model = spec::build(*checked.document.root, file.path());
-      RuleContext context{model, file, config, config.catalogs_or_bundled(), checked.document.root};
+      RuleContext context{model,
+                          file,
+                          config,
+                          config.catalogs_or_bundled(),
+                          checked.document.root,
+                          m_options.languages};
       if (valid) {
         check_rules(context, sink);
         checked.model = std::move(model);

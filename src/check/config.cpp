@@ -162,6 +162,11 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
       config.severities[entry.key->text] = severity;
     }
   }
+  if (const yaml::Node* languages = document->root->find("languages")) {
+    for (const yaml::Node* language : languages->items) {
+      config.languages.push_back(language->text);
+    }
+  }
   if (const yaml::Node* terms = document->root->find("vague_terms")) {
     for (const yaml::Node* term : terms->items) {
       config.vague_terms.push_back(term->text);

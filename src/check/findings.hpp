@@ -17,6 +17,11 @@ struct Finding {
   const spec::Requirement* requirement = nullptr;
   /// Set when the rule decides the severity itself rather than the registry.
   std::optional<Severity> severity;
+  /// Another file the finding is in (a translation file), with the pointer there; empty
+  /// for the spec's own file.
+  std::string file = {};
+  std::string pointer = {};
+  std::vector<Location> related = {};
 };
 
 class Findings {
@@ -24,6 +29,7 @@ class Findings {
   void add(std::string_view rule, Position position, std::string message,
            const spec::Requirement* requirement = nullptr,
            std::optional<Severity> severity = std::nullopt);
+  void add(Finding finding) { m_items.push_back(std::move(finding)); }
   const std::vector<Finding>& items() const { return m_items; }
 
  private:
@@ -38,6 +44,10 @@ void check_semantics(const RuleContext& context, Findings& findings);
 /// The metric rules: known units, sensible ranges, statements that agree with their metric,
 /// ranges whose meaning is left unsaid (metrics.cpp).
 void check_metrics(const RuleContext& context, Findings& findings);
+
+/// The translations of the languages asked for: missing, stale, with other numbers or
+/// verbal forms (translations.cpp).
+void check_translations(const RuleContext& context, Findings& findings);
 
 /// The language lint of requirement statements (lint.cpp).
 void lint_requirements(const RuleContext& context, Findings& findings);

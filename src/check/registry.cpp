@@ -235,6 +235,38 @@ const std::vector<RuleInfo>& rules() {
        "Add a metric {parameter, op, value, unit} so that the bound can be compared and "
        "merged.",
        true},
+      // Translations.
+      {"translation-missing", warning, "translation",
+       "a text has no translation into a language the spec is translated into",
+       "Documents in that language show the source text, marked as untranslated. Translate "
+       "it in NAME.LANG.yaml, or export the texts with leaspec translate export --lang LANG.",
+       true},
+      {"translation-stale", warning, "translation",
+       "the source text changed after it was translated",
+       "The translation records the hash of the text it translates, and the source no longer "
+       "has it; documents show the source text instead. Update the translation (the related "
+       "place is the source text) and its hash, or export and import it again.",
+       true},
+      {"translation-numbers", warning, "translation",
+       "a translation's numbers or unit symbols differ from the source's",
+       "A bound that changes in translation changes the requirement. Write the source's "
+       "numbers and unit symbols in the translation.",
+       true},
+      {"translation-verbal-form", warning, "translation",
+       "a translated requirement lacks the target language's verbal form of its priority",
+       "Each language words shall, should and may in its own way (Polish musi, powinien, "
+       "może; German muss, sollte, darf); leaspec catalog languages lists the forms it knows.",
+       true},
+      {"translation-unknown", warning, "translation",
+       "a translation of a text the spec does not have, or of another spec or language",
+       "The requirement was renamed or removed, or the file belongs to another spec. Remove "
+       "the entry, or move it to the new key.",
+       true},
+      {"xliff-invalid", error, "translation",
+       "an imported file is not XLIFF 2.0 for the spec's languages",
+       "leaspec translate import reads XLIFF 2.0 files whose srcLang is the spec's language "
+       "and whose trgLang is --lang, as leaspec translate export writes them.",
+       false},
       // Merge.
       {"merge-statement", error, "merge", "merged specs word the same requirement differently",
        "Agree on one wording in the inputs, or let --prefer choose one input's requirement.",

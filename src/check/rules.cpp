@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -474,7 +475,8 @@ void check_semantics(const RuleContext& context, Findings& findings) {
 
 void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   Findings findings;
-  for (auto pass : {check_semantics, check_metrics, check_documents, lint_requirements}) {
+  for (auto pass :
+       {check_semantics, check_metrics, check_documents, lint_requirements, check_translations}) {
     pass(context, findings);
   }
   auto by_line = inline_suppressions(context.source);
@@ -482,9 +484,9 @@ void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   std::stable_sort(items.begin(), items.end(),
                    [](const Finding& a, const Finding& b) { return a.position < b.position; });
   std::optional<yaml::PointerIndex> pointers;
-  std::set<std::pair<std::string, Position>> reported;
+  std::set<std::tuple<std::string, std::string, Position>> reported;
   for (const Finding& finding : items) {
-    if (!reported.emplace(finding.rule, finding.position).second) {
+    if (!reported.emplace(finding.rule, finding.file, finding.position).second) {
       continue;
     }
     const RuleInfo* rule = find_rule(finding.rule);
@@ -499,11 +501,17 @@ void check_rules(const RuleContext& context, DiagnosticSink& sink) {
     if (suppressed(finding, by_line)) {
       continue;
     }
+    if (!finding.file.empty()) {
+      sink.report({severity, finding.rule, finding.message, finding.file, finding.position,
+                   finding.pointer, finding.related});
+      continue;
+    }
     if (!pointers && context.root) {
       pointers.emplace(*context.root);
     }
     sink.report({severity, finding.rule, finding.message, context.spec.file, finding.position,
-                 pointers ? pointers->pointer_at(finding.position) : std::string()});
+                 pointers ? pointers->pointer_at(finding.position) : std::string(),
+                 finding.related});
   }
 }
 

@@ -130,6 +130,7 @@ int run_command(int argc, char** argv) {
   setup_import(app, exit_code);
   setup_merge(app, exit_code);
   setup_diff(app, exit_code);
+  setup_translate(app, exit_code);
   setup_site(app, exit_code);
   setup_schema(app, exit_code);
   setup_rules(app, exit_code);

@@ -48,6 +48,7 @@ void setup_diff(CLI::App& app, int& exit_code);
 void setup_site(CLI::App& app, int& exit_code);
 void setup_init(CLI::App& app, int& exit_code);
 void setup_completion(CLI::App& app, int& exit_code);
+void setup_translate(CLI::App& app, int& exit_code);
 
 /// The bundled JSON Schema `name` (spec, config, export) as indented JSON; nothing when there
 /// is no such schema.

@@ -1,4 +1,6 @@
-// `leaspec catalog standards|cpv|units [QUERY]`: searches the bundled catalogs and the user's.
+// `leaspec catalog standards|cpv|units|languages [QUERY]`: searches the bundled catalogs and the
+// user's.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -9,6 +11,8 @@
 #include "cli/output.hpp"
 #include "leaspec/catalog.hpp"
 #include "leaspec/check/config.hpp"
+#include "leaspec/doc.hpp"
+#include "leaspec/translate.hpp"
 
 namespace leaspec::cli {
 namespace {
@@ -79,7 +83,58 @@ std::size_t list_units(const catalog::Units& units, const std::string& query) {
   return count;
 }
 
+/// Prints each language leaspec knows whose code or names hold every word of `query`, with
+/// what it has of fixed texts, verbal forms and CPV labels.
+std::size_t list_languages(const std::string& query) {
+  std::vector<std::string> codes = doc::Strings::languages();
+  for (const std::string& code : translate::verbal_form_languages()) {
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+      codes.push_back(code);
+    }
+  }
+  std::sort(codes.begin(), codes.end());
+  const auto& english = doc::Strings::get("en").all();
+  std::vector<std::string> fixed = doc::Strings::languages();
+  std::size_t count = 0;
+  for (const std::string& code : codes) {
+    std::string name = translate::language_name(code);
+    std::string native = translate::native_name(code);
+    if (!matches_all(query, {code, name, native})) {
+      continue;
+    }
+    std::string texts = "none";
+    if (std::find(fixed.begin(), fixed.end(), code) != fixed.end()) {
+      const auto& own = doc::Strings::get(code).all();
+      auto present = static_cast<std::size_t>(
+          std::count_if(english.begin(), english.end(),
+                        [&](const auto& entry) { return own.count(entry.first) > 0; }));
+      texts = present == english.size() ? "complete"
+                                        : fmt::format("{} of {} keys", present, english.size());
+    }
+    const translate::VerbalForms& forms = translate::verbal_forms(code);
+    std::string verbal =
+        forms.empty()
+            ? "none"
+            : fmt::format("shall {}; should {}; may {}", fmt::join(forms.mandatory, ", "),
+                          fmt::join(forms.recommended, ", "), fmt::join(forms.optional, ", "));
+    std::cout << fmt::format(
+        "{}  {} ({})\n  fixed texts: {}\n  verbal forms: {}\n  CPV labels: {}\n", code, name,
+        native, texts, verbal,
+        code == "en" ? "complete" : "English labels (no official translation bundled)");
+    ++count;
+  }
+  return count;
+}
+
 int run_catalog(const CatalogOptions& options) {
+  if (options.which == "languages") {
+    std::string query = fmt::format("{}", fmt::join(options.query, " "));
+    if (list_languages(query) == 0) {
+      print_error(fmt::format("no language matches \"{}\"", query));
+      return k_exit_findings;
+    }
+    return k_exit_ok;
+  }
   std::optional<check::Config> config = configuration(options);
   const catalog::Catalogs& catalogs =
       config ? config->catalogs_or_bundled() : catalog::Catalogs::bundled();
@@ -117,10 +172,12 @@ int run_catalog(const CatalogOptions& options) {
 void setup_catalog(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CatalogOptions>();
   CLI::App* sub = app.add_subcommand(
-      "catalog", "Search the standards, CPV and units catalogs, the bundled ones and your own");
+      "catalog",
+      "Search the standards, CPV and units catalogs, the bundled ones and your own, or list the "
+      "languages leaspec has");
   sub->add_option("CATALOG", options->which, "Which catalog")
       ->required()
-      ->check(CLI::IsMember({"standards", "cpv", "units"}));
+      ->check(CLI::IsMember({"standards", "cpv", "units", "languages"}));
   sub->add_option("QUERY", options->query,
                   "Words that must all appear (for units in the symbol, a name or the "
                   "dimension), or for cpv the start of a code");
@@ -133,7 +190,12 @@ void setup_catalog(CLI::App& app, int& exit_code) {
       "  leaspec catalog standards 27001\n"
       "  leaspec catalog cpv camera\n"
       "  leaspec catalog cpv 351253\n"
-      "  leaspec catalog units energy\n\n"
+      "  leaspec catalog units energy\n"
+      "  leaspec catalog languages\n"
+      "  leaspec catalog languages polish\n\n"
+      "languages lists each language with what leaspec has of it: the fixed texts of\n"
+      "documents, the verbal forms the translation rules check, and CPV labels (English for\n"
+      "every language: no official translation of the CPV labels is bundled).\n"
       "Exit codes: 0 matches found, 1 nothing matches, 2 usage error.");
   sub->callback([options, &exit_code] { exit_code = run_catalog(*options); });
 }

@@ -8,6 +8,7 @@
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "leaspec/doc.hpp"
+#include "leaspec/translate.hpp"
 #include "leaspec/write.hpp"
 
 namespace leaspec::cli {
@@ -49,10 +50,41 @@ std::string formats_help() {
   return text;
 }
 
+/// The languages --lang names: one, or two joined by a comma; empty when it names none.
+std::vector<std::string> languages_of(const std::string& option) {
+  std::vector<std::string> codes;
+  std::size_t start = 0;
+  while (start <= option.size() && !option.empty()) {
+    std::size_t comma = std::min(option.find(',', start), option.size());
+    codes.push_back(option.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return codes;
+}
+
+/// A check of --lang: one or two languages leaspec has fixed texts for.
+std::string check_languages(const std::string& option) {
+  std::vector<std::string> codes = languages_of(option);
+  std::vector<std::string> known = doc::Strings::languages();
+  if (codes.size() > 2) {
+    return "name one language, or two joined by a comma (pl,en)";
+  }
+  for (const std::string& code : codes) {
+    if (std::find(known.begin(), known.end(), code) == known.end()) {
+      return fmt::format("leaspec has no texts for \"{}\"; it has {}", code,
+                         fmt::join(known, ", "));
+    }
+  }
+  if (codes.size() == 2 && codes[0] == codes[1]) {
+    return "name two different languages";
+  }
+  return "";
+}
+
 /// The language of the fixed texts: --lang, else the spec's own when leaspec has it, else en.
 std::string language_for(const GenerateOptions& options, const spec::Spec& spec) {
   if (!options.language.empty()) {
-    return options.language;
+    return languages_of(options.language).front();
   }
   std::vector<std::string> known = doc::Strings::languages();
   std::string wanted = spec.language.substr(0, 2);
@@ -102,6 +134,31 @@ int run_generate(const GenerateOptions& options) {
   doc::Context context{doc::Strings::get(language_for(options, *loaded->model)),
                        catalog::Catalogs::bundled(), digest,
                        std::filesystem::path(options.spec).filename().string(), session.time()};
+  // With --lang, the spec's texts come from its translations beside it.
+  std::vector<translate::Translation> translations;
+  std::optional<translate::Rendering> rendering;
+  if (!options.language.empty()) {
+    std::vector<std::string> codes = languages_of(options.language);
+    translations.reserve(codes.size());
+    std::vector<std::pair<std::string, const translate::Translation*>> languages;
+    for (const std::string& code : codes) {
+      DiagnosticSink problems;
+      std::optional<translate::Translation> found =
+          code == loaded->model->language ? std::nullopt
+                                          : translate::load_beside(*loaded->model, code, problems);
+      if (problems.has_errors()) {
+        print_diagnostics(problems.diagnostics(), {});
+        print_error(fmt::format("the {} translation has errors; no document was written", code));
+        return k_exit_findings;
+      }
+      if (found) {
+        translations.push_back(std::move(*found));
+      }
+      languages.emplace_back(code, found ? &translations.back() : nullptr);
+    }
+    rendering.emplace(*loaded->model, std::move(languages));
+    context.rendering = &*rendering;
+  }
   progress.stage(fmt::format("building the {}", options.kind));
   doc::Document document = build(kind, *loaded->model, context);
   progress.stage(fmt::format("writing {}", options.output));
@@ -133,18 +190,26 @@ void setup_generate(CLI::App& app, int& exit_code) {
   sub->add_option("-o,--output", options->output,
                   "Output file; - for standard output (md, html, csv)")
       ->required();
-  sub->add_option("--lang", options->language,
-                  fmt::format("Language of the fixed texts: {} (default: the spec's language if "
-                              "leaspec has it, else en)",
-                              fmt::join(doc::Strings::languages(), ", ")))
-      ->check(CLI::IsMember(doc::Strings::languages()));
+  sub->add_option(
+         "--lang", options->language,
+         fmt::format("Language of the document: {}; the spec's texts come from its translation "
+                     "NAME.LANG.yaml, the source text marked where one is missing. Two languages "
+                     "joined by a comma (pl,en) give each text in both, the second in italics "
+                     "(default: the fixed texts in the spec's language if leaspec has it, else "
+                     "en, and the texts as written)",
+                     fmt::join(doc::Strings::languages(), ", ")))
+      ->check(check_languages)
+      ->type_name(fmt::format("{{{}}}", fmt::join(doc::Strings::languages(), ",")));
   sub->footer(
       "Examples:\n"
       "  leaspec generate annex data/examples/body-worn-cameras.yaml --format docx -o annex.docx\n"
       "  leaspec generate standard spec.yaml --format odt --lang fr -o draft.odt\n"
       "  leaspec generate matrix spec.yaml --format xlsx -o matrix.xlsx\n"
       "  leaspec generate annex spec.yaml --format pdf -o annex.pdf\n"
-      "  leaspec generate annex spec.yaml --format md -o -\n\n"
+      "  leaspec generate annex spec.yaml --format md -o -\n"
+      "  leaspec generate annex data/examples/body-worn-cameras.yaml --format docx --lang pl -o "
+      "zalacznik.docx\n"
+      "  leaspec generate annex spec.yaml --format docx --lang pl,en -o annex-pl-en.docx\n\n"
       "The spec must be free of errors. Files are written atomically; SOURCE_DATE_EPOCH sets\n"
       "the date written into DOCX, ODT and XLSX properties, which otherwise carry none, so the\n"
       "same spec always gives the same bytes. PDF is made by LibreOffice (soffice on the PATH;\n"

@@ -37,6 +37,11 @@ std::pair<std::string_view, std::string_view> group_text(std::string_view group)
             "(verbal forms) and the INCOSE rules for writing requirements. Each finding marks "
             "the exact words, also inside block scalars."};
   }
+  if (group == "translation") {
+    return {"Translations",
+            "Checks of the translation files NAME.LANG.yaml of the languages a spec lists in "
+            "translations, .leaspec.yaml lists in languages, or validate --lang names."};
+  }
   if (group == "import") {
     return {"Import",
             "Findings of leaspec import about the file it reads: a ReqIF file from a "

@@ -29,6 +29,7 @@ struct ValidateOptions {
   std::vector<std::string> ref_dirs;
   std::size_t max_depth = 0;
   std::size_t max_findings = 300;
+  std::vector<std::string> languages;
 };
 
 /// Nesting allowed in general documents (validate --schema) unless --max-depth says otherwise;
@@ -47,6 +48,7 @@ int run_validate(const ValidateOptions& options) {
   check_options.ref_files = options.refs;
   check_options.ref_folders = options.ref_dirs;
   check_options.max_findings = options.max_findings;
+  check_options.languages = options.languages;
   if (!options.schema.empty()) {
     check_options.limits.max_depth = options.max_depth ? options.max_depth : k_general_max_depth;
   }
@@ -80,7 +82,31 @@ int run_validate(const ValidateOptions& options) {
   for (const auto& file : outcome.files) {
     context.files.push_back(file->path());
   }
-  context.source = [&outcome](const std::string& path) { return outcome.find_source(path); };
+  // Findings in translation files beside the specs show their lines too.
+  std::vector<std::shared_ptr<const SourceFile>> translations;
+  for (const Diagnostic& diagnostic : outcome.diagnostics.diagnostics()) {
+    if (!outcome.find_source(diagnostic.file) &&
+        std::none_of(translations.begin(), translations.end(),
+                     [&](const auto& file) { return file->path() == diagnostic.file; })) {
+      try {
+        translations.push_back(std::make_shared<SourceFile>(
+            diagnostic.file, read_file(diagnostic.file, check_options.limits.max_bytes)));
+      } catch (const FileError&) {
+        continue;  // reported without its line
+      }
+    }
+  }
+  context.source = [&outcome, &translations](const std::string& path) -> const SourceFile* {
+    if (const SourceFile* file = outcome.find_source(path)) {
+      return file;
+    }
+    for (const auto& file : translations) {
+      if (file->path() == path) {
+        return file.get();
+      }
+    }
+    return nullptr;
+  };
   context.colour = *format == report::Format::text && use_colour();
   context.strict = options.strict;
   context.tool_version = LEASPEC_VERSION;
@@ -167,9 +193,15 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("--config", options->config,
                   "Rule configuration to use instead of the nearest .leaspec.yaml")
       ->type_name("FILE");
+  sub->add_option("--lang", options->languages,
+                  "Check the translations into these languages (NAME.LANG.yaml beside each "
+                  "spec), besides those the spec and .leaspec.yaml list")
+      ->delimiter(',')
+      ->type_name("CODE[,CODE...]");
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"
+      "  leaspec validate --lang pl data/examples/body-worn-cameras.yaml\n"
       "  leaspec validate --format json specs/bwc.yaml > findings.json\n"
       "  leaspec validate --format sarif specs/ > leaspec.sarif\n"
       "  leaspec validate --format sarif --help-uri 'https://docs.example.eu/rules#{rule}' "

@@ -79,7 +79,8 @@ class AnnexBuilder {
 
   void title_block() {
     m_out.paragraph(m_strings["annex_title"], Paragraph::Style::title);
-    m_out.paragraph(m_spec.title, Paragraph::Style::subtitle);
+    m_out.paragraph(m_out.spec_text("title", m_spec.title), Paragraph::Style::subtitle);
+    m_out.language_notes();
     Facts facts(m_strings);
     if (procurement()) {
       facts.add("label_tender", procurement()->reference);
@@ -140,7 +141,7 @@ class AnnexBuilder {
     }
     m_out.heading(1, numbered("section_subject"));
     if (!m_spec.summary.empty()) {
-      m_out.paragraph(m_spec.summary);
+      m_out.paragraph(m_out.spec_text("summary", m_spec.summary));
     }
     if (!facts.table.rows.empty()) {
       m_out.table(std::move(facts.table));
@@ -154,7 +155,8 @@ class AnnexBuilder {
     }
     m_out.heading(1, numbered("section_lots"));
     for (const spec::Lot& lot : p->lots) {
-      m_out.heading(2, m_out.text("lot_heading", lot.id.value, lot.title));
+      m_out.heading(2, m_out.text("lot_heading", lot.id.value,
+                                  m_out.spec_line(lot.id.value + ".title", lot.title)));
       Table table;
       table.widths = {5, 2, 2};
       table.rows.push_back({Builder::plain(m_strings["col_authority"]),
@@ -228,8 +230,12 @@ class AnnexBuilder {
     m_out.heading(1, numbered("section_definitions"));
     std::vector<Inline> items;
     for (const spec::Definition& definition : m_spec.definitions) {
-      Inline item{{clean_text(definition.term.value), true, false},
-                  {clean_text(": " + definition.definition), false, false}};
+      Inline item = m_out.spec_text("term:" + definition.term.value, definition.term.value, true);
+      item.push_back({": ", false, false});
+      for (Run& run :
+           m_out.spec_text("definition:" + definition.term.value, definition.definition)) {
+        item.push_back(std::move(run));
+      }
       if (!definition.source.empty()) {
         item.push_back({" ", false, false});
         item.push_back({clean_text(fmt::format("({})", m_out.text("source", definition.source))),
@@ -243,11 +249,12 @@ class AnnexBuilder {
   /// A requirement's statement, then its note, then the references it cites, each
   /// designation kept whole.
   Inline statement(const spec::Requirement& r) const {
-    Inline runs = Builder::plain(r.text.value);
+    Inline runs = m_out.spec_text(r.id.value, r.text.value);
     if (!r.note.empty()) {
       runs.push_back({"\n", false, false});
       runs.push_back({m_strings["note"], true, false});
-      runs.push_back({fmt::format(" {}", clean_text(r.note)), false, true});
+      runs.push_back({fmt::format(" {}", clean_text(m_out.spec_line(r.id.value + ".note", r.note))),
+                      false, true});
     }
     for (std::size_t i = 0; i < r.references.size(); ++i) {
       const spec::ReferenceUse& use = r.references[i];
@@ -268,11 +275,15 @@ class AnnexBuilder {
     return runs;
   }
 
+  std::string section_title(const spec::Section& section) const {
+    return m_out.spec_line(section.id.value + ".title", section.title.value);
+  }
+
   void requirement_section(const spec::Section& section, int level, const std::string& number) {
-    m_out.heading(level, fmt::format("{} {}", number, section.title.value));
+    m_out.heading(level, fmt::format("{} {}", number, section_title(section)));
     m_section_numbers[&section] = number;
     if (!section.intro.empty()) {
-      m_out.paragraph(section.intro);
+      m_out.paragraph(m_out.spec_text(section.id.value + ".intro", section.intro));
     }
     bool with_lots = procurement() && !procurement()->lots.empty();
     if (!section.requirements.empty()) {
@@ -389,11 +400,12 @@ class AnnexBuilder {
       table.rows.back().push_back(Builder::plain(m_strings["col_scored"]));
     }
     for (const spec::Criterion& criterion : award.criteria) {
-      std::vector<Inline> row{Builder::word(criterion.id.value), Builder::plain(criterion.name),
+      std::vector<Inline> row{Builder::word(criterion.id.value),
+                              m_out.spec_text(criterion.id.value + ".name", criterion.name),
                               Builder::plain(localised(m_strings, criterion.type)),
                               Builder::plain(criterion.weight_text + "\xC2\xA0%")};
       if (scoring) {
-        row.push_back(Builder::plain(criterion.scoring));
+        row.push_back(m_out.spec_text(criterion.id.value + ".scoring", criterion.scoring));
       }
       if (scored) {
         std::vector<std::string> ids;
@@ -427,7 +439,8 @@ class AnnexBuilder {
       m_out.paragraph(cross_border() ? m_strings["joint_cross_border"]
                                      : m_strings["joint_national"]);
       Facts facts(m_strings);
-      facts.add("label_applicable_law", p->joint->applicable_law);
+      facts.add("label_applicable_law",
+                m_out.spec_line("applicable_law", p->joint->applicable_law));
       if (conducting) {
         facts.add("label_conducting", agency_label(*conducting));
       }
@@ -466,8 +479,8 @@ class AnnexBuilder {
                              Builder::plain(m_strings["col_responsibility"])});
       for (const spec::Responsibility& duty : p->joint->responsibilities) {
         const spec::Agency* agency = find_agency(duty.agency.value);
-        duties.rows.push_back(
-            {Builder::plain(agency ? agency->name : duty.agency.value), Builder::plain(duty.task)});
+        duties.rows.push_back({Builder::plain(agency ? agency->name : duty.agency.value),
+                               m_out.spec_text(duty.agency.value + ".task", duty.task)});
       }
       m_out.table(std::move(duties));
     }
@@ -502,8 +515,8 @@ class AnnexBuilder {
     }
     table.rows.push_back(std::move(header));
     spec::for_each_section(m_spec, [&](const spec::Section& section) {
-      std::vector<Inline> row{
-          Builder::plain(fmt::format("{} {}", m_section_numbers[&section], section.title.value))};
+      std::vector<Inline> row{Builder::plain(
+          fmt::format("{} {}", m_section_numbers[&section], section_title(section)))};
       bool any = false;
       for (const spec::Agency* agency : askers) {
         std::vector<std::string> ids;
@@ -547,6 +560,11 @@ Document build_annex(const spec::Spec& spec, const Context& context) {
   Document document =
       start_document(DocumentKind::annex, spec, context, "annex_title", "annex_subject");
   AnnexBuilder(spec, context, document).build();
+  if (context.rendering) {
+    document.title =
+        clean_text(fmt::format("{}: {}", context.strings["annex_title"],
+                               Builder(document, context).spec_line("title", spec.title)));
+  }
   return document;
 }
 

@@ -14,7 +14,7 @@ using text::clean_text;
 class Builder {
  public:
   Builder(Document& document, const Context& context)
-      : m_document(document), m_strings(context.strings) {}
+      : m_document(document), m_strings(context.strings), m_rendering(context.rendering) {}
 
   const Strings& strings() const { return m_strings; }
   /// A fixed text with {0}, {1}... replaced.
@@ -39,6 +39,16 @@ class Builder {
   void page_break() { m_document.blocks.push_back(PageBreak{}); }
 
   static Inline plain(const std::string& text) { return {Run{clean_text(text), false, false}}; }
+
+  /// A text of the spec, by its translation key, in the document's languages: the main
+  /// language's, then the second's in italics on a line of its own. A text with no current
+  /// translation is the source text after the untranslated mark.
+  Inline spec_text(std::string_view key, const std::string& source, bool strong = false) const;
+  /// The same on one line, for headings and titles: the languages joined by " / ".
+  std::string spec_line(std::string_view key, const std::string& source) const;
+  /// A note that says what the untranslated mark means and, in two languages, which is
+  /// which; nothing when the document shows the texts as written.
+  void language_notes();
   /// An identifier or a fixed word (a priority), kept on one line; bold when `strong`.
   static Inline word(const std::string& text, bool strong = false) {
     return {unbroken(text, strong)};
@@ -75,8 +85,12 @@ class Builder {
   static Inline italic(const std::string& text) { return {Run{clean_text(text), false, true}}; }
 
  private:
+  /// The untranslated mark: "[EN, not translated]".
+  std::string untranslated_mark() const;
+
   Document& m_document;
   const Strings& m_strings;
+  const translate::Rendering* m_rendering;
 };
 
 /// The localised name of an enumerated value: `prefix_value`, or the value when unknown.

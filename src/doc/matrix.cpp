@@ -38,6 +38,7 @@ class MatrixBuilder {
     });
     std::string all = sheet_name(m_strings["sheet_all"]);
     m_out.heading(1, all);
+    m_out.language_notes();
     std::size_t source = m_document.blocks.size();
     m_out.table(requirements_table());
     if (m_spec.procurement) {
@@ -87,9 +88,10 @@ class MatrixBuilder {
     for (const spec::Award* award : awards_of(r)) {
       for (const spec::Criterion& criterion : award->criteria) {
         for (const spec::Text& id : criterion.requirements) {
+          std::string name = m_out.spec_line(criterion.id.value + ".name", criterion.name);
           if (id.value == r.id.value &&
-              std::find(names.begin(), names.end(), criterion.name) == names.end()) {
-            names.push_back(criterion.name);
+              std::find(names.begin(), names.end(), name) == names.end()) {
+            names.push_back(std::move(name));
           }
         }
       }
@@ -143,8 +145,11 @@ class MatrixBuilder {
       }
       table.rows.push_back(
           {Builder::word(r.id.value),
-           Builder::plain(row.section->id.value + " " + row.section->title.value),
-           Builder::plain(r.text.value), Builder::word(localised(m_strings, r.priority.value)),
+           Builder::plain(
+               row.section->id.value + " " +
+               m_out.spec_line(row.section->id.value + ".title", row.section->title.value)),
+           m_out.spec_text(r.id.value, r.text.value),
+           Builder::word(localised(m_strings, r.priority.value)),
            Builder::words(verification_names(m_strings, r)),
            lots.empty() ? Builder::plain(m_strings["all_lots"]) : Builder::lines(lots),
            Builder::plain(criterion_of(r)), Inline{}, Inline{}, Inline{}});

@@ -290,6 +290,7 @@ Spec build(const yaml::Node& root, const std::string& file) {
   if (const yaml::Node* language = root.find("language")) {
     spec.language = language->text;
   }
+  spec.translations = located_list(root.find("translations"));
   spec.summary = text_of(root.find("summary"));
   spec.standard = build_standard(root.find("standard"));
   spec.conforms_to = build_list<Conformance>(root.find("conforms_to"), [](const yaml::Node& item) {

@@ -205,6 +205,9 @@ class Emitter {
     m_out.key("area", std::string(name(s.area)));
     m_out.text("date", s.date);
     m_out.text("language", s.language);
+    if (!s.translations.empty()) {
+      m_out.key("translations", flow_list(values(s.translations)));
+    }
     m_out.text("summary", s.summary);
     if (s.standard) {
       standard(*s.standard);
@@ -444,6 +447,10 @@ class Emitter {
 std::string to_yaml(const Spec& spec, const std::string& header,
                     const RequirementComment& comment) {
   return Emitter(spec, comment).run(header);
+}
+
+std::string yaml_scalar(const std::string& text) {
+  return scalar(text);
 }
 
 std::string front_matter_yaml(const Spec& spec) {

@@ -35,6 +35,9 @@ struct Options {
   std::vector<std::string> ref_folders;
   /// Findings reported per file; a note counts the others.
   std::size_t max_findings = 300;
+  /// Languages every spec's translations are checked in (validate --lang), besides those
+  /// the spec and its configuration list.
+  std::vector<std::string> languages;
 };
 
 /// A source taken through the pipeline: its text, its tree, the typed model when it is a

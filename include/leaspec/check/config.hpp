@@ -17,6 +17,8 @@ struct Config {
   std::string file;  ///< where it was read from; empty for the defaults
   /// Severity per rule id; nullopt turns the rule off.
   std::map<std::string, std::optional<Severity>, std::less<>> severities;
+  /// Languages every spec is translated into, besides those a spec lists.
+  std::vector<std::string> languages;
   /// Words and phrases added to the vague-term list.
   std::vector<std::string> vague_terms;
   /// The bundled units with the configuration's own; nullptr when it adds none.

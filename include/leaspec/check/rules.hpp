@@ -37,6 +37,9 @@ struct RuleContext {
   const catalog::Catalogs& catalogs;
   /// The tree the spec was built from, for the JSON pointer of each finding; may be null.
   const yaml::Node* root = nullptr;
+  /// Languages to check translations into besides those the spec and configuration list
+  /// (validate --lang).
+  std::vector<std::string> languages = {};
 };
 
 /// Runs the semantic rules and the language lint, applies the configuration and inline
