@@ -7,6 +7,7 @@
 
 #include "leaspec/catalog.hpp"
 #include "leaspec/check/config.hpp"
+#include "leaspec/conform.hpp"
 #include "leaspec/source.hpp"
 #include "leaspec/spec.hpp"
 #include "leaspec/yaml.hpp"
@@ -17,7 +18,7 @@ namespace leaspec::check {
 struct RuleInfo {
   std::string_view id;
   Severity severity;
-  std::string_view group;  ///< loading, schema, semantic, language, merge or import
+  std::string_view group;  ///< loading, schema, semantic, language, conformance, merge or import
   std::string_view summary;
   /// What a finding means and how to act on it, in one or two sentences.
   std::string_view help;
@@ -37,6 +38,8 @@ struct RuleContext {
   const catalog::Catalogs& catalogs;
   /// The tree the spec was built from, for the JSON pointer of each finding; may be null.
   const yaml::Node* root = nullptr;
+  /// The standards conforms_to is resolved among; null runs no conformance rules.
+  const conform::Library* standards = nullptr;
 };
 
 /// Runs the semantic rules and the language lint, applies the configuration and inline
