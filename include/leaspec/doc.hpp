@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "leaspec/catalog.hpp"
+#include "leaspec/conform.hpp"
 #include "leaspec/joint.hpp"
 #include "leaspec/spec.hpp"
 #include "leaspec/text.hpp"
@@ -88,11 +89,20 @@ using Block = std::variant<Heading, Paragraph, List, Table, PageBreak>;
 
 /// What a document is; it decides the formats it can be written in (see `write`).
 /// `evaluation` is the bidders' answers to compliance matrices side by side.
-enum class DocumentKind { annex, standard, matrix, corrigendum, merge_report, evaluation };
+/// `conformance` is a spec's conformance to the common standards it names.
+enum class DocumentKind {
+  annex,
+  standard,
+  matrix,
+  corrigendum,
+  merge_report,
+  evaluation,
+  conformance
+};
 
 /// The names of the document kinds, as the command line spells them.
 constexpr auto k_document_kind_names = std::to_array<std::string_view>(
-    {"annex", "standard", "matrix", "corrigendum", "merge-report", "evaluation"});
+    {"annex", "standard", "matrix", "corrigendum", "merge-report", "evaluation", "conformance"});
 
 constexpr std::string_view name(DocumentKind kind) {
   return k_document_kind_names[static_cast<std::size_t>(kind)];
@@ -161,6 +171,8 @@ struct Context {
   text::Timestamp created;
   /// The spec's texts in the document's languages; null for the texts as written.
   const translate::Rendering* rendering = nullptr;
+  /// The spec's conformance to the standards it names, for the annex; null for none.
+  const conform::Report* conformance = nullptr;
 };
 
 /// The technical-specifications annex of a joint tender.
@@ -177,6 +189,11 @@ Document build_matrix(const spec::Spec& spec, const Context& context);
 /// The corrigendum notice of the changes from `before` to `after`.
 Document build_corrigendum(const std::vector<joint::Change>& changes, const spec::Spec& before,
                            const spec::Spec& after, const Context& context);
+
+/// The conformance report: per standard in `conforms_to`, each clause with the requirement
+/// that implements it, both bounds and the verdict.
+Document build_conformance(const spec::Spec& spec, const conform::Report& report,
+                           const Context& context);
 
 /// The merge report: every conflict and decision with its sides, and who asked for what.
 Document build_merge_report(const joint::MergeResult& result, const Context& context);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "leaspec/catalog.hpp"
+#include "leaspec/conform.hpp"
 #include "leaspec/joint.hpp"
 #include "leaspec/spec.hpp"
 #include "leaspec/text.hpp"
@@ -72,5 +73,9 @@ std::string diff_json(const std::vector<joint::Change>& changes);
 
 /// A merge's findings and coverage as JSON, for tools that read the merge report.
 std::string merge_report_json(const joint::MergeResult& result);
+
+/// A conformance report as JSON: per standard its clauses with the implementing requirement,
+/// both bounds, the verdict, and the place in the spec of what a finding concerns.
+std::string conformance_json(const spec::Spec& spec, const conform::Report& report);
 
 }  // namespace leaspec::exports

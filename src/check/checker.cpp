@@ -137,6 +137,10 @@ bool follows_from_schema(std::string_view pointer, const std::vector<std::string
 struct Checker::Configs {
   std::mutex mutex;
   std::map<std::string, Config> by_file;
+  /// The standards of each folder of a standards_path, under a lock of their own: reading
+  /// them looks configurations up.
+  std::mutex standards_mutex;
+  std::map<std::string, conform::Library> standards;
 };
 
 Checker::Checker(schema::Schema schema, Options options)
@@ -176,7 +180,88 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
       return std::nullopt;
     }
   }
+  bool standards_ok = true;
+  for (const std::string& file : options.standard_files) {
+    standards_ok = checker.load_standard(file, checker.m_given_standards, sink) && standards_ok;
+  }
+  if (!standards_ok) {
+    return std::nullopt;
+  }
   return checker;
+}
+
+bool Checker::load_standard(const std::string& path, conform::Library& library,
+                            DiagnosticSink& sink) const {
+  auto source = std::make_shared<SourceFile>(path, read_file(path, m_options.limits.max_bytes));
+  DiagnosticSink found;
+  CheckedSpec checked = check_with(source, config_for(path), found, false);
+  found.sort_by_position();
+  for (const Diagnostic& d : found.diagnostics()) {
+    sink.report(d);
+  }
+  if (checked.has_errors || !checked.model) {
+    return false;
+  }
+  if (!checked.model->standard) {
+    sink.report({Severity::error,
+                 "not-a-standard",
+                 fmt::format("{} is given as a common standard but has no standard: block", path),
+                 path,
+                 {1, 1},
+                 ""});
+    return false;
+  }
+  library.add(std::make_shared<const spec::Spec>(std::move(*checked.model)));
+  return true;
+}
+
+const conform::Library& Checker::folder_standards(const std::string& folder) const {
+  std::lock_guard lock(m_configs->standards_mutex);
+  if (auto found = m_configs->standards.find(folder); found != m_configs->standards.end()) {
+    return found->second;
+  }
+  std::vector<std::string> files;
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+    std::string extension = entry.path().extension().string();
+    if (entry.is_regular_file(error) && (extension == ".yaml" || extension == ".yml")) {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (error) {
+    throw Error(fmt::format("the standards folder {} cannot be read: {}", folder, error.message()));
+  }
+  std::sort(files.begin(), files.end());
+  conform::Library library;
+  for (const std::string& file : files) {
+    DiagnosticSink problems;
+    if (!looks_like_spec(read_file(file, m_options.limits.max_bytes)) ||
+        load_standard(file, library, problems)) {
+      continue;
+    }
+    bool not_standard = std::all_of(
+        problems.diagnostics().begin(), problems.diagnostics().end(),
+        [](const Diagnostic& d) { return d.rule == "not-a-standard"; });
+    if (not_standard) {
+      continue;  // a spec that is no standard may share the folder
+    }
+    std::string reasons;
+    for (const Diagnostic& d : problems.diagnostics()) {
+      reasons += fmt::format("\n{}:{}:{}: {} [{}]", d.file, d.position.line, d.position.column,
+                             d.message, d.rule);
+    }
+    throw Error(fmt::format("the standard {} in standards_path has errors:{}", file, reasons));
+  }
+  return m_configs->standards.emplace(folder, std::move(library)).first->second;
+}
+
+conform::Library Checker::standards_for(const Config& config) const {
+  conform::Library library = m_given_standards;
+  for (const std::string& folder : config.standards_path) {
+    library.add(folder_standards(folder));
+  }
+  library.add(conform::bundled());
+  return library;
 }
 
 const Config& Checker::config_for(const std::string& path) const {
@@ -223,6 +308,11 @@ std::size_t checked_sources() {
 
 CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Config& config,
                            DiagnosticSink& sink) const {
+  return check_with(std::move(source), config, sink, true);
+}
+
+CheckedSpec Checker::check_with(std::shared_ptr<const SourceFile> source, const Config& config,
+                                DiagnosticSink& sink, bool conformance) const {
   ++k_checked_sources;
   CheckedSpec checked;
   checked.source = std::move(source);
@@ -240,6 +330,14 @@ CheckedSpec Checker::check(std::shared_ptr<const SourceFile> source, const Confi
                           config.catalogs_or_bundled(),
                           checked.document.root,
                           m_options.languages};
+      // Standards are looked up only for a spec that names one.
+      conform::Library standards;
+      if (conformance) {
+        if (!model.conforms_to.empty()) {
+          standards = standards_for(config);
+        }
+        context.standards = &standards;
+      }
       if (valid) {
         check_rules(context, sink);
         checked.model = std::move(model);

@@ -115,6 +115,31 @@ bool add_units(const yaml::Node& list, const std::string& path, Config& config,
   return valid;
 }
 
+/// The folders of `standards_path`, relative to the configuration; one that is not a folder
+/// is an error.
+bool add_standards_path(const yaml::Node& node, const std::string& config_path, Config& config,
+                        DiagnosticSink& sink) {
+  fs::path folder = fs::path(config_path).parent_path();
+  std::vector<const yaml::Node*> items = node.items;
+  if (node.kind != yaml::Kind::sequence) {
+    items.push_back(&node);
+  }
+  bool valid = true;
+  for (const yaml::Node* item : items) {
+    std::string path = (folder / item->text).lexically_normal().string();
+    std::error_code error;
+    if (!fs::is_directory(path, error)) {
+      sink.report({Severity::error, "invalid-config",
+                   fmt::format("standards_path names {}, which is not a folder", path),
+                   config_path, item->position, ""});
+      valid = false;
+      continue;
+    }
+    config.standards_path.push_back(path);
+  }
+  return valid;
+}
+
 }  // namespace
 
 std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink) {
@@ -177,6 +202,9 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
   }
   if (const yaml::Node* catalogs = document->root->find("catalogs")) {
     valid = load_catalogs(*catalogs, path, config, sink) && valid;
+  }
+  if (const yaml::Node* folders = document->root->find("standards_path")) {
+    valid = add_standards_path(*folders, path, config, sink) && valid;
   }
   if (!valid) {
     return std::nullopt;

@@ -57,4 +57,8 @@ void lint_requirements(const RuleContext& context, Findings& findings);
 /// (documents.cpp).
 void check_documents(const RuleContext& context, Findings& findings);
 
+/// The conformance rules: clauses of the standards in conforms_to missing or weakened,
+/// standards not known or not the newest, implements naming no clause (conformance.cpp).
+void check_conformance(const RuleContext& context, Findings& findings);
+
 }  // namespace leaspec::check

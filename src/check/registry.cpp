@@ -267,6 +267,43 @@ const std::vector<RuleInfo>& rules() {
        "leaspec translate import reads XLIFF 2.0 files whose srcLang is the spec's language "
        "and whose trgLang is --lang, as leaspec translate export writes them.",
        false},
+      // Conformance.
+      {"conformance-unknown-standard", error, "conformance",
+       "conforms_to names a standard or version that is not known",
+       "Name a version the message lists, or make the standard known: a bundled one, a "
+       "folder in standards_path of .leaspec.yaml, or validate --standard FILE.",
+       true},
+      {"conformance-old-version", warning, "conformance",
+       "conforms_to names an older version of a standard than the newest known",
+       "Conform to the newest version of the standard, or keep the older one on purpose and "
+       "turn this rule off.",
+       true},
+      {"conformance-missing", error, "conformance",
+       "a mandatory clause of a standard in conforms_to that no mandatory requirement "
+       "implements",
+       "Add a mandatory requirement that names the clause in implements (or has the clause's "
+       "metric parameter), with a bound at least as strict as the standard's.",
+       true},
+      {"conformance-weakens", error, "conformance",
+       "a requirement asks less than the clause of the standard it implements",
+       "Give the requirement a bound at least as strict as the standard's (the message gives "
+       "both in one unit) and the clause's priority, or do not claim conformance.",
+       true},
+      {"conformance-recommended", note, "conformance",
+       "a recommended clause of a standard in conforms_to that no requirement implements",
+       "Consider implementing the recommended clause; leaving it out does not break "
+       "conformance.",
+       true},
+      {"conformance-unknown-clause", error, "conformance",
+       "implements names no requirement of a standard the spec conforms to",
+       "Name a requirement id of a standard in conforms_to, or add the standard to "
+       "conforms_to.",
+       true},
+      {"not-a-standard", error, "conformance",
+       "a file given as a common standard has no standard: block",
+       "Give --standard and standards_path folders specs with a standard: block (a common "
+       "standard), or leave the file out.",
+       false},
       // Merge.
       {"merge-statement", error, "merge", "merged specs word the same requirement differently",
        "Agree on one wording in the inputs, or let --prefer choose one input's requirement.",

@@ -475,8 +475,8 @@ void check_semantics(const RuleContext& context, Findings& findings) {
 
 void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   Findings findings;
-  for (auto pass :
-       {check_semantics, check_metrics, check_documents, lint_requirements, check_translations}) {
+  for (auto pass : {check_semantics, check_metrics, check_documents, lint_requirements,
+                    check_translations, check_conformance}) {
     pass(context, findings);
   }
   auto by_line = inline_suppressions(context.source);
@@ -484,9 +484,15 @@ void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   std::stable_sort(items.begin(), items.end(),
                    [](const Finding& a, const Finding& b) { return a.position < b.position; });
   std::optional<yaml::PointerIndex> pointers;
-  std::set<std::tuple<std::string, std::string, Position>> reported;
+  // One finding per rule and place; several clauses missing from one conforms_to entry
+  // differ in their message.
+  std::set<std::tuple<std::string, std::string, Position, std::string>> reported;
   for (const Finding& finding : items) {
-    if (!reported.emplace(finding.rule, finding.file, finding.position).second) {
+    bool per_message = finding.rule.starts_with("conformance-");
+    if (!reported
+             .emplace(finding.rule, finding.file, finding.position,
+                      per_message ? finding.message : "")
+             .second) {
       continue;
     }
     const RuleInfo* rule = find_rule(finding.rule);

@@ -129,6 +129,7 @@ int run_command(int argc, char** argv) {
   setup_export(app, exit_code);
   setup_import(app, exit_code);
   setup_merge(app, exit_code);
+  setup_conformance(app, exit_code);
   setup_diff(app, exit_code);
   setup_translate(app, exit_code);
   setup_site(app, exit_code);

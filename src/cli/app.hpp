@@ -49,6 +49,11 @@ void setup_site(CLI::App& app, int& exit_code);
 void setup_init(CLI::App& app, int& exit_code);
 void setup_completion(CLI::App& app, int& exit_code);
 void setup_translate(CLI::App& app, int& exit_code);
+void setup_conformance(CLI::App& app, int& exit_code);
+
+/// Adds `--standard FILE` (repeatable): common standards that conforms_to is resolved
+/// among before the bundled ones.
+void add_standard_option(CLI::App& sub, std::vector<std::string>& files);
 
 /// The bundled JSON Schema `name` (spec, config, export) as indented JSON; nothing when there
 /// is no such schema.

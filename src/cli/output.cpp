@@ -29,15 +29,19 @@ void return_freed_memory() {
   malloc_trim(0);
 }
 
-Session::Session() : m_time(text::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH"))) {}
+Session::Session(check::Options options)
+    : m_time(text::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH"))),
+      m_options(std::move(options)) {}
 
 const check::Checker& Session::checker() {
   if (!m_checker) {
     DiagnosticSink sink;
-    m_checker = check::Checker::create({}, sink);
+    m_checker = check::Checker::create(m_options, sink);
     if (!m_checker) {
       print_diagnostics(sink.diagnostics(), {});
-      throw Error("the bundled spec schema does not compile");
+      throw Error(m_options.standard_files.empty()
+                      ? "the bundled spec schema does not compile"
+                      : "a standard given with --standard has errors or is no standard");
     }
   }
   return *m_checker;

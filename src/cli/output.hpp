@@ -51,8 +51,9 @@ void return_freed_memory();
 /// catalogs read once) and the time reproducible outputs state.
 class Session {
  public:
-  /// Reads SOURCE_DATE_EPOCH; throws Error when it is malformed.
-  Session();
+  /// Reads SOURCE_DATE_EPOCH; throws Error when it is malformed. The checker is created
+  /// with `options` (the standards given with --standard).
+  explicit Session(check::Options options = {});
 
   /// The checker, created on first use.
   const check::Checker& checker();
@@ -65,6 +66,7 @@ class Session {
 
  private:
   text::Timestamp m_time;
+  check::Options m_options;
   std::optional<check::Checker> m_checker;
 };
 

@@ -42,6 +42,13 @@ std::pair<std::string_view, std::string_view> group_text(std::string_view group)
             "Checks of the translation files NAME.LANG.yaml of the languages a spec lists in "
             "translations, .leaspec.yaml lists in languages, or validate --lang names."};
   }
+  if (group == "conformance") {
+    return {"Conformance",
+            "Checks of a spec against the common standards its conforms_to names (bundled, in "
+            "the folders of standards_path in .leaspec.yaml, or given with --standard): every "
+            "mandatory clause implemented by a mandatory requirement, no bound weaker than the "
+            "standard's after unit conversion."};
+  }
   if (group == "import") {
     return {"Import",
             "Findings of leaspec import about the file it reads: a ReqIF file from a "

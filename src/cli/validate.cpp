@@ -27,6 +27,7 @@ struct ValidateOptions {
   unsigned jobs = 0;
   std::vector<std::string> refs;
   std::vector<std::string> ref_dirs;
+  std::vector<std::string> standards;
   std::size_t max_depth = 0;
   std::size_t max_findings = 300;
   std::vector<std::string> languages;
@@ -49,6 +50,7 @@ int run_validate(const ValidateOptions& options) {
   check_options.ref_folders = options.ref_dirs;
   check_options.max_findings = options.max_findings;
   check_options.languages = options.languages;
+  check_options.standard_files = options.standards;
   if (!options.schema.empty()) {
     check_options.limits.max_depth = options.max_depth ? options.max_depth : k_general_max_depth;
   }
@@ -198,6 +200,7 @@ void setup_validate(CLI::App& app, int& exit_code) {
                   "spec), besides those the spec and .leaspec.yaml list")
       ->delimiter(',')
       ->type_name("CODE[,CODE...]");
+  add_standard_option(*sub, options->standards);
   sub->footer(
       "Examples:\n"
       "  leaspec validate data/examples\n"
@@ -210,7 +213,8 @@ void setup_validate(CLI::App& app, int& exit_code) {
       "  leaspec validate --schema openapi.json --ref-dir schemas/ --max-depth 400 api.yaml\n"
       "  leaspec validate --schema swagger-2.0.json --ref draft-04.json petstore.json\n"
       "  leaspec validate --jobs 1 --max-findings 50 specs/\n"
-      "  leaspec validate --config ci.leaspec.yaml specs/\n\n"
+      "  leaspec validate --config ci.leaspec.yaml specs/\n"
+      "  leaspec validate --standard drafts/bwv-eu-1.1.yaml specs/bwc.yaml\n\n"
       "Exit codes: 0 valid (warnings allowed unless --strict), 1 findings, 2 usage or I/O error.");
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

@@ -32,6 +32,7 @@ class AnnexBuilder {
     references();
     definitions();
     requirements();
+    conformance();
     award();
     joint();
     requested_by();
@@ -200,6 +201,16 @@ class AnnexBuilder {
       item.push_back({strings["or_equivalent"], false, true});
     }
     return item;
+  }
+
+  /// The spec's conformance to common standards, when it names any.
+  void conformance() {
+    if (!m_context.conformance || m_context.conformance->standards.empty()) {
+      return;
+    }
+    m_out.heading(1, numbered("section_conformance"));
+    m_out.paragraph(m_strings["conformance_annex_intro"]);
+    conformance_tables(m_out, *m_context.conformance, 2);
   }
 
   void references() {

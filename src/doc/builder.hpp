@@ -212,4 +212,8 @@ inline Document start_document(DocumentKind kind, const spec::Spec& spec, const 
   return document;
 }
 
+/// For each standard of a conformance report, a heading at `level`, the counts of its
+/// verdicts and a table of its clauses (the conformance report and the annex).
+void conformance_tables(Builder& out, const conform::Report& report, int level);
+
 }  // namespace leaspec::doc

@@ -127,15 +127,15 @@ class Merger {
       joint.procurement.reset();
       joint.file.clear();
     }
-    for (const spec::Conformance& c : s.conforms_to) {
-      bool present = std::any_of(
-          joint.conforms_to.begin(), joint.conforms_to.end(), [&](const spec::Conformance& j) {
-            return j.standard.value == c.standard.value && j.version.value == c.version.value;
-          });
-      if (!present) {
-        joint.conforms_to.push_back(c);
-      }
+    // The joint spec conforms to the standards that every input conforms to.
+    if (first) {
+      joint.conforms_to = s.conforms_to;
     }
+    std::erase_if(joint.conforms_to, [&](const spec::Conformance& j) {
+      return std::none_of(s.conforms_to.begin(), s.conforms_to.end(), [&](const spec::Conformance& c) {
+        return j.standard.value == c.standard.value && j.version.value == c.version.value;
+      });
+    });
     for (const spec::Author& author : s.authors) {
       bool present =
           std::any_of(joint.authors.begin(), joint.authors.end(), [&](const spec::Author& a) {
@@ -652,6 +652,10 @@ class Merger {
                          r.depends_on.end());
       for (const spec::Text& agency : r.requested_by) {
         m_result.coverage[id].push_back(agency.value);
+      }
+      // Clauses of standards that not every input conforms to are not the joint spec's.
+      if (joint.conforms_to.empty()) {
+        r.implements.clear();
       }
     }
     if (joint.procurement && joint.procurement->award) {

@@ -17,6 +17,7 @@ constexpr std::array k_workbooks = {Format::md, Format::html, Format::xlsx, Form
                                     Format::pdf};
 constexpr std::array k_reports = {Format::text, Format::md,  Format::html,
                                   Format::docx, Format::odt, Format::pdf};
+constexpr std::array k_conformance = {Format::text, Format::md, Format::html, Format::docx};
 constexpr std::array k_evaluations = {Format::text, Format::csv, Format::xlsx, Format::md,
                                       Format::html};
 
@@ -52,6 +53,8 @@ std::span<const Format> formats_for(doc::DocumentKind kind) {
       return k_reports;
     case doc::DocumentKind::evaluation:
       return k_evaluations;
+    case doc::DocumentKind::conformance:
+      return k_conformance;
   }
   return {};
 }

@@ -13,6 +13,7 @@
 #include "leaspec/catalog.hpp"
 #include "leaspec/check/config.hpp"
 #include "leaspec/check/discover.hpp"
+#include "leaspec/conform.hpp"
 #include "leaspec/schema.hpp"
 #include "leaspec/source.hpp"
 #include "leaspec/spec.hpp"
@@ -38,6 +39,8 @@ struct Options {
   /// Languages every spec's translations are checked in (validate --lang), besides those
   /// the spec and its configuration list.
   std::vector<std::string> languages;
+  /// Common standards given on the command line (--standard), found before any other.
+  std::vector<std::string> standard_files;
 };
 
 /// A source taken through the pipeline: its text, its tree, the typed model when it is a
@@ -96,13 +99,29 @@ class Checker {
   /// The configuration for a spec file: --config, else the nearest .leaspec.yaml, read once.
   const Config& config_for(const std::string& path) const;
 
+  /// The standards a spec under `config` conforms to: the --standard files, the standards in
+  /// the folders of its standards_path (read once each), the bundled ones. Throws Error when
+  /// a standard in such a folder has errors.
+  conform::Library standards_for(const Config& config) const;
+
  private:
   struct Configs;
   Checker(schema::Schema schema, Options options);
 
+  /// The pipeline, with the conformance rules or without them (for a standard itself).
+  CheckedSpec check_with(std::shared_ptr<const SourceFile> source, const Config& config,
+                         DiagnosticSink& sink, bool conformance) const;
+  /// Checks a standard file and adds it to `library`; false, with the findings in `sink`,
+  /// when it has errors or is not a standard.
+  bool load_standard(const std::string& path, conform::Library& library,
+                     DiagnosticSink& sink) const;
+  /// The standards of one folder of standards_path, read on first use.
+  const conform::Library& folder_standards(const std::string& folder) const;
+
   schema::Schema m_schema;
   Options m_options;
   std::optional<Config> m_fixed_config;
+  conform::Library m_given_standards;
   std::unique_ptr<Configs> m_configs;
 };
 

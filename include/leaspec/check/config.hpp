@@ -21,6 +21,9 @@ struct Config {
   std::vector<std::string> languages;
   /// Words and phrases added to the vague-term list.
   std::vector<std::string> vague_terms;
+  /// Folders of common standards that conforms_to is resolved among (`standards_path`,
+  /// relative to the configuration file), before the bundled standards.
+  std::vector<std::string> standards_path;
   /// The bundled units with the configuration's own; nullptr when it adds none.
   std::shared_ptr<const catalog::Units> added_units;
 

@@ -7,6 +7,7 @@
 
 #include "leaspec/catalog.hpp"
 #include "leaspec/check/config.hpp"
+#include "leaspec/conform.hpp"
 #include "leaspec/source.hpp"
 #include "leaspec/spec.hpp"
 #include "leaspec/yaml.hpp"
@@ -17,7 +18,7 @@ namespace leaspec::check {
 struct RuleInfo {
   std::string_view id;
   Severity severity;
-  std::string_view group;  ///< loading, schema, semantic, language, merge or import
+  std::string_view group;  ///< loading, schema, semantic, language, conformance, merge or import
   std::string_view summary;
   /// What a finding means and how to act on it, in one or two sentences.
   std::string_view help;
@@ -40,6 +41,8 @@ struct RuleContext {
   /// Languages to check translations into besides those the spec and configuration list
   /// (validate --lang).
   std::vector<std::string> languages = {};
+  /// The standards conforms_to is resolved among; null runs no conformance rules.
+  const conform::Library* standards = nullptr;
 };
 
 /// Runs the semantic rules and the language lint, applies the configuration and inline
