@@ -7,7 +7,7 @@
 # reproduces each. Targets run one after another unless FUZZ_JOBS is 2 or more.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: yaml_load schema check generate joint
-#   BUILD_DIR=build-sanitize FUZZ_JOBS=2 scripts/fuzz.sh 60    (.ci/run's smoke run)
+#   BUILD_DIR=build-sanitize FUZZ_JOBS=2 scripts/fuzz.sh 30    (.ci/run's smoke run)
 #
 # Exit code 1 when any target crashed. A crash found is fixed in the library and its input
 # becomes a case in tests/cli/cases/ (see tests/cli/run-case.sh).
