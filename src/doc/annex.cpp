@@ -242,9 +242,14 @@ class AnnexBuilder {
     std::vector<Inline> items;
     for (const spec::Definition& definition : m_spec.definitions) {
       Inline item = m_out.spec_text("term:" + definition.term.value, definition.term.value, true);
-      item.push_back({": ", false, false});
-      for (Run& run :
-           m_out.spec_text("definition:" + definition.term.value, definition.definition)) {
+      Inline text = m_out.spec_text("definition:" + definition.term.value, definition.definition);
+      // One plain run keeps its colon, as the definition was always written.
+      if (text.size() == 1 && !text[0].bold && !text[0].italic) {
+        text[0].text = ": " + text[0].text;
+      } else {
+        item.push_back({": ", false, false});
+      }
+      for (Run& run : text) {
         item.push_back(std::move(run));
       }
       if (!definition.source.empty()) {

@@ -184,7 +184,12 @@ std::vector<std::string> numbers_in(std::string_view text) {
       continue;
     }
     // Digits inside a word (IP67, H.264) are part of a name, not a number.
-    bool in_word = i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1])) != 0;
+    auto letter = [&](std::size_t at) {
+      return std::isalpha(static_cast<unsigned char>(text[at])) != 0;
+    };
+    bool in_word =
+        i > 0 &&
+        (letter(i - 1) || (i > 1 && (text[i - 1] == '.' || text[i - 1] == '-') && letter(i - 2)));
     std::string number;
     while (true) {
       std::size_t run = digits_from(i);

@@ -23,6 +23,10 @@ DELIVERABLES = ["en", "pren", "ts", "tr", "cwa"]
 FORMATS = {"annex": ["md", "html", "docx", "odt"], "standard": ["md", "html", "docx", "odt"],
            "matrix": ["md", "html", "csv", "xlsx"]}
 DELIVERABLE_FORMATS = {"standard": ["md", "docx"]}
+# The example with a translation, in Polish and in Polish and English side by side.
+TRANSLATED = [("body-worn-cameras", "annex", "md", "pl"), ("body-worn-cameras", "annex", "docx", "pl"),
+              ("body-worn-cameras", "matrix", "csv", "pl"), ("body-worn-cameras", "annex", "md", "pl,en"),
+              ("body-worn-cameras", "annex", "docx", "pl,en")]
 PARTS = {"docx": ["word/document.xml", "word/footer1.xml", "docProps/core.xml"],
          "odt": ["content.xml", "styles.xml", "meta.xml"],
          "xlsx": ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
@@ -35,10 +39,14 @@ def source(spec):
     return os.path.join(EXAMPLES, spec + ".yaml"), spec
 
 
-def outputs(leaspec, spec, kind, fmt, work):
+def outputs(leaspec, spec, kind, fmt, work, lang=None):
     path_in, name = source(spec)
+    if lang:
+        name += "-" + lang.replace(",", "-")
     path = os.path.join(work, f"{name}-{kind}.{fmt}")
-    subprocess.run([leaspec, "generate", kind, path_in, "--format", fmt, "-o", path], check=True)
+    options = ["--lang", lang] if lang else []
+    subprocess.run([leaspec, "generate", kind, path_in, "--format", fmt, "-o", path] + options,
+                   check=True)
     if fmt in PARTS:
         with zipfile.ZipFile(path) as archive:
             for part in PARTS[fmt]:
@@ -80,10 +88,11 @@ def main():
             for fmt in formats]
     runs += [(spec, kind, fmt) for spec in DELIVERABLES
              for kind, formats in DELIVERABLE_FORMATS.items() for fmt in formats]
+    runs += TRANSLATED
     names = set()
     with tempfile.TemporaryDirectory() as work:
-        for spec, kind, fmt in runs:
-            for name, text in outputs(leaspec, spec, kind, fmt, work):
+        for spec, kind, fmt, *lang in runs:
+            for name, text in outputs(leaspec, spec, kind, fmt, work, *lang):
                 names.add(name)
                 compared += 1
                 failures += compare(name, text, mode)
