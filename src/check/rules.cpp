@@ -469,8 +469,8 @@ void check_semantics(const RuleContext& context, Findings& findings) {
 
 void check_rules(const RuleContext& context, DiagnosticSink& sink) {
   Findings findings;
-  for (auto pass : {check_semantics, check_metrics, check_documents, lint_requirements,
-                    check_conformance}) {
+  for (auto pass :
+       {check_semantics, check_metrics, check_documents, lint_requirements, check_conformance}) {
     pass(context, findings);
   }
   auto by_line = inline_suppressions(context.source);
