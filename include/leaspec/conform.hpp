@@ -76,7 +76,7 @@ struct Row {
 /// One `conforms_to` entry: the standard it names, when it is known, and a row per clause.
 struct StandardResult {
   const spec::Conformance* entry = nullptr;
-  const spec::Spec* standard = nullptr;  ///< nullptr when no standard has that id and version
+  const spec::Spec* standard = nullptr;     ///< nullptr when no standard has that id and version
   std::vector<std::string> known_versions;  ///< every version of that id known, oldest first
   std::vector<Row> rows;
 

@@ -239,9 +239,8 @@ const conform::Library& Checker::folder_standards(const std::string& folder) con
         load_standard(file, library, problems)) {
       continue;
     }
-    bool not_standard = std::all_of(
-        problems.diagnostics().begin(), problems.diagnostics().end(),
-        [](const Diagnostic& d) { return d.rule == "not-a-standard"; });
+    bool not_standard = std::all_of(problems.diagnostics().begin(), problems.diagnostics().end(),
+                                    [](const Diagnostic& d) { return d.rule == "not-a-standard"; });
     if (not_standard) {
       continue;  // a spec that is no standard may share the folder
     }

@@ -130,8 +130,8 @@ bool add_standards_path(const yaml::Node& node, const std::string& config_path, 
     std::error_code error;
     if (!fs::is_directory(path, error)) {
       sink.report({Severity::error, "invalid-config",
-                   fmt::format("standards_path names {}, which is not a folder", path),
-                   config_path, item->position, ""});
+                   fmt::format("standards_path names {}, which is not a folder", path), config_path,
+                   item->position, ""});
       valid = false;
       continue;
     }

@@ -89,10 +89,10 @@ void setup_conformance(CLI::App& app, int& exit_code) {
       "conformance", "Show how a spec implements each clause of the common standards it names");
   sub->add_option("SPEC", options->spec, "The spec file")->required()->type_name("FILE");
   add_standard_option(*sub, options->standards);
-  sub->add_option("--format", options->format,
-                  fmt::format("{}: a report in any of these formats, or json for tools",
-                              fmt::join(format_names_and_json(doc::DocumentKind::conformance),
-                                        ", ")))
+  sub->add_option(
+         "--format", options->format,
+         fmt::format("{}: a report in any of these formats, or json for tools",
+                     fmt::join(format_names_and_json(doc::DocumentKind::conformance), ", ")))
       ->check(CLI::IsMember(format_names_and_json(doc::DocumentKind::conformance)))
       ->capture_default_str();
   sub->add_option("-o,--output", options->output,

@@ -26,6 +26,7 @@ struct GenerateOptions {
   std::string format;
   std::string output;
   std::string language;
+  std::vector<std::string> standards;
 };
 
 /// The formats of every kind `generate` writes, each once, in a stable order.
@@ -121,7 +122,9 @@ int run_generate(const GenerateOptions& options) {
   std::uintmax_t size = std::filesystem::file_size(options.spec, size_error);
   Progress progress(options.output != "-" && !size_error && size >= k_progress_bytes);
   progress.stage(fmt::format("checking {}", options.spec));
-  Session session;
+  check::Options check_options;
+  check_options.standard_files = options.standards;
+  Session session(check_options);
   std::optional<check::CheckedSpec> loaded = session.load(options.spec);
   if (!loaded) {
     print_error(fmt::format("{} has errors; no document was written", options.spec));
@@ -158,6 +161,15 @@ int run_generate(const GenerateOptions& options) {
     }
     rendering.emplace(*loaded->model, std::move(languages));
     context.rendering = &*rendering;
+  }
+  // The annex states the spec's conformance to the standards it names.
+  const check::Config& config = session.checker().config_for(options.spec);
+  conform::Library standards;
+  conform::Report conformance;
+  if (kind == doc::DocumentKind::annex && !loaded->model->conforms_to.empty()) {
+    standards = session.checker().standards_for(config);
+    conformance = conform::evaluate(*loaded->model, standards, config.units());
+    context.conformance = &conformance;
   }
   progress.stage(fmt::format("building the {}", options.kind));
   doc::Document document = build(kind, *loaded->model, context);
@@ -200,6 +212,7 @@ void setup_generate(CLI::App& app, int& exit_code) {
                      fmt::join(doc::Strings::languages(), ", ")))
       ->check(check_languages)
       ->type_name(fmt::format("{{{}}}", fmt::join(doc::Strings::languages(), ",")));
+  add_standard_option(*sub, options->standards);
   sub->footer(
       "Examples:\n"
       "  leaspec generate annex data/examples/body-worn-cameras.yaml --format docx -o annex.docx\n"

@@ -99,8 +99,8 @@ void compare_bounds(const spec::Requirement& clause, const spec::Requirement& r,
       return;
     case joint::Strictness::weaker:
       row.verdict = Verdict::weakens;
-      row.reason = fmt::format("{} {} is weaker than {}", r.metric->parameter.value,
-                               row.spec_bound, c.second);
+      row.reason = fmt::format("{} {} is weaker than {}", r.metric->parameter.value, row.spec_bound,
+                               c.second);
       return;
     default:
       row.verdict = Verdict::weakens;
@@ -135,22 +135,22 @@ StandardResult evaluate_one(const spec::Spec& spec, const spec::Conformance& ent
   if (!result.standard) {
     return result;
   }
-  spec::for_each_requirement(*result.standard, [&](const spec::Requirement& clause,
-                                                   const spec::Section&) {
-    auto found = implementers(spec, clause);
-    for (const auto& [r, by_parameter] : found) {
-      result.rows.push_back(judge(clause, *r, by_parameter, units));
-    }
-    if (found.empty()) {
-      Row row{&clause};
-      row.verdict = clause.priority.value == spec::Priority::mandatory ? Verdict::missing
-                                                                       : Verdict::left_out;
-      if (clause.metric) {
-        row.standard_bound = joint::describe(*clause.metric);
-      }
-      result.rows.push_back(std::move(row));
-    }
-  });
+  spec::for_each_requirement(
+      *result.standard, [&](const spec::Requirement& clause, const spec::Section&) {
+        auto found = implementers(spec, clause);
+        for (const auto& [r, by_parameter] : found) {
+          result.rows.push_back(judge(clause, *r, by_parameter, units));
+        }
+        if (found.empty()) {
+          Row row{&clause};
+          row.verdict = clause.priority.value == spec::Priority::mandatory ? Verdict::missing
+                                                                           : Verdict::left_out;
+          if (clause.metric) {
+            row.standard_bound = joint::describe(*clause.metric);
+          }
+          result.rows.push_back(std::move(row));
+        }
+      });
   return result;
 }
 
@@ -197,9 +197,9 @@ void row_issues(const StandardResult& result, std::vector<Issue>& out) {
                                  clause, standard, hint)});
     } else if (row.verdict == Verdict::left_out &&
                row.clause->priority.value == spec::Priority::recommended) {
-      out.push_back({"conformance-recommended", result.entry->position,
-                     fmt::format("no requirement implements the recommended {} of {}", clause,
-                                 standard)});
+      out.push_back(
+          {"conformance-recommended", result.entry->position,
+           fmt::format("no requirement implements the recommended {} of {}", clause, standard)});
     }
   }
 }
@@ -226,8 +226,8 @@ void unknown_clauses(const spec::Spec& spec, const Report& report, std::vector<I
           labels.empty()
               ? fmt::format("{} implements {}, but the spec names no standard in conforms_to",
                             r.id.value, id.value)
-              : fmt::format("{} implements {}, which is no requirement of {}", r.id.value,
-                            id.value, fmt::join(labels, ", "));
+              : fmt::format("{} implements {}, which is no requirement of {}", r.id.value, id.value,
+                            fmt::join(labels, ", "));
       out.push_back({"conformance-unknown-clause", id.position, std::move(message), &r});
     }
   });
@@ -252,8 +252,8 @@ std::vector<Issue> issues(const spec::Spec& spec, const Report& report) {
     }
     if (std::string newer = result.newer_version(); !newer.empty()) {
       out.push_back({"conformance-old-version", entry.version.position,
-                     fmt::format("conforms_to names {}, but version {} of {} is known", label(entry),
-                                 newer, entry.standard.value)});
+                     fmt::format("conforms_to names {}, but version {} of {} is known",
+                                 label(entry), newer, entry.standard.value)});
     }
     row_issues(result, out);
   }

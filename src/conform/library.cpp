@@ -32,9 +32,8 @@ std::vector<std::string> Library::versions(std::string_view id) const {
       found.push_back(standard->version);
     }
   }
-  std::sort(found.begin(), found.end(), [](const std::string& a, const std::string& b) {
-    return compare_versions(a, b) < 0;
-  });
+  std::sort(found.begin(), found.end(),
+            [](const std::string& a, const std::string& b) { return compare_versions(a, b) < 0; });
   return found;
 }
 
@@ -48,7 +47,8 @@ const Library& bundled() {
         continue;
       }
       yaml::Document document = catalog::bundled_tree(name);
-      library.add(std::make_shared<const spec::Spec>(spec::build(*document.root, std::string(name))));
+      library.add(
+          std::make_shared<const spec::Spec>(spec::build(*document.root, std::string(name))));
     }
     return library;
   }();

@@ -65,8 +65,8 @@ void conformance_tables(Builder& out, const conform::Report& report, int level) 
 
 Document build_conformance(const spec::Spec& spec, const conform::Report& report,
                            const Context& context) {
-  Document document = start_document(DocumentKind::conformance, spec, context,
-                                     "conformance_title", "conformance_subject");
+  Document document = start_document(DocumentKind::conformance, spec, context, "conformance_title",
+                                     "conformance_subject");
   Builder out(document, context);
   out.heading(1, out.text("conformance_heading", spec.id.value));
   out.paragraph(out.text("conformance_intro", spec.id.value, spec.title, spec.version));

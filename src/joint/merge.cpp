@@ -132,9 +132,10 @@ class Merger {
       joint.conforms_to = s.conforms_to;
     }
     std::erase_if(joint.conforms_to, [&](const spec::Conformance& j) {
-      return std::none_of(s.conforms_to.begin(), s.conforms_to.end(), [&](const spec::Conformance& c) {
-        return j.standard.value == c.standard.value && j.version.value == c.version.value;
-      });
+      return std::none_of(
+          s.conforms_to.begin(), s.conforms_to.end(), [&](const spec::Conformance& c) {
+            return j.standard.value == c.standard.value && j.version.value == c.version.value;
+          });
     });
     for (const spec::Author& author : s.authors) {
       bool present =

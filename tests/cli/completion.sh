@@ -28,9 +28,9 @@ mkdir -p "$work/files/specs" && touch "$work/files/a.yaml" "$work/files/b.yml" "
 [ "$(bash -c 'source "$1"; complete -p leaspec' _ "$work/leaspec.bash")" = "complete -F _leaspec leaspec" ] ||
   fail "complete -p does not show the leaspec completion"
 expect_words "validate " leaspec val
-expect_words "catalog completion " leaspec c
+expect_words "catalog completion conformance " leaspec c
 expect_words "github json junit sarif text " leaspec validate --format ""
-expect_words "--strict " leaspec validate --st
+expect_words "--standard --strict " leaspec validate --st
 expect_words "annex matrix standard " leaspec generate ""
 expect_words "docx " leaspec generate annex a.yaml --format d
 expect_words "a.yaml b.yml specs " leaspec generate annex ""

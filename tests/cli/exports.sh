@@ -25,7 +25,7 @@ done
 import json, sys
 data = json.load(open(sys.argv[1]))
 requirements = [r for s in data["sections"] for r in s["requirements"]]
-assert len(requirements) == 27
+assert len(requirements) == 40
 by_id = {r["id"]: r for r in requirements}
 # A requirement without lots applies to every lot; references carry their designation.
 assert by_id["BWC-SEC-003"]["lots"] == ["LOT-1", "LOT-2"]
@@ -61,7 +61,7 @@ PY
 }
 counts=$(check_idrefs "$work/one.reqif") || fail "ReqIF references do not resolve"
 read -r ids refs objects relations <<<"$counts"
-[ "$objects" = 33 ] || fail "expected 27 requirements and 6 sections as SPEC-OBJECTs, got $objects"
+[ "$objects" = 47 ] || fail "expected 40 requirements and 7 sections as SPEC-OBJECTs, got $objects"
 [ "$relations" = 3 ] || fail "expected 3 depends_on relations, got $relations"
 "$py" - "$work/one.reqif" <<'PY' || fail "ReqIF hierarchy"
 import sys

@@ -59,6 +59,31 @@ def outputs(leaspec, spec, kind, fmt, work, lang=None):
             yield f"{name}-{kind}.{fmt}", f.read()
 
 
+# The conformance report of the test tender against the test standard, in every format.
+CONFORMANCE = os.path.join(HERE, "..", "cli", "conformance")
+CONFORMANCE_FORMATS = ["text", "md", "html", "json", "docx"]
+
+
+def conformance_outputs(leaspec, fmt, work):
+    path = os.path.join(work, f"tender-conformance.{fmt}")
+    result = subprocess.run([leaspec, "conformance", os.path.join(CONFORMANCE, "tender.yaml"),
+                             "--standard", os.path.join(CONFORMANCE, "standard.yaml"),
+                             "--format", fmt, "-o", path], stderr=subprocess.DEVNULL)
+    if result.returncode != 1:  # the tender weakens the standard
+        raise SystemExit(f"conformance --format {fmt} exited with {result.returncode}")
+    if fmt in PARTS:
+        with zipfile.ZipFile(path) as archive:
+            for part in PARTS[fmt]:
+                if part in archive.namelist():
+                    text = archive.read(part).decode("utf-8").replace("><", ">\n<")
+                    yield f"tender-conformance.{fmt}.{part.replace('/', '_')}", text + "\n"
+    else:
+        with open(path, encoding="utf-8", newline="") as f:
+            # The report names the spec file by its path; only the name is the same everywhere.
+            yield f"tender-conformance.{fmt}", f.read().replace(
+                os.path.abspath(os.path.join(CONFORMANCE, "tender.yaml")), "tender.yaml")
+
+
 def compare(name, text, mode):
     """Checks one output against its golden file, or rewrites it; True when they differ."""
     golden = os.path.join(HERE, name)
@@ -93,6 +118,11 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         for spec, kind, fmt, *lang in runs:
             for name, text in outputs(leaspec, spec, kind, fmt, work, *lang):
+                names.add(name)
+                compared += 1
+                failures += compare(name, text, mode)
+        for fmt in CONFORMANCE_FORMATS:
+            for name, text in conformance_outputs(leaspec, fmt, work):
                 names.add(name)
                 compared += 1
                 failures += compare(name, text, mode)

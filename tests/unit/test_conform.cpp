@@ -66,14 +66,14 @@ struct Judged {
 };
 
 Judged judge(const spec::Metric& clause, const spec::Metric& tender, bool link = true) {
-  auto standard = std::make_shared<spec::Spec>(with_requirements(
-      "STD", {requirement("STD-001", clause)}));
+  auto standard =
+      std::make_shared<spec::Spec>(with_requirements("STD", {requirement("STD-001", clause)}));
   standard->standard = spec::StandardInfo{};
   conform::Library library;
   library.add(standard);
-  spec::Spec spec = with_requirements(
-      "TND", {requirement("TND-001", tender,
-                          link ? std::vector<std::string>{"STD-001"} : std::vector<std::string>{})});
+  spec::Spec spec = with_requirements("TND", {requirement("TND-001", tender,
+                                                          link ? std::vector<std::string>{"STD-001"}
+                                                               : std::vector<std::string>{})});
   spec.conforms_to.push_back({{"STD", {3, 16}}, {"1.0", {3, 40}}, {3, 15}});
   conform::Report report = conform::evaluate(spec, library, catalog::Units::bundled());
   REQUIRE(report.standards.size() == 1);
@@ -121,8 +121,7 @@ TEST_CASE("a range to cover must contain the standard's, a range to lie in must 
   CHECK(judge(cover(-20, 50, "°C"), cover(-25, 55, "°C")).verdict == conform::Verdict::tightens);
   CHECK(judge(cover(-20, 50, "°C"), cover(-10, 50, "°C")).verdict == conform::Verdict::weakens);
   // 253.15 K to 323.15 K is -20 °C to 50 °C.
-  CHECK(judge(cover(-20, 50, "°C"), cover(253.15, 323.15, "K")).verdict ==
-        conform::Verdict::meets);
+  CHECK(judge(cover(-20, 50, "°C"), cover(253.15, 323.15, "K")).verdict == conform::Verdict::meets);
   auto within = [](double lo, double hi) {
     return range("supply voltage", lo, hi, "V", RangeKind::within);
   };
@@ -163,8 +162,9 @@ TEST_CASE("missing, left out and lower priority clauses, and the findings they g
   CHECK(found[0].message ==
         "no mandatory requirement implements STD-001 of STD 1.0; name it in implements");
   CHECK(found[1].rule == "conformance-weakens");
-  CHECK(found[1].message == "TND-001 weakens STD-002 of STD 1.0: it is recommended, the clause "
-                            "mandatory");
+  CHECK(found[1].message ==
+        "TND-001 weakens STD-002 of STD 1.0: it is recommended, the clause "
+        "mandatory");
   CHECK(found[2].rule == "conformance-recommended");
   CHECK(found[3].rule == "conformance-unknown-clause");
   CHECK(found[3].message == "TND-002 implements STD-009, which is no requirement of STD 1.0");
