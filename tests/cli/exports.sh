@@ -70,7 +70,8 @@ ns = "{http://www.omg.org/spec/ReqIF/20110401/reqif.xsd}"
 spec = ET.parse(sys.argv[1]).getroot().find(f".//{ns}SPECIFICATION")
 top = spec.findall(f"./{ns}CHILDREN/{ns}SPEC-HIERARCHY")
 assert [h.find(f"./{ns}OBJECT/{ns}SPEC-OBJECT-REF").text for h in top] == [
-    "section-VID", "section-PWR", "section-ENV", "section-SEC", "section-EMS", "section-SVC"]
+    "section-VID", "section-PWR", "section-ENV", "section-SEC", "section-EMS", "section-SVC",
+    "section-STD"]
 first = top[0].findall(f"./{ns}CHILDREN/{ns}SPEC-HIERARCHY/{ns}OBJECT/{ns}SPEC-OBJECT-REF")
 assert first[0].text == "requirement-BWC-VID-001" and len(first) == 7
 PY

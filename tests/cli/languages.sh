@@ -12,7 +12,7 @@ translation="$work/body-worn-cameras.pl.yaml"
 # The bundled Polish translation lacks one requirement: a warning at the source text.
 run validate --lang pl "$examples/body-worn-cameras.yaml"
 expect_code 0 "validate --lang pl"
-expect_out "body-worn-cameras.yaml:246:15: warning: \"BWC-VID-007\" has no Polish translation in body-worn-cameras.pl.yaml [translation-missing]"
+expect_out "body-worn-cameras.yaml:278:15: warning: \"BWC-VID-007\" has no Polish translation in body-worn-cameras.pl.yaml [translation-missing]"
 expect_out "1 file checked: 0 errors, 1 warning"
 run validate --strict --lang pl "$examples/body-worn-cameras.yaml"
 expect_code 1 "validate --strict --lang pl"
@@ -25,7 +25,7 @@ expect_out "warning: no Lithuanian translation: $examples/body-worn-cameras.lt.y
 sed -i 's/record audio synchronised with the video\./record audio synchronised with the video and its time stamp./' "$spec"
 run validate --lang pl "$spec"
 expect_out "body-worn-cameras.pl.yaml:117:11: warning: the Polish translation of \"BWC-VID-006\" is stale: the source text has changed since it was translated [translation-stale]"
-expect_out "body-worn-cameras.yaml:239:15: note: the source text, changed since, is here"
+expect_out "body-worn-cameras.yaml:271:15: note: the source text, changed since, is here"
 run validate --lang pl --format json "$spec"
 "$py" - "$out" <<'PY' || fail "stale finding in JSON"
 import json, sys
@@ -95,7 +95,7 @@ assert root.get("version") == "2.0" and root.get("srcLang") == "en" and root.get
 files = root.findall("x:file", ns)
 assert len(files) == 1 and files[0].get("original") == "body-worn-cameras.yaml"
 units = files[0].findall("x:unit", ns)
-assert len(units) == 66, len(units)
+assert len(units) == 81, len(units)
 ids = [u.get("id") for u in units]
 assert len(set(ids)) == len(ids) and all(i.startswith("u") for i in ids)
 for unit in units:
@@ -110,7 +110,7 @@ vid7 = by_name["BWC-VID-007"]
 assert vid7.find("x:segment", ns).get("state") == "initial"
 assert vid7.find("x:segment/x:target", ns) is None
 notes = {n.get("category"): n.text for n in vid7.findall("x:notes/x:note", ns)}
-assert notes["location"] == "body-worn-cameras.yaml:246:15", notes
+assert notes["location"] == "body-worn-cameras.yaml:278:15", notes
 assert notes["priority"] == "optional (may)", notes
 vid1 = by_name["BWC-VID-001"]
 assert vid1.find("x:segment", ns).get("state") == "translated"
@@ -133,7 +133,7 @@ PY
 before=$(grep -n "BWC-VID-001:" "$translation")
 run translate import --lang pl "$spec" "$work/bwc.xlf"
 expect_code 0 "translate import"
-expect_err "body-worn-cameras.pl.yaml: 66 of 66 texts translated into Polish"
+expect_err "body-worn-cameras.pl.yaml: 81 of 81 texts translated into Polish"
 [ "$(grep -n "BWC-VID-001:" "$translation")" = "$before" ] || fail "an untouched entry moved"
 grep -q 'text: "Kamera może oferować tryb podczerwieni' "$translation" || fail "the new target is not imported"
 run validate --strict --lang pl "$spec"

@@ -66,9 +66,12 @@ CONFORMANCE_FORMATS = ["text", "md", "html", "json", "docx"]
 
 def conformance_outputs(leaspec, fmt, work):
     path = os.path.join(work, f"tender-conformance.{fmt}")
-    result = subprocess.run([leaspec, "conformance", os.path.join(CONFORMANCE, "tender.yaml"),
-                             "--standard", os.path.join(CONFORMANCE, "standard.yaml"),
-                             "--format", fmt, "-o", path], stderr=subprocess.DEVNULL)
+    # Run beside the fixtures, so that the report names them as the same relative paths
+    # wherever the sources are.
+    result = subprocess.run([os.path.abspath(leaspec), "conformance", "tender.yaml",
+                             "--standard", "standard.yaml", "--format", fmt,
+                             "-o", os.path.abspath(path)],
+                            stderr=subprocess.DEVNULL, cwd=CONFORMANCE)
     if result.returncode != 1:  # the tender weakens the standard
         raise SystemExit(f"conformance --format {fmt} exited with {result.returncode}")
     if fmt in PARTS:
@@ -79,9 +82,7 @@ def conformance_outputs(leaspec, fmt, work):
                     yield f"tender-conformance.{fmt}.{part.replace('/', '_')}", text + "\n"
     else:
         with open(path, encoding="utf-8", newline="") as f:
-            # The report names the spec file by its path; only the name is the same everywhere.
-            yield f"tender-conformance.{fmt}", f.read().replace(
-                os.path.abspath(os.path.join(CONFORMANCE, "tender.yaml")), "tender.yaml")
+            yield f"tender-conformance.{fmt}", f.read()
 
 
 def compare(name, text, mode):
