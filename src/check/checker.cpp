@@ -182,7 +182,9 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
   }
   bool standards_ok = true;
   for (const std::string& file : options.standard_files) {
-    standards_ok = checker.load_standard(file, checker.m_given_standards, sink) && standards_ok;
+    auto standard = std::make_shared<const SourceFile>(
+        file, read_file(file, checker.m_options.limits.max_bytes));
+    standards_ok = checker.load_standard(standard, checker.m_given_standards, sink) && standards_ok;
   }
   if (!standards_ok) {
     return std::nullopt;
@@ -190,9 +192,9 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
   return checker;
 }
 
-bool Checker::load_standard(const std::string& path, conform::Library& library,
-                            DiagnosticSink& sink) const {
-  auto source = std::make_shared<SourceFile>(path, read_file(path, m_options.limits.max_bytes));
+bool Checker::load_standard(const std::shared_ptr<const SourceFile>& source,
+                            conform::Library& library, DiagnosticSink& sink) const {
+  const std::string& path = source->path();
   DiagnosticSink found;
   CheckedSpec checked = check_with(source, config_for(path), found, false);
   found.sort_by_position();
@@ -235,8 +237,9 @@ const conform::Library& Checker::folder_standards(const std::string& folder) con
   conform::Library library;
   for (const std::string& file : files) {
     DiagnosticSink problems;
-    if (!looks_like_spec(read_file(file, m_options.limits.max_bytes)) ||
-        load_standard(file, library, problems)) {
+    auto source =
+        std::make_shared<const SourceFile>(file, read_file(file, m_options.limits.max_bytes));
+    if (!looks_like_spec(source->text()) || load_standard(source, library, problems)) {
       continue;
     }
     bool not_standard = std::all_of(problems.diagnostics().begin(), problems.diagnostics().end(),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "leaspec/text.hpp"
 #include "leaspec/translate.hpp"
 
 namespace leaspec::translate {
@@ -60,10 +61,7 @@ bool is_word_byte(char c) {
 /// `text` with ASCII capitals in lower case and the common capital letters of the other
 /// alphabets the tables use, so that a form at the start of a sentence is found.
 std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::string out = text::ascii_lower(text);
   static const std::pair<std::string_view, std::string_view> k_capitals[] = {
       {"Π", "π"}, {"Θ", "θ"}, {"Μ", "μ"}, {"Σ", "σ"}, {"Ε", "ε"}, {"Ä", "ä"},
       {"Ö", "ö"}, {"Ü", "ü"}, {"Ż", "ż"}, {"Ś", "ś"}, {"Ł", "ł"}, {"È", "è"}};

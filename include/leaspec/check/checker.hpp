@@ -111,9 +111,9 @@ class Checker {
   /// The pipeline, with the conformance rules or without them (for a standard itself).
   CheckedSpec check_with(std::shared_ptr<const SourceFile> source, const Config& config,
                          DiagnosticSink& sink, bool conformance) const;
-  /// Checks a standard file and adds it to `library`; false, with the findings in `sink`,
-  /// when it has errors or is not a standard.
-  bool load_standard(const std::string& path, conform::Library& library,
+  /// Checks a standard (its file read once) and adds it to `library`; false, with the findings in
+  /// `sink`, when it has errors or is not a standard.
+  bool load_standard(const std::shared_ptr<const SourceFile>& source, conform::Library& library,
                      DiagnosticSink& sink) const;
   /// The standards of one folder of standards_path, read on first use.
   const conform::Library& folder_standards(const std::string& folder) const;
