@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Measures `leaspec validate` on a generated corpus of 300 specs of 90 requirements each
-# (tests/bench/make_corpus.py) against the floor: yaml-cpp's bare event parse of the same
-# files (tests/bench/floor.cpp), which no validator built on yaml-cpp can beat. Prints the CPU
-# time (user + sys) of each, their ratios, the wall time with --jobs 1 and --jobs 2, and
-# ajv-cli's time on the same files as JSON when ajv-cli is installed; then the start-up
-# figures (a C++ "hello world", `leaspec --version`, validate of a 10-line spec and of the
-# 34 KB body-worn cameras example, the mean of 50 runs each) and `generate annex --format docx`
-# of a 5,000-requirement spec (wall time, CPU time, peak resident set size).
+# (tests/bench/make_corpus.py) against two floors: the bare event parse of the same files by
+# yaml-cpp (tests/bench/floor.cpp), the common C++ YAML library, and by libyaml
+# (tests/bench/floor_libyaml.cpp), the parser leaspec's loader runs, which leaspec cannot beat.
+# Prints the CPU time (user + sys) of each, the ratios to both floors, the wall time with
+# --jobs 1 and --jobs 2, and ajv-cli's time on the same files as JSON when ajv-cli is
+# installed; then the start-up figures (a C++ "hello world", `leaspec --version`, validate of
+# a 10-line spec, of a generated 34 KB spec and of the body-worn cameras example, the mean of
+# 50 runs each) and `generate annex --format docx` of a 5,000-requirement spec (wall time, CPU
+# time, peak resident set size).
 #
-#   scripts/bench.sh [LEASPEC [FLOOR]]      defaults: build/leaspec build/tests/bench_floor
+#   scripts/bench.sh [LEASPEC]              default build/leaspec; the floors are built beside it
 #   RUNS=7 scripts/bench.sh                 runs per command (the best is kept; default 5)
 #
 # ajv-cli is looked for in $LEASPEC_NODE_MODULES, tests/differential/node_modules (see
@@ -16,10 +18,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 leaspec=$(realpath "${1:-build/leaspec}")
-floor=$(realpath "${2:-$(dirname "$leaspec")/tests/bench_floor}")
+floor=$(dirname "$leaspec")/tests/bench_floor
+floor_libyaml=$(dirname "$leaspec")/tests/bench_floor_libyaml
 runs=${RUNS:-5}
 py=/usr/bin/python3
-for program in "$leaspec" "$floor"; do
+for program in "$leaspec" "$floor" "$floor_libyaml"; do
   [ -x "$program" ] || { echo "bench: $program is not built (cmake --build build)" >&2; exit 2; }
 done
 
@@ -54,16 +57,20 @@ measure() {
 }
 
 measure floor "$floor" "$corpus"/*.yaml
+measure libyaml "$floor_libyaml" "$corpus"/*.yaml
 measure jobs1 "$leaspec" validate --jobs 1 "$corpus"
 measure jobs2 "$leaspec" validate --jobs 2 "$corpus"
 measure schema1 "$leaspec" validate --jobs 1 --schema "$work/spec.schema.json" "$corpus"
 
 row() {
-  awk -v name="$1" -v c="${cpu[$2]}" -v w="${wall[$2]}" -v f="${cpu[floor]}" -v m="$mib" \
-    'BEGIN { printf "%-52s %7.2f %7.2f %8.0f %7.2fx\n", name, c, w, c * 1000 / m, c / f }'
+  awk -v name="$1" -v c="${cpu[$2]}" -v w="${wall[$2]}" -v f="${cpu[floor]}" -v l="${cpu[libyaml]}" \
+    -v m="$mib" 'BEGIN { printf "%-52s %7.2f %7.2f %8.0f %9.2fx %9.2fx\n", name, c, w, c * 1000 / m,
+                         c / f, c / l }'
 }
-printf '%-52s %7s %7s %8s %8s\n' "command" "CPU s" "wall s" "CPU ms/MiB" "/ floor"
+printf '%-52s %7s %7s %8s %10s %10s\n' "command" "CPU s" "wall s" "CPU ms/MiB" "/ yaml-cpp" \
+  "/ libyaml"
 row "floor: yaml-cpp event parse, handler does nothing" floor
+row "floor: libyaml event parse, nothing kept" libyaml
 row "leaspec validate --jobs 1 (load, schema, rules, lint)" jobs1
 row "leaspec validate --jobs 2" jobs2
 row "leaspec validate --jobs 1 --schema (load and schema)" schema1
@@ -124,10 +131,14 @@ mean_ms() {
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 50 / 1e6 }'
 }
 example=data/examples/body-worn-cameras.yaml
-kib=$(( $(wc -c <"$example") / 1024 ))
-printf '\nstart-up (mean of 50 runs, ms): hello world %s | --version %s | validate 10 lines %s | validate %s KiB %s\n' \
+"$py" tests/bench/make_spec.py "$work/spec-160.yaml" 160
+kb() { echo $(( $(wc -c <"$1") / 1000 )); }
+printf '\nstart-up (mean of 50 runs, ms): hello world %s | --version %s | validate 10 lines %s\n' \
   "$([ -n "$hello" ] && mean_ms "$hello" || echo "n/a")" "$(mean_ms "$leaspec" --version)" \
-  "$(mean_ms "$leaspec" validate "$work/small.yaml")" "$kib" "$(mean_ms "$leaspec" validate "$example")"
+  "$(mean_ms "$leaspec" validate "$work/small.yaml")"
+printf 'start-up (mean of 50 runs, ms): validate a %s KB spec %s | validate the %s KB example %s\n' \
+  "$(kb "$work/spec-160.yaml")" "$(mean_ms "$leaspec" validate "$work/spec-160.yaml")" \
+  "$(kb "$example")" "$(mean_ms "$leaspec" validate "$example")"
 
 # The annex of a large joint tender.
 "$py" tests/bench/make_spec.py "$work/spec-5000.yaml" 5000

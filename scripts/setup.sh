@@ -22,11 +22,11 @@ done
 
 build_packages=(
   build-essential cmake ninja-build pkg-config ccache git
-  libyaml-cpp-dev libcli11-dev libfmt-dev libpcre2-dev nlohmann-json3-dev
+  libyaml-dev libcli11-dev libfmt-dev libpcre2-dev nlohmann-json3-dev
   zlib1g-dev libpugixml-dev libudunits2-dev
 )
 test_packages=(
-  doctest-dev libzip-dev python3 bsdutils curl ca-certificates file
+  doctest-dev libzip-dev libyaml-cpp-dev python3 bsdutils curl ca-certificates file
   mandoc clang-format clang-tidy clang libfuzzer-14-dev lintian bash-completion zsh fish
   libreoffice-writer-nogui libreoffice-calc-nogui gnumeric poppler-utils
   python3-docx python3-openpyxl python-odf-tools python3-yaml python3-jsonschema
@@ -63,7 +63,8 @@ fi
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 build_dir=${BUILD_DIR:-build}
 configure=(-DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" -DLEASPEC_WERROR="${LEASPEC_WERROR:-OFF}"
-  -DLEASPEC_SANITIZE="${LEASPEC_SANITIZE:-OFF}" -DLEASPEC_FUZZ="${LEASPEC_FUZZ:-OFF}")
+  -DLEASPEC_SANITIZE="${LEASPEC_SANITIZE:-OFF}" -DLEASPEC_FUZZ="${LEASPEC_FUZZ:-OFF}"
+  -DLEASPEC_UNITY="${LEASPEC_UNITY:-OFF}")
 if $tests; then
   # The npm packages the tests run, at the versions package-lock.json pins, in tests/tools/.
   if ! cmp -s tests/tools/package-lock.json tests/tools/node_modules/.installed-lock.json; then

@@ -56,7 +56,8 @@ std::string to_json(const Node& node);
 /// Pretty-printed JSON text of a node, keys in document order.
 std::string to_json_pretty(const Node& node, int indent = 2);
 
-/// The deepest nesting `Limits::max_depth` may allow: yaml-cpp's parser refuses 500 levels.
+/// The deepest nesting `Limits::max_depth` may allow: what reads a tree (the schema engine,
+/// JSON conversion) recurses once per level, and must stay far from the end of the stack.
 constexpr std::size_t k_deepest_nesting = 499;
 
 /// Bounds that keep hostile input cheap.

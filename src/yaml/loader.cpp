@@ -1,14 +1,9 @@
 #include <algorithm>
-#include <istream>
 #include <optional>
-#include <streambuf>
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include "leaspec/yaml.hpp"
 
@@ -17,91 +12,155 @@ namespace {
 
 constexpr std::string_view k_core_tag = "tag:yaml.org,2002:";
 
-Position to_position(const YAML::Mark& mark) {
-  if (mark.is_null() || mark.line < 0 || mark.column < 0) {
-    return {};
-  }
-  return {static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
-}
-
-/// Thrown from the event handler to stop parsing at the first fatal finding.
+/// Thrown from the tree builder to stop parsing at the first fatal finding.
 struct Stop {
   Position position;
   std::string rule;
   std::string message;
 };
 
-/// Builds the positioned tree from yaml-cpp's events.
-class TreeBuilder : public YAML::EventHandler {
+/// Turns libyaml's marks, which count characters, into positions, which count bytes.
+class Locator {
+ public:
+  Locator(const SourceFile& source, const std::string& text) : m_source(source), m_text(text) {
+    // libyaml skips a byte order mark without counting it.
+    if (m_text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      m_byte = 3;
+    }
+    m_checkpoints.push_back(m_byte);
+  }
+
+  Position at(const yaml_mark_t& mark) {
+    std::size_t offset = offset_of(mark.index);
+    if (m_rewritten || offset >= m_source.text().size()) {
+      return m_source.position_of(std::min(offset, m_source.text().size()));
+    }
+    return {m_line, static_cast<std::uint32_t>(offset - m_line_start + 1)};
+  }
+
+ private:
+  /// The byte offset of the character at `index` (the end of the text when beyond it); the
+  /// line and its start follow the offset.
+  std::size_t offset_of(std::size_t index) {
+    if (index < m_char) {
+      // Marks mostly move forward; a step back restarts from the nearest checkpoint.
+      std::size_t checkpoint = std::min(index / k_step, m_checkpoints.size() - 1);
+      m_char = checkpoint * k_step;
+      m_byte = m_checkpoints[checkpoint];
+      Position position = m_source.position_of(std::min(m_byte, m_source.text().size()));
+      m_line = position.line;
+      m_line_start = m_byte - (position.column - 1);
+    }
+    while (m_char < index && m_byte < m_text.size()) {
+      auto lead = static_cast<unsigned char>(m_text[m_byte]);
+      m_byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      ++m_char;
+      if (lead == '\n') {
+        ++m_line;
+        m_line_start = m_byte;
+      }
+      if (m_char % k_step == 0 && m_char / k_step == m_checkpoints.size()) {
+        m_checkpoints.push_back(m_byte);
+      }
+    }
+    return std::min(m_byte, m_text.size());
+  }
+
+  static constexpr std::size_t k_step = 4096;
+  const SourceFile& m_source;
+  const std::string& m_text;  ///< what libyaml reads: the source, or a rewritten copy of it
+  /// A rewritten text has other offsets than the source: positions are then looked up.
+  bool m_rewritten = &m_text != &m_source.text();
+  std::size_t m_char = 0;
+  std::size_t m_byte = 0;
+  std::uint32_t m_line = 1;
+  std::size_t m_line_start = 0;
+  /// The byte offset of every k_step-th character read so far.
+  std::vector<std::size_t> m_checkpoints;
+};
+
+/// A libyaml string (anchor, tag), empty for none.
+std::string_view view(const yaml_char_t* text) {
+  return text == nullptr ? std::string_view()
+                         : std::string_view(reinterpret_cast<const char*>(text));
+}
+
+/// Builds the positioned tree from the parser's events.
+class TreeBuilder {
  public:
   TreeBuilder(Document& document, DiagnosticSink& sink, const Limits& limits)
       : m_document(document), m_sink(sink), m_limits(limits) {}
 
   const Node* root() const { return m_root; }
   bool started() const { return m_documents > 0; }
-  /// Where the innermost collection being read starts.
-  Position innermost() const {
-    return m_stack.empty() ? Position{} : to_position(m_stack.back().mark);
-  }
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
+  void document_start(Position position) {
     if (++m_documents > 1) {
-      throw Stop{to_position(mark), "multiple-documents",
+      throw Stop{position, "multiple-documents",
                  "the file holds more than one YAML document; a spec is a single document"};
     }
   }
-  void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node& node = m_document.make_node();
-    node.kind = Kind::null;
-    node.position = to_position(mark);
-    add_scalar(node, anchor, mark);
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    const Anchor* found = anchor < m_anchors.size() ? &m_anchors[anchor] : nullptr;
-    if (found == nullptr || found->node == nullptr) {
-      throw Stop{to_position(mark), "yaml-syntax", "alias refers to an anchor that is not defined"};
+  void alias(Position position, std::string_view name) {
+    auto id = m_anchor_ids.find(std::string(name));
+    if (id == m_anchor_ids.end()) {
+      throw Stop{position, "yaml-syntax",
+                 fmt::format("alias *{} refers to an anchor that is not defined", name)};
     }
-    if (found->open) {
-      throw Stop{to_position(mark), "alias-expansion",
-                 fmt::format("alias *{} refers to a node that contains it", anchor_name(anchor))};
+    const Anchor& found = m_anchors[id->second];
+    if (found.open) {
+      throw Stop{position, "alias-expansion",
+                 fmt::format("alias *{} refers to a node that contains it", name)};
     }
-    grow(found->size, mark);
-    add(*found->node, mark);
+    grow(found.size, position);
+    add(*found.node, position);
   }
 
-  void OnAnchor(const YAML::Mark& /*mark*/, const std::string& name) override {
-    m_anchor_names.push_back(name);
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
+  /// A scalar; `plain` when it is written without quotes or a block indicator.
+  void scalar(Position position, std::string_view tag, std::string_view anchor,
+              std::string_view value, bool plain) {
     Node& node = m_document.make_node();
-    node.position = to_position(mark);
-    if (expecting_key() || tag == "!") {
+    node.position = position;
+    if (expecting_key() || tag == "!" || (tag.empty() && !plain)) {
       node.kind = Kind::string;
       node.text = value;
-    } else if (tag == "?") {
+    } else if (tag.empty()) {
       type_plain_scalar(value, node);
+      if (node.kind == Kind::null) {
+        node.text.clear();  // `~`, `null` and nothing at all are the same null
+      }
     } else {
-      apply_tag(tag, value, mark, node);
+      apply_tag(tag, value, position, node);
     }
-    add_scalar(node, anchor, mark);
+    Size size{1, node.text.size()};
+    define(anchor, Anchor{&node, size, false});
+    grow(size, position);
+    add(node, position);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value /*style*/) override {
-    open(Kind::sequence, mark, tag, anchor);
+  void open(Kind kind, Position position, std::string_view tag, std::string_view anchor) {
+    if (expecting_key()) {
+      throw Stop{position, "complex-key",
+                 "a mapping key must be a scalar, not a sequence or mapping"};
+    }
+    bool plain_tag = tag.empty() || tag == "!" ||
+                     (tag.substr(0, k_core_tag.size()) == k_core_tag &&
+                      tag.substr(k_core_tag.size()) == (kind == Kind::mapping ? "map" : "seq"));
+    if (!plain_tag) {
+      throw Stop{position, "unsupported-tag", fmt::format("unsupported tag \"{}\"", tag)};
+    }
+    if (m_stack.size() >= m_limits.max_depth) {
+      throw Stop{position, "too-deep",
+                 fmt::format("nesting is deeper than the limit of {} levels", m_limits.max_depth)};
+    }
+    Node& node = m_document.make_node();
+    node.kind = kind;
+    node.position = position;
+    std::size_t slot = define(anchor, Anchor{&node, {}, true});
+    std::size_t first = kind == Kind::sequence ? m_items.size() : m_entries.size();
+    m_stack.push_back(Frame{&node, position, first, m_size, slot, nullptr, false, nullptr});
+    grow({1, 0}, position);
   }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value /*style*/) override {
-    open(Kind::mapping, mark, tag, anchor);
-  }
-  void OnMapEnd() override { close(); }
 
  private:
   /// What a node weighs once its aliases are expanded.
@@ -110,7 +169,7 @@ class TreeBuilder : public YAML::EventHandler {
     std::uint64_t bytes = 0;  ///< scalar text, keys included
   };
 
-  /// An anchored node, by anchor id (yaml-cpp numbers anchors 1, 2, ... in document order).
+  /// An anchored node.
   struct Anchor {
     Node* node = nullptr;
     Size size;
@@ -120,10 +179,10 @@ class TreeBuilder : public YAML::EventHandler {
   /// A collection being read. Its children wait in m_items or m_entries from `first` on.
   struct Frame {
     Node* node;
-    YAML::Mark mark;
+    Position position;
     std::size_t first;
-    Size before;  ///< the document's size before the collection started
-    YAML::anchor_t anchor;
+    Size before;         ///< the document's size before the collection started
+    std::size_t anchor;  ///< its slot in m_anchors plus one, 0 for none
     const Node* pending_key = nullptr;
     bool skip_value = false;  ///< the pending key repeats an earlier one
     /// The keys so far, for mappings too large to search them one by one.
@@ -138,25 +197,20 @@ class TreeBuilder : public YAML::EventHandler {
            m_stack.back().pending_key == nullptr;
   }
 
-  std::string anchor_name(YAML::anchor_t anchor) const {
-    if (anchor >= 1 && anchor <= m_anchor_names.size()) {
-      return m_anchor_names[anchor - 1];
+  /// Records the node of anchor `name` (none when empty); returns its slot plus one, or 0.
+  std::size_t define(std::string_view name, Anchor anchor) {
+    if (name.empty()) {
+      return 0;
     }
-    return std::to_string(anchor);
+    m_anchors.push_back(anchor);
+    m_anchor_ids[std::string(name)] = m_anchors.size() - 1;
+    return m_anchors.size();
   }
 
-  Anchor& anchor_slot(YAML::anchor_t anchor) {
-    if (anchor >= m_anchors.size()) {
-      m_anchors.resize(anchor + 1);
-    }
-    return m_anchors[anchor];
-  }
-
-  void apply_tag(const std::string& tag, const std::string& value, const YAML::Mark& mark,
-                 Node& node) {
-    std::string_view name(tag);
+  void apply_tag(std::string_view tag, std::string_view value, Position position, Node& node) {
+    std::string_view name = tag;
     if (name.substr(0, k_core_tag.size()) != k_core_tag) {
-      throw Stop{to_position(mark), "unsupported-tag",
+      throw Stop{position, "unsupported-tag",
                  fmt::format("unsupported tag \"{}\"; only the core tags !!str, !!int, !!float, "
                              "!!bool and !!null are allowed",
                              tag)};
@@ -173,38 +227,12 @@ class TreeBuilder : public YAML::EventHandler {
                 (name == "bool" && node.kind == Kind::boolean) ||
                 (name == "null" && node.kind == Kind::null);
     if (!fits) {
-      throw Stop{to_position(mark), "unsupported-tag",
+      throw Stop{position, "unsupported-tag",
                  fmt::format("\"{}\" is not a valid !!{}", value, name)};
     }
   }
 
-  void open(Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
-    if (expecting_key()) {
-      throw Stop{to_position(mark), "complex-key",
-                 "a mapping key must be a scalar, not a sequence or mapping"};
-    }
-    std::string_view name(tag);
-    bool plain_tag = name == "?" || name == "!" ||
-                     (name.substr(0, k_core_tag.size()) == k_core_tag &&
-                      name.substr(k_core_tag.size()) == (kind == Kind::mapping ? "map" : "seq"));
-    if (!plain_tag) {
-      throw Stop{to_position(mark), "unsupported-tag", fmt::format("unsupported tag \"{}\"", tag)};
-    }
-    if (m_stack.size() >= m_limits.max_depth) {
-      throw Stop{to_position(mark), "too-deep",
-                 fmt::format("nesting is deeper than the limit of {} levels", m_limits.max_depth)};
-    }
-    Node& node = m_document.make_node();
-    node.kind = kind;
-    node.position = to_position(mark);
-    if (anchor != 0) {
-      anchor_slot(anchor) = Anchor{&node, {}, true};
-    }
-    std::size_t first = kind == Kind::sequence ? m_items.size() : m_entries.size();
-    m_stack.push_back(Frame{&node, mark, first, m_size, anchor, nullptr, false, nullptr});
-    grow({1, 0}, mark);
-  }
-
+ public:
   void close() {
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
@@ -221,40 +249,32 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (frame.anchor != 0) {
       // What an alias of the collection will add: everything read since it started.
-      m_anchors[frame.anchor].size = {m_size.nodes - frame.before.nodes,
-                                      m_size.bytes - frame.before.bytes};
-      m_anchors[frame.anchor].open = false;
+      Anchor& anchor = m_anchors[frame.anchor - 1];
+      anchor.size = {m_size.nodes - frame.before.nodes, m_size.bytes - frame.before.bytes};
+      anchor.open = false;
     }
-    add(node, frame.mark);
+    add(node, frame.position);
   }
 
-  void add_scalar(Node& node, YAML::anchor_t anchor, const YAML::Mark& mark) {
-    Size size{1, node.text.size()};
-    if (anchor != 0) {
-      anchor_slot(anchor) = Anchor{&node, size, false};
-    }
-    grow(size, mark);
-    add(node, mark);
-  }
-
+ private:
   /// Counts what the document grows by, aliases expanded, and stops where it gets too large.
-  void grow(Size size, const YAML::Mark& mark) {
+  void grow(Size size, Position position) {
     m_size.nodes += size.nodes;
     m_size.bytes += size.bytes;
     if (m_size.nodes > m_limits.max_expanded_nodes) {
-      throw Stop{to_position(mark), "alias-expansion",
+      throw Stop{position, "alias-expansion",
                  fmt::format("aliases expand the document to more than {} nodes",
                              m_limits.max_expanded_nodes)};
     }
     if (m_size.bytes > m_limits.max_expanded_bytes) {
-      throw Stop{to_position(mark), "alias-expansion",
+      throw Stop{position, "alias-expansion",
                  fmt::format("aliases expand the document to more than {} bytes of text",
                              m_limits.max_expanded_bytes)};
     }
   }
 
   /// Adds a finished node (or an alias of one) to the collection being read.
-  void add(const Node& node, const YAML::Mark& mark) {
+  void add(const Node& node, Position position) {
     if (m_stack.empty()) {
       m_root = &node;
       return;
@@ -267,7 +287,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (frame.pending_key == nullptr) {
       if (node.kind != Kind::string) {
         // A null key (`: value` or `? `) or an alias to a collection.
-        throw Stop{node.position.line ? node.position : to_position(mark), "complex-key",
+        throw Stop{node.position.line ? node.position : position, "complex-key",
                    "a mapping key must be a non-empty scalar"};
       }
       if (const Position* earlier = find_key(frame, node)) {
@@ -320,21 +340,15 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<const Node*> m_items;
   std::vector<Entry> m_entries;
   std::vector<Anchor> m_anchors;
-  std::vector<std::string> m_anchor_names;
+  /// The slot in m_anchors of each anchor name; a name defined again takes a new slot.
+  std::unordered_map<std::string, std::size_t> m_anchor_ids;
   /// The document read so far, aliases expanded.
   Size m_size{0, 0};
 };
 
-/// Says what yaml-cpp's terse messages mean.
-std::pair<std::string, std::string> explain(const std::string& message) {
-  if (message == YAML::ErrorMsg::TAB_IN_INDENTATION) {
-    return {"tab-indent", "tab character used for indentation; YAML indents with spaces only"};
-  }
-  return {"yaml-syntax", message};
-}
-
-/// Tabs at the start of a line inside block structure are an error in YAML; yaml-cpp only
-/// notices some of them, so look first. Tabs inside block scalars are content and allowed.
+/// Tabs at the start of a line inside block structure are an error in YAML; the parser calls
+/// them characters that cannot start a token, or reads past some, so look first. Tabs inside
+/// block scalars are content and allowed.
 std::optional<Position> find_tab_indent(const SourceFile& source) {
   std::uint32_t block_scalar_indent = 0;
   bool in_block_scalar = false;
@@ -427,7 +441,7 @@ struct Unclosed {
   }
 };
 
-/// The last '[' or '{' that is never closed, skipping quoted text and comments: yaml-cpp
+/// The last '[' or '{' that is never closed, skipping quoted text and comments: the parser
 /// reports an unclosed flow collection at the end of the file, which does not tell the user
 /// where it was opened.
 std::optional<Unclosed> find_unclosed_bracket(const SourceFile& source) {
@@ -478,15 +492,119 @@ bool has_content(const SourceFile& source) {
   return false;
 }
 
-/// Lets yaml-cpp read a string in place, without the copy std::istringstream makes.
-class TextBuffer : public std::streambuf {
- public:
-  explicit TextBuffer(const std::string& text) {
-    // The get area is only read from: istream never writes through it.
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
-  }
+/// A syntax error as the parser reports it.
+struct SyntaxError {
+  Position position;
+  std::string problem;
+  std::string message;
 };
+
+/// Says what the parser's terse messages mean, where it helps.
+SyntaxError describe(const yaml_parser_t& parser, Locator& locator, const SourceFile& source) {
+  std::string problem = parser.problem != nullptr ? parser.problem : "the text is not valid YAML";
+  if (parser.error == YAML_MEMORY_ERROR) {
+    throw Error("out of memory while reading " + source.path());
+  }
+  if (parser.error == YAML_READER_ERROR) {
+    // The reader counts bytes, and refuses characters YAML does not allow unescaped.
+    Position position = source.position_of(std::min(parser.problem_offset, source.text().size()));
+    if (parser.problem_value >= 0) {
+      return {position, problem,
+              fmt::format("character U+{:04X} is not allowed in YAML text; write it as an escape "
+                          "(\\u{:04X}) in a double-quoted string",
+                          parser.problem_value, parser.problem_value)};
+    }
+    return {position, problem, problem};
+  }
+  Position position = locator.at(parser.problem_mark);
+  std::string message = problem;
+  if (parser.context != nullptr) {
+    Position context = locator.at(parser.context_mark);
+    std::string_view what = parser.context;
+    if (what.substr(0, 6) == "while ") {
+      what.remove_prefix(6);
+    }
+    message = context.line == position.line
+                  ? fmt::format("{} ({})", problem, what)
+                  : fmt::format("{} ({} that starts at line {})", problem, what, context.line);
+  }
+  return {position, problem, message};
+}
+
+/// Reads `text` (the source's text, or a rewritten copy of it) into `builder`; returns the
+/// syntax error that stopped it, if any. Findings of the builder itself are thrown as Stop.
+std::optional<SyntaxError> parse(const SourceFile& source, const std::string& text,
+                                 TreeBuilder& builder) {
+  struct Parser {
+    yaml_parser_t parser{};
+    Parser() {
+      if (yaml_parser_initialize(&parser) == 0) {
+        throw Error("out of memory while starting the YAML parser");
+      }
+    }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+    ~Parser() { yaml_parser_delete(&parser); }
+  } owner;
+  yaml_parser_t& parser = owner.parser;
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
+  Locator locator(source, text);
+  for (;;) {
+    struct Event {
+      yaml_event_t event{};
+      Event() = default;
+      Event(const Event&) = delete;
+      Event& operator=(const Event&) = delete;
+      ~Event() { yaml_event_delete(&event); }
+    } owned;
+    if (yaml_parser_parse(&parser, &owned.event) == 0) {
+      return describe(parser, locator, source);
+    }
+    const yaml_event_t& event = owned.event;
+    switch (event.type) {
+      case YAML_STREAM_END_EVENT:
+        return std::nullopt;
+      case YAML_DOCUMENT_START_EVENT:
+        builder.document_start(locator.at(event.start_mark));
+        break;
+      case YAML_ALIAS_EVENT:
+        builder.alias(locator.at(event.start_mark), view(event.data.alias.anchor));
+        break;
+      case YAML_SCALAR_EVENT: {
+        const auto& scalar = event.data.scalar;
+        builder.scalar(locator.at(event.start_mark), view(scalar.tag), view(scalar.anchor),
+                       {reinterpret_cast<const char*>(scalar.value), scalar.length},
+                       scalar.style == YAML_PLAIN_SCALAR_STYLE);
+        break;
+      }
+      case YAML_SEQUENCE_START_EVENT:
+        builder.open(Kind::sequence, locator.at(event.start_mark),
+                     view(event.data.sequence_start.tag), view(event.data.sequence_start.anchor));
+        break;
+      case YAML_MAPPING_START_EVENT:
+        builder.open(Kind::mapping, locator.at(event.start_mark),
+                     view(event.data.mapping_start.tag), view(event.data.mapping_start.anchor));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        builder.close();
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/// Whether a syntax error is the parser meeting the end of the text inside a '[' or '{'.
+bool at_open_flow(const SyntaxError& error, const SourceFile& source) {
+  bool flow_end = error.problem.find("expected ',' or ']'") != std::string::npos ||
+                  error.problem.find("expected ',' or '}'") != std::string::npos;
+  Position end = source.position_of(source.text().size());
+  bool at_end = error.position.line > end.line ||
+                (error.position.line == end.line && error.position.column >= end.column);
+  return flow_end || at_end;
+}
 
 }  // namespace
 
@@ -518,55 +636,42 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
   }
 
   std::size_t duplicates_before = sink.count(Severity::error);
-  auto parse = [&](const std::string& input, TreeBuilder& builder) {
-    TextBuffer buffer(input);
-    std::istream stream(&buffer);
-    YAML::Parser parser(stream);
-    if (parser.HandleNextDocument(builder)) {
-      parser.HandleNextDocument(builder);
-    }
-  };
   Limits bounded = limits;
   bounded.max_depth = std::min(limits.max_depth, k_deepest_nesting);
   std::optional<TreeBuilder> builder;
   builder.emplace(document, sink, bounded);
+  std::optional<SyntaxError> error;
   try {
-    try {
-      parse(text, *builder);
-    } catch (const YAML::Exception& error) {
-      auto rewritten = error.msg.rfind(YAML::ErrorMsg::INVALID_UNICODE, 0) == 0
-                           ? join_surrogate_escapes(text)
-                           : std::nullopt;
-      if (!rewritten) {
-        throw;
+    error = parse(source, text, *builder);
+    if (error && error->problem == "found invalid Unicode character escape code") {
+      if (std::optional<std::string> rewritten = join_surrogate_escapes(text)) {
+        document = Document();
+        document.file = source.path();
+        builder.emplace(document, sink, bounded);
+        error = parse(source, *rewritten, *builder);
       }
-      document = Document();
-      document.file = source.path();
-      builder.emplace(document, sink, bounded);
-      parse(*rewritten, *builder);
     }
   } catch (const Stop& stop) {
-    // yaml-cpp reads a '[' or '{' left open at the end of the file as the start of a key.
+    // A '[' or '{' left open at the end of the file reads as the start of a key.
     if (stop.rule == "complex-key") {
       if (std::optional<Unclosed> unclosed = find_unclosed_bracket(source)) {
         return fail(unclosed->position, "yaml-syntax", unclosed->message());
       }
     }
     return fail(stop.position, stop.rule, stop.message);
-  } catch (const YAML::DeepRecursion& error) {
-    // yaml-cpp stops one level beyond the deepest nesting allowed, before telling the builder.
-    Position innermost = builder->innermost();
-    return fail(innermost.line ? innermost : to_position(error.mark), "too-deep",
-                fmt::format("nesting is deeper than the limit of {} levels", bounded.max_depth));
-  } catch (const YAML::Exception& error) {
-    auto [rule, message] = explain(error.msg);
-    bool unclosed = error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
-                    error.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
-    std::optional<Unclosed> opened = unclosed ? find_unclosed_bracket(source) : std::nullopt;
-    if (opened) {
-      return fail(opened->position, rule, opened->message());
+  }
+  if (error) {
+    if (at_open_flow(*error, source)) {
+      if (std::optional<Unclosed> unclosed = find_unclosed_bracket(source)) {
+        return fail(unclosed->position, "yaml-syntax", unclosed->message());
+      }
     }
-    return fail(to_position(error.mark), rule, message);
+    std::size_t offset = source.offset_of(error->position);
+    if (offset < text.size() && text[offset] == '\t') {
+      return fail(error->position, "tab-indent",
+                  "tab character used for indentation; YAML indents with spaces only");
+    }
+    return fail(error->position, "yaml-syntax", error->message);
   }
   if (!builder->started() || builder->root() == nullptr) {
     return fail({1, 1}, "empty-file", "the file holds no YAML document");

@@ -109,7 +109,7 @@ TEST_CASE("nesting is bounded") {
   CHECK(Loaded("a: [[[1]]]\n", limits).document.root);
   CHECK(Loaded("a: [[[[1]]]]\n", limits).only_diagnostic() ==
         "1:7: nesting is deeper than the limit of 4 levels [too-deep]");
-  // Far beyond yaml-cpp's own recursion guard: still a diagnostic, not "bad file".
+  // Far beyond any bound: still one diagnostic at the level too deep, in bounded work.
   std::string deep = "a: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
   Loaded very_deep(deep);
   CHECK_FALSE(very_deep.document.root);
@@ -205,14 +205,14 @@ TEST_CASE("a document that is only null is a null") {
         "1:1: the document is empty [empty-file]");
 }
 
-TEST_CASE("nesting may reach the parser's bound, and no further") {
+TEST_CASE("nesting may reach the deepest bound, and no further") {
   leaspec::yaml::Limits limits;
   limits.max_depth = 10'000;
   std::size_t deepest = leaspec::yaml::k_deepest_nesting;
   CHECK(Loaded(std::string(deepest, '[') + std::string(deepest, ']'), limits).document.root);
   CHECK(Loaded(std::string(deepest + 1, '[') + std::string(deepest + 1, ']'), limits)
             .only_diagnostic() ==
-        "1:499: nesting is deeper than the limit of 499 levels [too-deep]");
+        "1:500: nesting is deeper than the limit of 499 levels [too-deep]");
 }
 
 TEST_CASE("duplicate keys are found in large mappings too") {
@@ -223,4 +223,66 @@ TEST_CASE("duplicate keys are found in large mappings too") {
   text += "k42: 2\n";
   CHECK(Loaded(text).only_diagnostic() ==
         "101:1: key \"k42\" is already used at line 43 [duplicate-key]");
+}
+
+TEST_CASE("columns count bytes after characters of several bytes, and after a byte order mark") {
+  // "ż" and "ó" take two bytes each, "€" three: the '[' is the 9th byte of the line.
+  Loaded loaded("żó€: [1, 2]\nb: x\n");
+  REQUIRE(loaded.document.root);
+  CHECK(loaded.root().find("żó€")->position == leaspec::Position{1, 10});
+  CHECK(loaded.root().find_entry("b")->value->position == leaspec::Position{2, 4});
+  Loaded marked(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: [\n");
+  CHECK(marked.only_diagnostic() == "2:4: this '[' is never closed with ']' [yaml-syntax]");
+  Loaded after_bom(
+      "\xEF\xBB\xBF"
+      "a: 1\n");
+  REQUIRE(after_bom.document.root);
+  CHECK(after_bom.root().find_entry("a")->key->position == leaspec::Position{1, 4});
+}
+
+TEST_CASE("positions stay right in texts far longer than one step of the position index") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) {
+    text += "k" + std::to_string(i) + ": \"żółć\"\n";
+  }
+  text += "last: [\n";
+  CHECK(Loaded(text).only_diagnostic() ==
+        "3001:7: this '[' is never closed with ']' [yaml-syntax]");
+  Loaded loaded(text.substr(0, text.size() - 8));
+  REQUIRE(loaded.document.root);
+  CHECK(loaded.root().find_entry("k2999")->value->position == leaspec::Position{3000, 8});
+}
+
+TEST_CASE("characters YAML does not allow unescaped are refused, their escapes are not") {
+  CHECK(Loaded("a: \"x\x01y\"\n").only_diagnostic() ==
+        "1:6: character U+0001 is not allowed in YAML text; write it as an escape (\\u0001) in a "
+        "double-quoted string [yaml-syntax]");
+  CHECK(Loaded("a: \xEF\xBF\xBE\n").only_diagnostic() ==
+        "1:4: character U+FFFE is not allowed in YAML text; write it as an escape (\\uFFFE) in a "
+        "double-quoted string [yaml-syntax]");
+  Loaded escaped("a: \"x\\u0001\\uFFFEy\"\n");
+  REQUIRE(escaped.document.root);
+  CHECK(escaped.root().find("a")->text == "x\x01\xEF\xBF\xBEy");
+}
+
+TEST_CASE("syntax errors say what the parser was reading and where it started") {
+  CHECK(Loaded("a: b: c\n").only_diagnostic() ==
+        "1:5: mapping values are not allowed in this context [yaml-syntax]");
+  CHECK(Loaded("a:\n  - b\n c: d\n").only_diagnostic() ==
+        "3:2: did not find expected key (parsing a block mapping that starts at line 1) "
+        "[yaml-syntax]");
+  CHECK(Loaded("a: \"open\n").only_diagnostic() ==
+        "2:1: found unexpected end of stream (scanning a quoted scalar that starts at line 1) "
+        "[yaml-syntax]");
+}
+
+TEST_CASE("an anchor defined again names the later node from there on") {
+  Loaded loaded("a: &x 1\nb: *x\nc: &x 2\nd: *x\n");
+  REQUIRE(loaded.document.root);
+  CHECK(loaded.root().find("b")->integer == 1);
+  CHECK(loaded.root().find("d")->integer == 2);
+  CHECK(Loaded("a: *nope\n").only_diagnostic() ==
+        "1:4: alias *nope refers to an anchor that is not defined [yaml-syntax]");
 }
