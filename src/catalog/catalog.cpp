@@ -86,6 +86,31 @@ bool contains_all(const std::string& haystack, const std::vector<std::string>& w
   });
 }
 
+/// Whether `text`, normalised, equals `wanted` (already normalised), without building it.
+bool normalises_to(std::string_view text, std::string_view wanted) {
+  std::size_t at = 0;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = at > 0;
+      continue;
+    }
+    if (space) {
+      if (at >= wanted.size() || wanted[at] != ' ') {
+        return false;
+      }
+      ++at;
+      space = false;
+    }
+    if (at >= wanted.size() ||
+        wanted[at] != static_cast<char>(std::tolower(static_cast<unsigned char>(c)))) {
+      return false;
+    }
+    ++at;
+  }
+  return at == wanted.size();
+}
+
 }  // namespace
 
 std::string normalise(std::string_view text) {
@@ -146,7 +171,7 @@ Catalogs Catalogs::with(std::vector<Standard> standards,
 const Standard* Catalogs::find_standard(std::string_view designation) const {
   std::string wanted = normalise(designation);
   for (const Standard& standard : standards()) {
-    if (normalise(standard.designation) == wanted) {
+    if (normalises_to(standard.designation, wanted)) {
       return &standard;
     }
   }
