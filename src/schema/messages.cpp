@@ -12,8 +12,6 @@ constexpr std::size_t k_max_shown = 60;
 /// Enums up to this size are listed whole; longer ones show the first few values.
 constexpr std::size_t k_enum_listed = 8;
 constexpr std::size_t k_enum_sample = 5;
-/// Did-you-mean hints compare with at most this many allowed values.
-constexpr std::size_t k_max_hint_candidates = 1000;
 
 }  // namespace
 

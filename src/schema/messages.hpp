@@ -14,6 +14,9 @@ std::string shorten(std::string_view text);
 /// A name from a schema or a document in quotes, cut to a length a message can hold.
 std::string quoted(std::string_view name);
 
+/// Did-you-mean hints compare with at most this many candidates (allowed values, known keys).
+constexpr std::size_t k_max_hint_candidates = 1000;
+
 /// The value as a user wrote it: strings quoted, numbers as written, collections named.
 std::string show(const yaml::Node& node);
 

@@ -755,7 +755,6 @@ class Evaluator {
 
   /// The key that did-you-mean names for an unknown key of `s`, when `s` forbids unknown keys.
   static std::optional<std::string> suggested_key(const Subschema& s, const std::string& key) {
-    constexpr std::size_t k_max_hint_candidates = 1000;
     if (s.known_keys.size() > k_max_hint_candidates ||
         std::find(s.known_keys.begin(), s.known_keys.end(), key) != s.known_keys.end()) {
       return std::nullopt;
@@ -788,7 +787,7 @@ class Evaluator {
     for (const std::string& name : s.required) {
       // A misspelt key is one finding: the unknown key names the required one it would fill.
       if (!inst.find_entry(name) && !misspelt_as(s, inst, name)) {
-        fail("schema-required", fmt::format("missing required key {}", quoted(name)));
+        fail("schema-required", fmt::format("missing required key {}", schema::quoted(name)));
       }
     }
     if (s.min_properties && entries.size() < *s.min_properties) {
@@ -806,7 +805,8 @@ class Evaluator {
         for (const std::string& name : dependency.required) {
           if (!inst.find_entry(name)) {
             fail("schema-dependent-required",
-                 fmt::format("key {} requires key {}", quoted(dependency.name), quoted(name)));
+                 fmt::format("key {} requires key {}", schema::quoted(dependency.name),
+                             schema::quoted(name)));
           }
         }
       }
@@ -821,7 +821,7 @@ class Evaluator {
     }
     if (out) {
       for (Finding& f : name_findings.items()) {
-        f.message = fmt::format("key {}: {}", quoted(entry.key->text), f.message);
+        f.message = fmt::format("key {}: {}", schema::quoted(entry.key->text), f.message);
       }
       out->append(std::move(name_findings));
     }
@@ -891,9 +891,9 @@ class Evaluator {
   bool eval_property(const Subschema& schema, const yaml::Entry& entry, Findings* out) {
     if (schema.boolean && !*schema.boolean) {
       if (out) {
-        out->push_back(Finding{entry.key, pointer(), "schema-false",
-                               fmt::format("key {} is not allowed here", quoted(entry.key->text)),
-                               0});
+        out->push_back(
+            Finding{entry.key, pointer(), "schema-false",
+                    fmt::format("key {} is not allowed here", schema::quoted(entry.key->text)), 0});
       }
       return false;
     }
@@ -904,12 +904,12 @@ class Evaluator {
                        const yaml::Entry& entry, Findings* out) {
     if (schema.boolean && !*schema.boolean) {
       if (out) {
-        std::string message = fmt::format("unknown key {}", quoted(entry.key->text));
+        std::string message = fmt::format("unknown key {}", schema::quoted(entry.key->text));
         if (auto hint = suggested_key(s, entry.key->text)) {
           bool required =
               std::find(s.required.begin(), s.required.end(), *hint) != s.required.end() &&
               !inst.find_entry(*hint);
-          message += fmt::format("; did you mean {}{}?", quoted(*hint),
+          message += fmt::format("; did you mean {}{}?", schema::quoted(*hint),
                                  required ? ", which is required here" : "");
         }
         out->push_back(Finding{entry.key, pointer(), "unknown-key", std::move(message), 0});

@@ -12,9 +12,10 @@
 namespace leaspec::write {
 namespace {
 
-constexpr int k_text_width = 9638;     // A4 with 2 cm margins, in twentieths of a point
-constexpr double k_table_font = 9.5;   // points, the Table Contents style
-constexpr double k_cell_padding = 12;  // points: the cell margins of 108 twips each side and rules
+constexpr int k_text_width = 9638;         // A4 with 2 cm margins, in twentieths of a point
+constexpr double k_docx_table_font = 9.5;  // points, the Table Contents style
+constexpr double k_docx_cell_padding =
+    12;  // points: the cell margins of 108 twips each side and rules
 
 constexpr std::string_view k_main_ns =
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
@@ -82,7 +83,8 @@ class Body {
   Body(const doc::Document& document, ZipWriter& zip)
       : m_document(document),
         m_zip(zip),
-        m_widths(fit_tables(document, k_text_width / 20.0, k_table_font, k_cell_padding)) {}
+        m_widths(
+            fit_tables(document, k_text_width / 20.0, k_docx_table_font, k_docx_cell_padding)) {}
 
   int numbered_lists() const { return m_numbered_lists; }
 
@@ -158,7 +160,7 @@ class Body {
 };
 
 /// The footer: the spec and its version on the left, "page X of Y" on the right.
-std::string footer_xml(const doc::Document& document) {
+std::string docx_footer_xml(const doc::Document& document) {
   auto field = [](std::string_view instruction) {
     return fmt::format("<w:fldSimple w:instr=\" {} \"><w:r><w:t>1</w:t></w:r></w:fldSimple>",
                        instruction);
@@ -346,7 +348,7 @@ std::string render_docx(const doc::Document& document) {
   zip.entry("word/styles.xml", styles_xml(document.language));
   zip.entry("word/numbering.xml", numbering_xml(body.numbered_lists()));
   zip.entry("word/fontTable.xml", font_table_xml());
-  zip.entry("word/footer1.xml", footer_xml(document));
+  zip.entry("word/footer1.xml", docx_footer_xml(document));
   zip.entry("word/_rels/document.xml.rels", document_relationships());
   return zip.finish();
 }

@@ -35,7 +35,7 @@ constexpr std::string_view k_style = R"(
 
 constexpr double k_print_width = 493;  // points: A4 less the page margins
 constexpr double k_font_size = 11;
-constexpr double k_cell_padding = 12;
+constexpr double k_html_cell_padding = 12;
 
 /// A CSS string literal.
 std::string css_string(std::string_view text) {
@@ -89,7 +89,7 @@ std::string escape(std::string_view text) {
   return result;
 }
 
-std::string runs(const doc::Inline& inline_runs) {
+std::string html_runs(const doc::Inline& inline_runs) {
   std::string result;
   for (const doc::Run& run : inline_runs) {
     std::string_view mark = run.mark == doc::Mark::deleted    ? "del"
@@ -129,7 +129,7 @@ void table(std::string& out, const doc::Document& document, const doc::Table& t,
     }
     out += "<tr>";
     for (const doc::Inline& cell : doc::table_row(document, t, r)) {
-      out += fmt::format("<{0} dir=\"auto\">{1}</{0}>", header ? "th" : "td", runs(cell));
+      out += fmt::format("<{0} dir=\"auto\">{1}</{0}>", header ? "th" : "td", html_runs(cell));
     }
     out += "</tr>\n";
     if (header && r + 1 == t.header_rows) {
@@ -153,7 +153,7 @@ std::string render_html(const doc::Document& document) {
       escape(document.language), escape(document.subject), escape(document.title), k_style,
       page_footer(document));
   std::vector<std::vector<double>> widths =
-      fit_tables(document, k_print_width, k_font_size, k_cell_padding);
+      fit_tables(document, k_print_width, k_font_size, k_html_cell_padding);
   std::size_t tables = 0;
   for (const doc::Block& block : document.blocks) {
     if (const auto* heading = std::get_if<doc::Heading>(&block)) {
@@ -162,22 +162,22 @@ std::string render_html(const doc::Document& document) {
     } else if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) {
       switch (paragraph->style) {
         case doc::Paragraph::Style::title:
-          out += "<h1 class=\"title\" dir=\"auto\">" + runs(paragraph->runs) + "</h1>\n";
+          out += "<h1 class=\"title\" dir=\"auto\">" + html_runs(paragraph->runs) + "</h1>\n";
           break;
         case doc::Paragraph::Style::subtitle:
-          out += "<p class=\"subtitle\" dir=\"auto\">" + runs(paragraph->runs) + "</p>\n";
+          out += "<p class=\"subtitle\" dir=\"auto\">" + html_runs(paragraph->runs) + "</p>\n";
           break;
         case doc::Paragraph::Style::note:
-          out += "<p class=\"note\" dir=\"auto\">" + runs(paragraph->runs) + "</p>\n";
+          out += "<p class=\"note\" dir=\"auto\">" + html_runs(paragraph->runs) + "</p>\n";
           break;
         case doc::Paragraph::Style::body:
-          out += "<p dir=\"auto\">" + runs(paragraph->runs) + "</p>\n";
+          out += "<p dir=\"auto\">" + html_runs(paragraph->runs) + "</p>\n";
           break;
       }
     } else if (const auto* list = std::get_if<doc::List>(&block)) {
       out += list->numbered ? "<ol>\n" : "<ul>\n";
       for (const doc::Inline& item : list->items) {
-        out += "<li dir=\"auto\">" + runs(item) + "</li>\n";
+        out += "<li dir=\"auto\">" + html_runs(item) + "</li>\n";
       }
       out += list->numbered ? "</ol>\n" : "</ul>\n";
     } else if (const auto* t = std::get_if<doc::Table>(&block)) {

@@ -69,7 +69,7 @@ doc::Inline coalesce(const doc::Inline& runs) {
   return result;
 }
 
-std::string runs(const doc::Inline& inline_runs, bool in_table = false) {
+std::string markdown_runs(const doc::Inline& inline_runs, bool in_table = false) {
   doc::Inline merged = coalesce(inline_runs);
   std::string out;
   for (std::size_t i = 0; i < merged.size(); ++i) {
@@ -174,7 +174,7 @@ void table(std::string& out, const doc::Document& document, const doc::Table& t)
       const std::vector<doc::Inline>& row = doc::table_row(document, t, r);
       std::string item;
       for (std::size_t i = 0; i < row.size(); ++i) {
-        item += (i == 0 ? "" : (i == 1 ? ": " : "; ")) + runs(row[i], true);
+        item += (i == 0 ? "" : (i == 1 ? ": " : "; ")) + markdown_runs(row[i], true);
       }
       out += "- " + item + "\n";
     }
@@ -186,7 +186,7 @@ void table(std::string& out, const doc::Document& document, const doc::Table& t)
     const std::vector<doc::Inline>& row = doc::table_row(document, t, r);
     out += "|";
     for (std::size_t c = 0; c < columns; ++c) {
-      std::string cell = c < row.size() ? runs(row[c], true) : "";
+      std::string cell = c < row.size() ? markdown_runs(row[c], true) : "";
       out += " " + cell + " |";
     }
     out += "\n";
@@ -220,23 +220,23 @@ std::string render_markdown(const doc::Document& document) {
     } else if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) {
       switch (paragraph->style) {
         case doc::Paragraph::Style::title:
-          out += "# " + runs(paragraph->runs) + "\n\n";
+          out += "# " + markdown_runs(paragraph->runs) + "\n\n";
           break;
         case doc::Paragraph::Style::subtitle:
-          out += block_safe(runs(in_bold(paragraph->runs))) + "\n\n";
+          out += block_safe(markdown_runs(in_bold(paragraph->runs))) + "\n\n";
           break;
         case doc::Paragraph::Style::note:
-          out += "> " + block_safe(runs(paragraph->runs)) + "\n\n";
+          out += "> " + block_safe(markdown_runs(paragraph->runs)) + "\n\n";
           break;
         case doc::Paragraph::Style::body:
-          out += block_safe(runs(paragraph->runs)) + "\n\n";
+          out += block_safe(markdown_runs(paragraph->runs)) + "\n\n";
           break;
       }
     } else if (const auto* list = std::get_if<doc::List>(&block)) {
       std::size_t number = 0;
       for (const doc::Inline& item : list->items) {
         out += list->numbered ? fmt::format("{}. ", ++number) : std::string("- ");
-        out += block_safe(runs(item)) + "\n";
+        out += block_safe(markdown_runs(item)) + "\n";
       }
       out += "\n";
     } else if (const auto* t = std::get_if<doc::Table>(&block)) {

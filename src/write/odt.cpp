@@ -14,8 +14,8 @@ namespace {
 
 constexpr double k_text_width_cm = 17.0;
 constexpr double k_points_per_cm = 72 / 2.54;
-constexpr double k_table_font = 9.5;  // points, the Table Contents style
-constexpr double k_cell_padding = 6;  // points: 0.08 cm each side and the rules
+constexpr double k_odt_table_font = 9.5;  // points, the Table Contents style
+constexpr double k_odt_cell_padding = 6;  // points: 0.08 cm each side and the rules
 
 constexpr std::string_view k_namespaces =
     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
@@ -58,7 +58,7 @@ std::string odf_text(std::string_view raw) {
   return out;
 }
 
-std::string runs(const doc::Inline& inline_runs) {
+std::string odt_runs(const doc::Inline& inline_runs) {
   std::string out;
   for (const doc::Run& run : inline_runs) {
     std::string_view style = run.bold && run.italic ? "BoldItalic"
@@ -86,8 +86,8 @@ class Content {
 
   /// The column styles of every table, their widths fitted to the words in them.
   void table_styles() {
-    for (const std::vector<double>& widths :
-         fit_tables(m_document, k_text_width_cm * k_points_per_cm, k_table_font, k_cell_padding)) {
+    for (const std::vector<double>& widths : fit_tables(
+             m_document, k_text_width_cm * k_points_per_cm, k_odt_table_font, k_odt_cell_padding)) {
       std::string name = fmt::format("Table{}", ++m_tables);
       m_zip.format(
           "<style:style style:name=\"{0}\" style:family=\"table\"><style:table-properties "
@@ -115,12 +115,12 @@ class Content {
                                  : p->style == doc::Paragraph::Style::subtitle ? "Subtitle"
                                  : p->style == doc::Paragraph::Style::note     ? "Note"
                                                                                : "Text_20_body";
-        m_zip.format("<text:p text:style-name=\"{}\">{}</text:p>", style, runs(p->runs));
+        m_zip.format("<text:p text:style-name=\"{}\">{}</text:p>", style, odt_runs(p->runs));
       } else if (const auto* list = std::get_if<doc::List>(&block)) {
         m_zip.format("<text:list text:style-name=\"{}\">", list->numbered ? "Numbers" : "Bullets");
         for (const doc::Inline& item : list->items) {
           m_zip.write("<text:list-item><text:p text:style-name=\"List_20_Paragraph\">");
-          m_zip.write(runs(item));
+          m_zip.write(odt_runs(item));
           m_zip.write("</text:p></text:list-item>");
         }
         m_zip.write("</text:list>");
@@ -152,7 +152,7 @@ class Content {
             "<table:table-cell table:style-name=\"{}\" office:value-type=\"string\">"
             "<text:p text:style-name=\"{}\">{}</text:p></table:table-cell>",
             header ? "HeaderCell" : "Cell", header ? "Table_20_Heading" : "Table_20_Contents",
-            runs(cell));
+            odt_runs(cell));
       }
       m_zip.write("</table:table-row>");
       if (header && r + 1 == t.header_rows) {
@@ -182,7 +182,7 @@ std::string_view manifest() {
 }
 
 /// The page footer: the spec and its version, then "page X of Y" at the right margin.
-std::string footer_xml(const doc::Document& document) {
+std::string odt_footer_xml(const doc::Document& document) {
   std::string page;
   if (!document.page_label.empty()) {
     PageLabel label = split_page_label(document.page_label);
@@ -261,7 +261,7 @@ std::string styles_xml(const doc::Document& document) {
       "style:page-layout-name=\"A4\">{4}</style:master-page></office:master-styles>"
       "</office:document-styles>",
       k_namespaces, heading(1, "16pt"), heading(2, "13pt"), heading(3, "11.5pt"),
-      footer_xml(document), k_text_width_cm);
+      odt_footer_xml(document), k_text_width_cm);
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 namespace leaspec::write {
 namespace {
 
-std::string runs(const doc::Inline& inline_runs) {
+std::string plain_runs(const doc::Inline& inline_runs) {
   std::string out;
   for (const doc::Run& run : inline_runs) {
     switch (run.mark) {
@@ -27,7 +27,7 @@ std::string runs(const doc::Inline& inline_runs) {
 
 /// A cell on one line: line breaks and tabs become spaces.
 std::string cell(const doc::Inline& inline_runs) {
-  std::string text = runs(inline_runs);
+  std::string text = plain_runs(inline_runs);
   std::replace(text.begin(), text.end(), '\n', ' ');
   std::replace(text.begin(), text.end(), '\t', ' ');
   return text;
@@ -76,11 +76,11 @@ std::string render_text(const doc::Document& document) {
     if (const auto* heading = std::get_if<doc::Heading>(&block)) {
       out += heading->text + "\n";
     } else if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) {
-      out += runs(paragraph->runs) + "\n";
+      out += plain_runs(paragraph->runs) + "\n";
     } else if (const auto* list = std::get_if<doc::List>(&block)) {
       std::size_t number = 0;
       for (const doc::Inline& item : list->items) {
-        out += (list->numbered ? std::to_string(++number) + ". " : "- ") + runs(item) + "\n";
+        out += (list->numbered ? std::to_string(++number) + ". " : "- ") + plain_runs(item) + "\n";
       }
     } else if (const auto* t = std::get_if<doc::Table>(&block)) {
       table(out, document, *t);

@@ -20,10 +20,10 @@ namespace leaspec::write {
 namespace {
 
 constexpr double k_font_size = 10;
-constexpr double k_line_height = 12.75;  // points per line of Arial 10, as Excel sets rows
-constexpr double k_cell_padding = 9;     // points a cell keeps free beside its text
-constexpr double k_digit_width = 7;      // pixels of the widest digit of Arial 10
-constexpr double k_chars_per_hint = 7;   // characters per unit of a table's relative widths
+constexpr double k_line_height = 12.75;    // points per line of Arial 10, as Excel sets rows
+constexpr double k_xlsx_cell_padding = 9;  // points a cell keeps free beside its text
+constexpr double k_digit_width = 7;        // pixels of the widest digit of Arial 10
+constexpr double k_chars_per_hint = 7;     // characters per unit of a table's relative widths
 
 enum Style : int { k_default, k_header, k_cell, k_bold, k_input, k_shown };
 
@@ -308,8 +308,8 @@ class Workbook {
       for (std::size_t c = 0; c < needs.size() && c < widths.size(); ++c) {
         double hint = c < placed.table->widths.size() ? placed.table->widths[c] : 2;
         double preferred = hint * k_chars_per_hint * k_digit_width * 0.75;
-        double word = needs[c].word * 1.1 + k_cell_padding;
-        double line = needs[c].line + k_cell_padding;
+        double word = needs[c].word * 1.1 + k_xlsx_cell_padding;
+        double line = needs[c].line + k_xlsx_cell_padding;
         widths[c] = std::max({widths[c], word, std::min(line, preferred)});
       }
     }
@@ -418,7 +418,7 @@ class Workbook {
       std::size_t lines = 1;
       for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
         bool bold = header || (!cells[c].empty() && cells[c].front().bold);
-        lines = std::max(lines, wrapped_lines(cell_text(cells[c]), widths[c] - k_cell_padding,
+        lines = std::max(lines, wrapped_lines(cell_text(cells[c]), widths[c] - k_xlsx_cell_padding,
                                               k_font_size, bold));
       }
       m_zip.format("<row r=\"{}\" ht=\"{:.2f}\" customHeight=\"1\">", line,
