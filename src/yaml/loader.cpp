@@ -215,8 +215,8 @@ class TreeBuilder : public YAML::EventHandler {
           m_document.make_items(m_items.data() + frame.first, m_items.size() - frame.first);
       m_items.resize(frame.first);
     } else {
-      node.entries = m_document.make_entries(m_entries.data() + frame.first,
-                                             m_entries.size() - frame.first);
+      node.entries =
+          m_document.make_entries(m_entries.data() + frame.first, m_entries.size() - frame.first);
       m_entries.resize(frame.first);
     }
     if (frame.anchor != 0) {
