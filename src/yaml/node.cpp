@@ -88,7 +88,9 @@ Children<const Node*> Document::make_items(const Node* const* first, std::size_t
   if (count == 0) {
     return {};
   }
-  auto* room = static_cast<const Node**>(allocate(count * sizeof(const Node*)));
+  // The array holds pointers to nodes, not nodes.
+  auto* room = static_cast<const Node**>(
+      allocate(count * sizeof(const Node*)));  // NOLINT(bugprone-sizeof-expression)
   std::uninitialized_copy_n(first, count, room);
   return {room, count};
 }
