@@ -54,6 +54,15 @@ std::string modification_time(const std::string& path);
 /// of the specification, so that `import::from_reqif` gives the spec back.
 std::string to_reqif(const spec::Spec& spec, const Source& source, const ChangeTimes& times = {});
 
+/// `to_reqif` written to `sink` as it is produced, never held whole in memory.
+void write_reqif(const spec::Spec& spec, const Source& source, const ChangeTimes& times,
+                 const text::Sink& sink);
+
+/// `times` with the LAST-CHANGE of `earlier` (an earlier export's XML) kept for every object
+/// whose values did not change since: the times `to_reqif_since` exports with.
+ChangeTimes reqif_times_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
+                              const std::string& earlier, const std::string& earlier_name);
+
 /// `to_reqif`, keeping the LAST-CHANGE of `earlier` (an earlier export's XML) for every object
 /// whose values did not change.
 std::string to_reqif_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
@@ -70,6 +79,9 @@ std::string to_ocds(const spec::Spec& spec, const Source& source, const std::str
 
 /// The changes between two versions as JSON: `{"changes": [...], "equal": bool}`.
 std::string diff_json(const std::vector<joint::Change>& changes);
+
+/// `diff_json` written to `sink` change by change, never held whole in memory.
+void write_diff_json(const std::vector<joint::Change>& changes, const text::Sink& sink);
 
 /// A merge's findings and coverage as JSON, for tools that read the merge report.
 std::string merge_report_json(const joint::MergeResult& result);

@@ -3,6 +3,7 @@
 // documents, ASCII case folding, SHA-256, and the time that reproducible outputs state.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,5 +49,36 @@ struct Timestamp {
 /// Parses the value of SOURCE_DATE_EPOCH (nullptr or empty: not set). Throws Error when the
 /// value is not a whole number of seconds between 1970 and 9999.
 Timestamp parse_source_date_epoch(const char* value);
+
+/// Receives a large output piece by piece as it is produced (a file being written, a zip
+/// entry), so that the output is never held whole in memory.
+using Sink = std::function<void(std::string_view bytes)>;
+
+/// Gathers the small pieces a writer produces and hands them to a sink in large blocks.
+class SinkBuffer {
+ public:
+  explicit SinkBuffer(const Sink& sink) : m_sink(sink) {}
+  SinkBuffer(const SinkBuffer&) = delete;
+  SinkBuffer& operator=(const SinkBuffer&) = delete;
+  /// Flushing can throw (a full disk), so it is never left to the destructor.
+  ~SinkBuffer() = default;
+
+  void write(std::string_view bytes) {
+    m_buffer.append(bytes);
+    if (m_buffer.size() >= k_block) {
+      flush();
+    }
+  }
+  /// Hands what is gathered to the sink; call it once the output is complete.
+  void flush();
+
+ private:
+  static constexpr std::size_t k_block = 1u << 16;
+  const Sink& m_sink;
+  std::string m_buffer;
+};
+
+/// An output gathered whole into a string, for callers that want the bytes.
+std::string collect(const std::function<void(const Sink&)>& produce);
 
 }  // namespace leaspec::text

@@ -91,7 +91,7 @@ const Table& bundled_table() {
     for (const yaml::Node* item : document.root->find("bridges")->items) {
       const yaml::Node* between = item->find("between");
       table.bridges.push_back(
-          {between->items.at(0)->text, between->items.at(1)->text, text_at(*item, "needs")});
+          {between->items[0]->text, between->items[1]->text, text_at(*item, "needs")});
     }
     for (const yaml::Node* item : document.root->find("ratings")->items) {
       table.ratings.push_back(

@@ -120,7 +120,7 @@ bool add_units(const yaml::Node& list, const std::string& path, Config& config,
 bool add_standards_path(const yaml::Node& node, const std::string& config_path, Config& config,
                         DiagnosticSink& sink) {
   fs::path folder = fs::path(config_path).parent_path();
-  std::vector<const yaml::Node*> items = node.items;
+  std::vector<const yaml::Node*> items(node.items.begin(), node.items.end());
   if (node.kind != yaml::Kind::sequence) {
     items.push_back(&node);
   }

@@ -42,7 +42,8 @@ int run_diff(const DiffOptions& options) {
   std::vector<joint::Change> changes =
       joint::diff(before, after, session.checker().config_for(options.after).units());
   if (!format) {
-    write_output(options.output, exports::diff_json(changes));
+    write_output_with(options.output,
+                      [&](const text::Sink& sink) { exports::write_diff_json(changes, sink); });
   } else {
     doc::Context context{doc::Strings::get(options.language), catalog::Catalogs::bundled(), "", "",
                          session.time()};

@@ -9,6 +9,7 @@
 #include "leaspec/export.hpp"
 #include "leaspec/import.hpp"
 #include "leaspec/write.hpp"
+#include "write/zip.hpp"
 
 namespace leaspec::cli {
 namespace {
@@ -34,18 +35,39 @@ exports::ChangeTimes change_times(const check::CheckedSpec& loaded, const Sessio
   return exports::change_times(*loaded.model, *loaded.source, fallback);
 }
 
-std::string reqif_bytes(const ExportOptions& options, const check::CheckedSpec& loaded,
-                        const Session& session, const exports::Source& source) {
+/// The change times a ReqIF export states: with --since, an earlier export's for every
+/// object that did not change.
+exports::ChangeTimes reqif_times(const ExportOptions& options, const check::CheckedSpec& loaded,
+                                 const Session& session, const exports::Source& source) {
   exports::ChangeTimes times = change_times(loaded, session, source);
   if (options.since.empty()) {
-    return exports::to_reqif(*loaded.model, source, times);
+    return times;
   }
   std::string earlier = read_file(options.since, 256u << 20);
   if (std::filesystem::path(options.since).extension() == ".reqifz" ||
       earlier.rfind("PK\x03\x04", 0) == 0) {
     earlier = import::reqif_from_archive(std::move(earlier), options.since);
   }
-  return exports::to_reqif_since(*loaded.model, source, std::move(times), earlier, options.since);
+  return exports::reqif_times_since(*loaded.model, source, std::move(times), earlier,
+                                    options.since);
+}
+
+/// Writes the ReqIF export as it is produced, into the file or into the one entry of a
+/// .reqifz archive.
+void write_reqif(const ExportOptions& options, const check::CheckedSpec& loaded,
+                 const Session& session, const exports::Source& source, bool zipped) {
+  exports::ChangeTimes times = reqif_times(options, loaded, session, source);
+  if (!zipped) {
+    write_output_with(options.output, [&](const text::Sink& sink) {
+      exports::write_reqif(*loaded.model, source, times, sink);
+    });
+    return;
+  }
+  write::ZipWriter zip(session.time());
+  zip.open(std::filesystem::path(options.output).stem().string() + ".reqif");
+  exports::write_reqif(*loaded.model, source, times,
+                       [&zip](std::string_view bytes) { zip.write(bytes); });
+  write_output(options.output, zip.finish());
 }
 
 int run_export(const ExportOptions& options) {
@@ -73,19 +95,17 @@ int run_export(const ExportOptions& options) {
   exports::Source source{name, text::sha256_hex(loaded->source->text()),
                          exports::export_timestamp(model, session.time())};
   const catalog::Catalogs& catalogs = catalog::Catalogs::bundled();
+  if (options.kind == "reqif") {
+    write_reqif(options, *loaded, session, source, zipped);
+    return k_exit_ok;
+  }
   std::string bytes;
   if (options.kind == "json") {
     bytes = exports::to_json(model, source, catalogs);
-  } else if (options.kind == "ocds") {
+  } else {
     bytes = exports::to_ocds(
         model, source, options.ocid_prefix, catalogs,
         options.ocds_version == "1.2" ? exports::OcdsVersion::v1_2 : exports::OcdsVersion::v1_1);
-  } else {
-    bytes = reqif_bytes(options, *loaded, session, source);
-    if (zipped) {
-      std::string inner = std::filesystem::path(options.output).stem().string() + ".reqif";
-      bytes = write::make_zip({{inner, std::move(bytes)}}, session.time());
-    }
   }
   write_output(options.output, bytes);
   return k_exit_ok;

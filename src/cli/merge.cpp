@@ -150,8 +150,19 @@ int run_merge(const MergeOptions& options) {
                                 : ""));
     return k_exit_findings;
   }
+  std::string joint_text = joint::to_yaml(result);
+  // The text grew by doubling; it is kept while the joint spec is checked.
+  joint_text.shrink_to_fit();
   auto joint_source = std::make_shared<const SourceFile>(
-      options.output == "-" ? "joint.yaml" : options.output, joint::to_yaml(result));
+      options.output == "-" ? "joint.yaml" : options.output, std::move(joint_text));
+  // Tracing the joint spec's findings needs only where its parts came from; the check
+  // builds a model of its own from the text, so the one it was written from can go.
+  {
+    spec::Spec released = std::move(result.joint);
+    std::vector<joint::Finding> findings = std::move(result.findings);
+    std::map<std::string, std::vector<std::string>> coverage = std::move(result.coverage);
+  }
+  return_freed_memory();
   if (!joint_spec_is_valid(session, result, joint_source, options, sources)) {
     return k_exit_findings;
   }

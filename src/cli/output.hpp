@@ -2,6 +2,7 @@
 // What the commands that build on specs share: atomic output files, printing diagnostics,
 // and one session per run that compiles the spec schema once.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,12 @@ namespace leaspec::cli {
 /// Throws Error when the file cannot be written.
 void write_output(const std::string& path, std::string_view bytes);
 
+/// `write_output` of an output produced piece by piece: `produce` hands the bytes to the
+/// sink as it makes them, and the file takes its place only once `produce` returns, so that
+/// a large output is never held whole in memory and the write stays atomic.
+void write_output_with(const std::string& path,
+                       const std::function<void(const text::Sink&)>& produce);
+
 /// An output file of a command and the option that names it, for messages.
 struct OutputPath {
   std::string_view option;
@@ -34,8 +41,9 @@ struct OutputPath {
 void check_outputs(const std::vector<std::string>& inputs, const std::vector<OutputPath>& outputs);
 
 namespace testing {
-/// Called once, with the temporary file's path, when half of an output is written. Only the
-/// signal tests' own executable sets it; leaspec itself leaves it empty.
+/// Called once, with the temporary file's path, when the first part of an output (half of
+/// one written whole) is written. Only the signal tests' own executable sets it; leaspec
+/// itself leaves it empty.
 extern void (*g_partial_write_hook)(const std::string& temporary);
 }  // namespace testing
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -253,19 +254,11 @@ void keep_owner_and_mode(int fd, const std::optional<struct stat>& existing,
   }
 }
 
-/// Writes all of `bytes`, retrying after interruptions, in pieces that stop once at the half
-/// (for the tests' hook).
+/// Writes all of `bytes` to the file, retrying after interruptions.
 void write_all(const TemporaryFile& file, std::string_view bytes, const std::string& path) {
-  std::size_t half = bytes.size() / 2;
   std::size_t written = 0;
-  bool hooked = false;
   while (written < bytes.size()) {
-    if (!hooked && written >= half && testing::g_partial_write_hook) {
-      hooked = true;
-      testing::g_partial_write_hook(file.path());
-    }
-    std::size_t end = written < half ? half : bytes.size();
-    std::size_t chunk = std::min<std::size_t>(end - written, 1u << 20);
+    std::size_t chunk = std::min<std::size_t>(bytes.size() - written, 1u << 20);
     ssize_t n = ::write(file.fd(), bytes.data() + written, chunk);
     if (n < 0 && errno == EINTR) {
       continue;
@@ -274,9 +267,6 @@ void write_all(const TemporaryFile& file, std::string_view bytes, const std::str
       throw FileError(path, describe_errno(errno), "write");
     }
     written += static_cast<std::size_t>(n);
-  }
-  if (fsync(file.fd()) != 0) {
-    throw FileError(path, describe_errno(errno), "write");
   }
 }
 
@@ -339,9 +329,12 @@ void check_outputs(const std::vector<std::string>& inputs, const std::vector<Out
   }
 }
 
-void write_output(const std::string& path, std::string_view bytes) {
+void write_output_with(const std::string& path,
+                       const std::function<void(const text::Sink&)>& produce) {
   if (path == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    produce([](std::string_view bytes) {
+      std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    });
     std::cout.flush();
     if (!std::cout) {
       throw Error("cannot write to standard output");
@@ -351,10 +344,28 @@ void write_output(const std::string& path, std::string_view bytes) {
   std::optional<struct stat> existing = check_target(path);
   TemporaryFile file(path, folder_of(path));
   keep_owner_and_mode(file.fd(), existing, path);
-  write_all(file, bytes, path);
+  bool hooked = false;
+  produce([&](std::string_view bytes) {
+    write_all(file, bytes, path);
+    if (!hooked && testing::g_partial_write_hook) {
+      hooked = true;
+      testing::g_partial_write_hook(file.path());
+    }
+  });
+  if (fsync(file.fd()) != 0) {
+    throw FileError(path, describe_errno(errno), "write");
+  }
   file.close_file(path);
   file.rename_to(path);
   sync_folder(folder_of(path));
+}
+
+void write_output(const std::string& path, std::string_view bytes) {
+  // In two halves, so that the tests' hook runs with half of the file written.
+  write_output_with(path, [bytes](const text::Sink& sink) {
+    sink(bytes.substr(0, bytes.size() / 2));
+    sink(bytes.substr(bytes.size() / 2));
+  });
 }
 
 }  // namespace leaspec::cli

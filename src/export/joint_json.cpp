@@ -78,8 +78,13 @@ Json finding_json(const joint::Finding& f) {
 
 }  // namespace
 
-std::string diff_json(const std::vector<joint::Change>& changes) {
-  Json list = Json::array();
+void write_diff_json(const std::vector<joint::Change>& changes, const text::Sink& sink) {
+  // The document is {"changes": [...], "equal": ...} as nlohmann's dump(2) writes it; each
+  // change is dumped alone and indented to its place (a raw line break occurs in JSON text
+  // only between tokens), so that only one change is ever held as a JSON value.
+  text::SinkBuffer out(sink);
+  out.write(changes.empty() ? "{\n  \"changes\": []" : "{\n  \"changes\": [");
+  const char* separator = "\n    ";
   for (const joint::Change& c : changes) {
     Json item{{"kind", joint::name(c.kind)},
               {"subject", c.subject},
@@ -94,11 +99,23 @@ std::string diff_json(const std::vector<joint::Change>& changes) {
     if (!c.words.empty()) {
       item["words"] = words_json(c.words);
     }
-    list.push_back(item);
+    std::string text = item.dump(2, ' ', false, Json::error_handler_t::replace);
+    out.write(separator);
+    separator = ",\n    ";
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos;
+         start = end + 1, end = text.find('\n', start)) {
+      out.write(std::string_view(text).substr(start, end + 1 - start));
+      out.write("    ");
+    }
+    out.write(std::string_view(text).substr(start));
   }
-  return Json{{"changes", list}, {"equal", changes.empty()}}.dump(2, ' ', false,
-                                                                  Json::error_handler_t::replace) +
-         "\n";
+  out.write(changes.empty() ? ",\n  \"equal\": true\n}\n" : "\n  ],\n  \"equal\": false\n}\n");
+  out.flush();
+}
+
+std::string diff_json(const std::vector<joint::Change>& changes) {
+  return text::collect([&](const text::Sink& sink) { write_diff_json(changes, sink); });
 }
 
 std::string merge_report_json(const joint::MergeResult& result) {

@@ -121,64 +121,76 @@ constexpr Definition k_specification_attributes[] = {
     {"leaspec-specification-metadata", "leaspec.Metadata", "STRING", "leaspec-string"},
 };
 
+/// Writes the XML in document order as it is produced: the objects, the relations and the
+/// hierarchy are three walks over the sections, so that no part is held whole in memory.
 class ReqifWriter {
  public:
-  ReqifWriter(const spec::Spec& spec, const Source& source, const ChangeTimes& times)
+  ReqifWriter(const spec::Spec& spec, const Source& source, const ChangeTimes& times,
+              const text::Sink& sink)
       : m_spec(spec),
         m_source(source),
         m_times(times),
-        m_latest(times.specification.empty() ? source.timestamp : times.specification) {}
+        m_latest(times.specification.empty() ? source.timestamp : times.specification),
+        m_out(sink) {}
 
-  std::string write() {
+  void write() {
+    m_out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    m_out.write(
+        fmt::format("<REQ-IF xmlns=\"http://www.omg.org/spec/ReqIF/20110401/reqif.xsd\" "
+                    "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\" xml:lang=\"{}\">\n",
+                    text::xml_escape(m_spec.language)));
+    m_out.write(
+        fmt::format("  <THE-HEADER>\n    <REQ-IF-HEADER IDENTIFIER=\"{}\">\n"
+                    "      <COMMENT>{} {}, from {} (SHA-256 {})</COMMENT>\n"
+                    "      <CREATION-TIME>{}</CREATION-TIME>\n"
+                    "      <REPOSITORY-ID>{}</REPOSITORY-ID>\n"
+                    "      <REQ-IF-TOOL-ID>leaspec</REQ-IF-TOOL-ID>\n"
+                    "      <REQ-IF-VERSION>1.0</REQ-IF-VERSION>\n"
+                    "      <SOURCE-TOOL-ID>leaspec {}</SOURCE-TOOL-ID>\n"
+                    "      <TITLE>{}</TITLE>\n    </REQ-IF-HEADER>\n  </THE-HEADER>\n",
+                    identifier("header", m_spec.id.value), text::xml_escape(m_spec.id.value),
+                    text::xml_escape(m_spec.version), text::xml_escape(m_source.name),
+                    m_source.sha256, m_source.timestamp, text::xml_escape(m_spec.id.value),
+                    LEASPEC_VERSION, text::xml_escape(m_spec.title)));
+    m_out.write("  <CORE-CONTENT>\n    <REQ-IF-CONTENT>\n");
+    m_out.write(datatypes());
+    m_out.write(spec_types());
+    m_out.write("      <SPEC-OBJECTS>\n");
     for (const spec::Section& section : m_spec.sections) {
-      m_hierarchy += section_object(section, 12);
+      section_objects(section);
     }
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += fmt::format(
-        "<REQ-IF xmlns=\"http://www.omg.org/spec/ReqIF/20110401/reqif.xsd\" "
-        "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\" xml:lang=\"{}\">\n",
-        text::xml_escape(m_spec.language));
-    out += fmt::format(
-        "  <THE-HEADER>\n    <REQ-IF-HEADER IDENTIFIER=\"{}\">\n"
-        "      <COMMENT>{} {}, from {} (SHA-256 {})</COMMENT>\n"
-        "      <CREATION-TIME>{}</CREATION-TIME>\n"
-        "      <REPOSITORY-ID>{}</REPOSITORY-ID>\n"
-        "      <REQ-IF-TOOL-ID>leaspec</REQ-IF-TOOL-ID>\n"
-        "      <REQ-IF-VERSION>1.0</REQ-IF-VERSION>\n"
-        "      <SOURCE-TOOL-ID>leaspec {}</SOURCE-TOOL-ID>\n"
-        "      <TITLE>{}</TITLE>\n    </REQ-IF-HEADER>\n  </THE-HEADER>\n",
-        identifier("header", m_spec.id.value), text::xml_escape(m_spec.id.value),
-        text::xml_escape(m_spec.version), text::xml_escape(m_source.name), m_source.sha256,
-        m_source.timestamp, text::xml_escape(m_spec.id.value), LEASPEC_VERSION,
-        text::xml_escape(m_spec.title));
-    out += "  <CORE-CONTENT>\n    <REQ-IF-CONTENT>\n";
-    out += datatypes();
-    out += spec_types();
-    out += "      <SPEC-OBJECTS>\n" + m_objects + "      </SPEC-OBJECTS>\n";
-    out += "      <SPEC-RELATIONS>\n" + m_relations + "      </SPEC-RELATIONS>\n";
+    m_out.write("      </SPEC-OBJECTS>\n      <SPEC-RELATIONS>\n");
+    spec::for_each_section(m_spec, [this](const spec::Section& section) {
+      for (const spec::Requirement& r : section.requirements) {
+        relations(r);
+      }
+    });
+    m_out.write("      </SPEC-RELATIONS>\n");
+    // Every object's time is known now, and with it the specification's.
     std::string values = string_value("leaspec-specification-id", m_spec.id.value);
     values += string_value("leaspec-specification-metadata", spec::front_matter_yaml(m_spec));
-    out += fmt::format(
+    m_out.write(fmt::format(
         "      <SPECIFICATIONS>\n        <SPECIFICATION IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" "
         "LONG-NAME=\"{}\">\n          <VALUES>\n{}          </VALUES>\n"
         "          "
         "<TYPE><SPECIFICATION-TYPE-REF>leaspec-specification-type</SPECIFICATION-TYPE-REF></TYPE>\n"
-        "          <CHILDREN>\n{}          </CHILDREN>\n        </SPECIFICATION>\n      "
-        "</SPECIFICATIONS>\n",
-        identifier("spec", m_spec.id.value), m_latest, text::xml_escape(m_spec.title), values,
-        m_hierarchy);
-    out += "    </REQ-IF-CONTENT>\n  </CORE-CONTENT>\n</REQ-IF>\n";
-    return out;
+        "          <CHILDREN>\n",
+        identifier("spec", m_spec.id.value), m_latest, text::xml_escape(m_spec.title), values));
+    for (const spec::Section& section : m_spec.sections) {
+      section_hierarchy(section, 12);
+    }
+    m_out.write(
+        "          </CHILDREN>\n        </SPECIFICATION>\n      </SPECIFICATIONS>\n"
+        "    </REQ-IF-CONTENT>\n  </CORE-CONTENT>\n</REQ-IF>\n");
+    m_out.flush();
   }
 
  private:
   /// The change time of an object listed in `times`, else the export's time.
-  std::string time_of(const std::map<std::string, std::string, std::less<>>& times,
-                      const std::string& id) {
+  const std::string& time_of(const std::map<std::string, std::string, std::less<>>& times,
+                             const std::string& id) const {
     auto found = times.find(id);
-    std::string time = found == times.end() ? m_source.timestamp : found->second;
-    m_latest = std::max(m_latest, time);
-    return time;
+    return found == times.end() ? m_source.timestamp : found->second;
   }
 
   template <class E>
@@ -279,46 +291,65 @@ class ReqifWriter {
         definition, refs);
   }
 
-  std::string object(const std::string& id, const std::string& time, const std::string& name,
-                     const std::string& values, std::string_view type) {
-    m_objects += fmt::format(
-        "        <SPEC-OBJECT IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" LONG-NAME=\"{}\">\n"
-        "          <VALUES>\n{}          </VALUES>\n"
-        "          <TYPE><SPEC-OBJECT-TYPE-REF>{}</SPEC-OBJECT-TYPE-REF></TYPE>\n"
-        "        </SPEC-OBJECT>\n",
-        id, time, text::xml_escape(name), values, type);
-    return id;
+  /// One SPEC-OBJECT; its time counts towards the specification's.
+  void object(const std::string& id, const std::string& time, const std::string& name,
+              const std::string& values, std::string_view type) {
+    m_latest = std::max(m_latest, time);
+    m_out.write(
+        fmt::format("        <SPEC-OBJECT IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\" LONG-NAME=\"{}\">\n"
+                    "          <VALUES>\n{}          </VALUES>\n"
+                    "          <TYPE><SPEC-OBJECT-TYPE-REF>{}</SPEC-OBJECT-TYPE-REF></TYPE>\n"
+                    "        </SPEC-OBJECT>\n",
+                    id, time, text::xml_escape(name), values, type));
   }
 
-  std::string section_object(const spec::Section& section, int indent) {
-    std::string time = time_of(m_times.sections, section.id.value);
+  /// The objects of a section, its requirements and its subsections, in that order.
+  void section_objects(const spec::Section& section) {
     std::string values = string_value("leaspec-section-id", section.id.value);
     values += string_value("leaspec-section-title", section.title.value);
     values += string_value("leaspec-section-intro", section.intro);
-    std::string object_id = object(identifier("section", section.id.value), time,
-                                   section.title.value, values, "leaspec-section-type");
-    std::string children;
+    object(identifier("section", section.id.value), time_of(m_times.sections, section.id.value),
+           section.title.value, values, "leaspec-section-type");
     for (const spec::Requirement& r : section.requirements) {
-      children += requirement_object(r, indent + 4);
+      object(identifier("requirement", r.id.value), time_of(m_times.requirements, r.id.value),
+             r.id.value, requirement_values(r), "leaspec-requirement-type");
     }
     for (const spec::Section& child : section.sections) {
-      children += section_object(child, indent + 4);
+      section_objects(child);
     }
-    return hierarchy(identifier("hierarchy", section.id.value), object_id, time, children, indent);
   }
 
-  static std::string hierarchy(const std::string& id, const std::string& object,
-                               const std::string& time, const std::string& children, int indent) {
+  /// The SPEC-HIERARCHY of a section: its requirements, then its subsections.
+  void section_hierarchy(const spec::Section& section, int indent) {
     std::string pad(static_cast<std::size_t>(indent), ' ');
-    std::string out =
-        fmt::format("{}<SPEC-HIERARCHY IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n", pad, id, time);
-    if (!children.empty()) {
-      out += pad + "  <CHILDREN>\n" + children + pad + "  </CHILDREN>\n";
+    const std::string& time = time_of(m_times.sections, section.id.value);
+    m_out.write(fmt::format("{}<SPEC-HIERARCHY IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n", pad,
+                            identifier("hierarchy", section.id.value), time));
+    if (!section.requirements.empty() || !section.sections.empty()) {
+      m_out.write(pad + "  <CHILDREN>\n");
+      for (const spec::Requirement& r : section.requirements) {
+        hierarchy_leaf(r, indent + 4);
+      }
+      for (const spec::Section& child : section.sections) {
+        section_hierarchy(child, indent + 4);
+      }
+      m_out.write(pad + "  </CHILDREN>\n");
     }
-    out += fmt::format(
+    hierarchy_end(pad, identifier("section", section.id.value));
+  }
+
+  void hierarchy_leaf(const spec::Requirement& r, int indent) {
+    std::string pad(static_cast<std::size_t>(indent), ' ');
+    m_out.write(fmt::format("{}<SPEC-HIERARCHY IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n", pad,
+                            identifier("hierarchy", r.id.value),
+                            time_of(m_times.requirements, r.id.value)));
+    hierarchy_end(pad, identifier("requirement", r.id.value));
+  }
+
+  void hierarchy_end(const std::string& pad, const std::string& object) {
+    m_out.write(fmt::format(
         "{0}  <OBJECT><SPEC-OBJECT-REF>{1}</SPEC-OBJECT-REF></OBJECT>\n{0}</SPEC-HIERARCHY>\n", pad,
-        object);
-    return out;
+        object));
   }
 
   static std::string requirement_values(const spec::Requirement& r) {
@@ -354,41 +385,41 @@ class ReqifWriter {
     return values;
   }
 
-  std::string requirement_object(const spec::Requirement& r, int indent) {
-    std::string time = time_of(m_times.requirements, r.id.value);
-    std::string object_id = object(identifier("requirement", r.id.value), time, r.id.value,
-                                   requirement_values(r), "leaspec-requirement-type");
+  void relations(const spec::Requirement& r) {
     for (const spec::Text& dependency : r.depends_on) {
-      m_relations += fmt::format(
+      m_out.write(fmt::format(
           "        <SPEC-RELATION IDENTIFIER=\"{}\" LAST-CHANGE=\"{}\">\n"
           "          <SOURCE><SPEC-OBJECT-REF>{}</SPEC-OBJECT-REF></SOURCE>\n"
           "          <TARGET><SPEC-OBJECT-REF>{}</SPEC-OBJECT-REF></TARGET>\n"
           "          "
           "<TYPE><SPEC-RELATION-TYPE-REF>leaspec-depends-on</SPEC-RELATION-TYPE-REF></TYPE>\n"
           "        </SPEC-RELATION>\n",
-          identifier("relation", r.id.value + "--" + dependency.value), time, object_id,
-          identifier("requirement", dependency.value));
+          identifier("relation", r.id.value + "--" + dependency.value),
+          time_of(m_times.requirements, r.id.value), identifier("requirement", r.id.value),
+          identifier("requirement", dependency.value)));
     }
-    return hierarchy(identifier("hierarchy", r.id.value), object_id, time, "", indent);
   }
 
   const spec::Spec& m_spec;
   const Source& m_source;
   const ChangeTimes& m_times;
   std::string m_latest;
-  std::string m_objects;
-  std::string m_relations;
-  std::string m_hierarchy;
+  text::SinkBuffer m_out;
 };
 
 }  // namespace
 
-std::string to_reqif(const spec::Spec& spec, const Source& source, const ChangeTimes& times) {
-  return ReqifWriter(spec, source, times).write();
+void write_reqif(const spec::Spec& spec, const Source& source, const ChangeTimes& times,
+                 const text::Sink& sink) {
+  ReqifWriter(spec, source, times, sink).write();
 }
 
-std::string to_reqif_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
-                           const std::string& earlier, const std::string& earlier_name) {
+std::string to_reqif(const spec::Spec& spec, const Source& source, const ChangeTimes& times) {
+  return text::collect([&](const text::Sink& sink) { write_reqif(spec, source, times, sink); });
+}
+
+ChangeTimes reqif_times_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
+                              const std::string& earlier, const std::string& earlier_name) {
   std::map<std::string, import::ObjectState> before =
       import::reqif_object_states(earlier, earlier_name);
   std::map<std::string, import::ObjectState> now =
@@ -417,7 +448,13 @@ std::string to_reqif_since(const spec::Spec& spec, const Source& source, ChangeT
       old_state->second.digest == new_state->second.digest) {
     times.specification = old_state->second.last_change;
   }
-  return to_reqif(spec, source, times);
+  return times;
+}
+
+std::string to_reqif_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
+                           const std::string& earlier, const std::string& earlier_name) {
+  return to_reqif(spec, source,
+                  reqif_times_since(spec, source, std::move(times), earlier, earlier_name));
 }
 
 }  // namespace leaspec::exports

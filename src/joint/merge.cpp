@@ -311,9 +311,14 @@ class Merger {
                     const std::string& parent, const std::string& own) {
     for (const spec::Section& section : sections) {
       if (!find_section(m_result.joint.sections, section.id.value)) {
-        spec::Section copy = section;
-        copy.requirements.clear();
-        copy.sections.clear();
+        // The section without its requirements and subsections, which are merged one by
+        // one: copying them whole would leave their room behind in the joint spec.
+        spec::Section copy;
+        copy.id = section.id;
+        copy.title = section.title;
+        copy.intro = section.intro;
+        copy.position = section.position;
+        copy.pointer = section.pointer;
         spec::Section* holder =
             parent.empty() ? nullptr : find_section(m_result.joint.sections, parent);
         (holder ? holder->sections : m_result.joint.sections).push_back(std::move(copy));

@@ -1,6 +1,8 @@
 // A compact binary form of a loaded tree. Bundled YAML files are baked when leaspec is built,
 // so that starting leaspec parses no YAML: unbaking is a walk over bytes.
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -89,19 +91,23 @@ class Reader {
         break;
       case Kind::sequence: {
         std::size_t count = varint();
-        node.items.reserve(count);
+        std::vector<const Node*> items;
+        items.reserve(std::min(count, m_blob.size()));
         for (std::size_t i = 0; i < count; ++i) {
-          node.items.push_back(this->node(depth + 1));
+          items.push_back(this->node(depth + 1));
         }
+        node.items = m_document.make_items(items.data(), items.size());
         break;
       }
       case Kind::mapping: {
         std::size_t count = varint();
-        node.entries.reserve(count);
+        std::vector<Entry> entries;
+        entries.reserve(std::min(count, m_blob.size()));
         for (std::size_t i = 0; i < count; ++i) {
           const Node* key = this->node(depth + 1);
-          node.entries.push_back({key, this->node(depth + 1)});
+          entries.push_back({key, this->node(depth + 1)});
         }
+        node.entries = m_document.make_entries(entries.data(), entries.size());
         break;
       }
       case Kind::null:

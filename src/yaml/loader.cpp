@@ -237,15 +237,15 @@ class TreeBuilder {
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
     Node& node = *frame.node;
-    // Children are moved into a vector of the exact size: one allocation per collection.
+    // Children are copied into the document's storage, in an array of the exact size.
     if (node.kind == Kind::sequence) {
-      auto first = m_items.begin() + static_cast<std::ptrdiff_t>(frame.first);
-      node.items.assign(first, m_items.end());
-      m_items.erase(first, m_items.end());
+      node.items =
+          m_document.make_items(m_items.data() + frame.first, m_items.size() - frame.first);
+      m_items.resize(frame.first);
     } else {
-      auto first = m_entries.begin() + static_cast<std::ptrdiff_t>(frame.first);
-      node.entries.assign(first, m_entries.end());
-      m_entries.erase(first, m_entries.end());
+      node.entries =
+          m_document.make_entries(m_entries.data() + frame.first, m_entries.size() - frame.first);
+      m_entries.resize(frame.first);
     }
     if (frame.anchor != 0) {
       // What an alias of the collection will add: everything read since it started.

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,48 @@ Node& Document::make_node() {
     m_block_used = 0;
   }
   return m_blocks.back()[m_block_used++];
+}
+
+void* Document::allocate(std::size_t bytes) {
+  // Blocks stay below malloc's threshold for mapping memory from the system, like the
+  // nodes' blocks; an array larger than a quarter of one gets a block to itself.
+  constexpr std::size_t k_block_words = 4096;
+  std::size_t words = (bytes + 7) / 8;
+  if (words > k_block_words / 4) {
+    auto block = std::make_unique_for_overwrite<std::uint64_t[]>(words);
+    void* room = block.get();
+    // Keep the shared block last, so that its free words stay usable.
+    m_child_blocks.insert(m_child_blocks.empty() ? m_child_blocks.end() : m_child_blocks.end() - 1,
+                          std::move(block));
+    return room;
+  }
+  if (words > m_child_free) {
+    m_child_blocks.push_back(std::make_unique_for_overwrite<std::uint64_t[]>(k_block_words));
+    m_child_free = k_block_words;
+  }
+  void* room = m_child_blocks.back().get() + (k_block_words - m_child_free);
+  m_child_free -= words;
+  return room;
+}
+
+Children<const Node*> Document::make_items(const Node* const* first, std::size_t count) {
+  if (count == 0) {
+    return {};
+  }
+  // The array holds pointers to nodes, not nodes.
+  auto* room = static_cast<const Node**>(
+      allocate(count * sizeof(const Node*)));  // NOLINT(bugprone-sizeof-expression)
+  std::uninitialized_copy_n(first, count, room);
+  return {room, count};
+}
+
+Children<Entry> Document::make_entries(const Entry* first, std::size_t count) {
+  if (count == 0) {
+    return {};
+  }
+  auto* room = static_cast<Entry*>(allocate(count * sizeof(Entry)));
+  std::uninitialized_copy_n(first, count, room);
+  return {room, count};
 }
 
 bool equal(const Node& a, const Node& b) {

@@ -14,7 +14,8 @@ TEST_CASE("keys and values know their line and column") {
   const auto* sections = root.find_entry("sections");
   REQUIRE(sections);
   CHECK(sections->key->position == leaspec::Position{2, 1});
-  const auto& section = *sections->value->items.at(0);
+  REQUIRE(sections->value->items.size() == 1);
+  const auto& section = *sections->value->items[0];
   CHECK(section.position == leaspec::Position{3, 5});
   const auto* title = section.find_entry("title");
   CHECK(title->key->position == leaspec::Position{4, 5});
