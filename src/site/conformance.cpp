@@ -12,29 +12,32 @@ namespace leaspec::site {
 namespace {
 
 /// The site's fixed texts that documents share: the verdict words and what they mean.
-const doc::Strings& strings() { return doc::Strings::get("en"); }
+const doc::Strings& strings() {
+  return doc::Strings::get("en");
+}
 
 /// Whether `standard` is one of the standards bundled with leaspec.
 bool bundled(const spec::Spec* standard) {
   const auto& all = conform::bundled().standards();
-  return std::any_of(all.begin(), all.end(),
-                     [&](const std::shared_ptr<const spec::Spec>& s) { return s.get() == standard; });
+  return std::any_of(all.begin(), all.end(), [&](const std::shared_ptr<const spec::Spec>& s) {
+    return s.get() == standard;
+  });
 }
 
 /// What the list of standards says about one: deliverable, stage, and where it was found.
 std::string standard_item(const conform::StandardResult& result, const std::string& page) {
   std::string label = esc(conform::label(*result.entry));
   if (!result.standard) {
-    std::string known = result.known_versions.empty()
-                            ? std::string("no standard has that id")
-                            : fmt::format("the versions known are {}",
-                                          fmt::join(result.known_versions, ", "));
+    std::string known =
+        result.known_versions.empty()
+            ? std::string("no standard has that id")
+            : fmt::format("the versions known are {}", fmt::join(result.known_versions, ", "));
     return fmt::format("<li><strong>{}</strong>: not known ({}).</li>\n", label, esc(known));
   }
   const spec::Spec& s = *result.standard;
-  std::string name = page.empty() ? fmt::format("<strong>{}</strong>", label)
-                                  : fmt::format("<a href=\"{}\"><strong>{}</strong></a>",
-                                                esc(page), label);
+  std::string name = page.empty()
+                         ? fmt::format("<strong>{}</strong>", label)
+                         : fmt::format("<a href=\"{}\"><strong>{}</strong></a>", esc(page), label);
   std::string facts;
   if (s.standard) {
     facts = fmt::format("{}, {}, stage {}; ", s.standard->number, s.standard->committee,
@@ -68,12 +71,12 @@ std::string clause_table(const conform::StandardResult& result,
   if (!standard_page.empty()) {
     clause_anchors = site::anchors(*result.standard);
   }
-  std::string out = fmt::format(
-      "<table class=\"conformance\">\n<caption>Clauses of {}</caption>\n<thead><tr>",
-      esc(conform::label(*result.entry)));
-  for (std::string_view key : {"conformance_clause", "conformance_implemented_by",
-                               "conformance_standard_bound", "conformance_spec_bound",
-                               "conformance_verdict"}) {
+  std::string out =
+      fmt::format("<table class=\"conformance\">\n<caption>Clauses of {}</caption>\n<thead><tr>",
+                  esc(conform::label(*result.entry)));
+  for (std::string_view key :
+       {"conformance_clause", "conformance_implemented_by", "conformance_standard_bound",
+        "conformance_spec_bound", "conformance_verdict"}) {
     out += fmt::format("<th scope=\"col\">{}</th>", esc(strings()[key]));
   }
   out += "</tr></thead>\n<tbody>\n";
@@ -84,14 +87,15 @@ std::string clause_table(const conform::StandardResult& result,
       by = requirement_cell(*row.implementer, anchors, "",
                             row.by_parameter ? ", " + strings()["conformance_by_parameter"] : "");
     }
-    std::string reason =
-        row.reason.empty() ? "" : fmt::format("<br><span class=\"reason\">{}</span>", esc(row.reason));
+    std::string reason = row.reason.empty()
+                             ? ""
+                             : fmt::format("<br><span class=\"reason\">{}</span>", esc(row.reason));
     out += fmt::format(
         "<tr class=\"verdict-{0}\"><th scope=\"row\">{1}</th><td>{2}</td><td>{3}</td><td>{4}</td>"
         "<td><span class=\"verdict {0}\">{5}</span>{6}</td></tr>\n",
         verdict, requirement_cell(*row.clause, clause_anchors, standard_page, ""), by,
-        esc(row.standard_bound), esc(row.spec_bound), esc(strings()[fmt::format("conformance_verdict_{}", verdict)]),
-        reason);
+        esc(row.standard_bound), esc(row.spec_bound),
+        esc(strings()[fmt::format("conformance_verdict_{}", verdict)]), reason);
   }
   return out + "</tbody>\n</table>\n";
 }
@@ -99,8 +103,7 @@ std::string clause_table(const conform::StandardResult& result,
 }  // namespace
 
 std::string conformance_section(const SpecPage& page,
-                                const std::map<std::string, std::string>& anchors,
-                                ChartIds& ids) {
+                                const std::map<std::string, std::string>& anchors, ChartIds& ids) {
   const conform::Report& report = *page.conformance;
   std::string out =
       "<section aria-labelledby=\"conformance\">\n<h2 id=\"conformance\">Conformance to common "

@@ -43,8 +43,7 @@ std::string spec_page(const SpecPage& page);
 /// implemented by, the standard's bound, the spec's bound, verdict). `anchors` are the spec
 /// page's anchors by JSON pointer.
 std::string conformance_section(const SpecPage& page,
-                                const std::map<std::string, std::string>& anchors,
-                                ChartIds& ids);
+                                const std::map<std::string, std::string>& anchors, ChartIds& ids);
 
 /// The anchors of a spec's sections ("section-ID") and requirements (the id) by JSON
 /// pointer; an id used twice gets a suffix the second time, so anchors stay unique.

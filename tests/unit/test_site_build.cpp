@@ -242,9 +242,10 @@ TEST_CASE("a spec's page shows its conformance to the standards its conforms_to 
   CHECK(has(page, "<li><a href=\"#conformance\">Conformance</a></li>"));
   CHECK(has(page, "<h2 id=\"conformance\">Conformance to common standards</h2>"));
   // The standard is listed, linked to its own page in the site.
-  CHECK(has(page, "<li><a href=\"bwv-eu.html\"><strong>BWV-EU 1.0</strong></a> Body-worn video "
-                  "for front-line policing <span class=\"meta\">(CWA BWV-EU:2026, CEN/WS BWV, "
-                  "stage working-draft; bundled with leaspec)</span></li>"));
+  CHECK(has(page,
+            "<li><a href=\"bwv-eu.html\"><strong>BWV-EU 1.0</strong></a> Body-worn video "
+            "for front-line policing <span class=\"meta\">(CWA BWV-EU:2026, CEN/WS BWV, "
+            "stage working-draft; bundled with leaspec)</span></li>"));
   CHECK(has(page, "<title>Conformance per clause of BWV-EU 1.0</title>"));
   CHECK(has(page, "<p>30 rows: 27 meet, 2 tighten, 0 weaken, 0 missing, 1 left out."));
   // A row: the clause linked to the standard's page, the implementer to its requirement.

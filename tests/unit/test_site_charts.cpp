@@ -179,9 +179,12 @@ TEST_CASE("the conformance chart counts the verdicts of each clause of a standar
   conform::StandardResult result;
   result.entry = &entry;
   // A clause has a row per requirement that implements it.
-  for (auto [clause, verdict] : {std::pair{0, Verdict::meets}, {1, Verdict::weakens},
-                                 {0, Verdict::tightens}, {2, Verdict::missing},
-                                 {0, Verdict::meets}, {1, Verdict::left_out}}) {
+  for (auto [clause, verdict] : {std::pair{0, Verdict::meets},
+                                 {1, Verdict::weakens},
+                                 {0, Verdict::tightens},
+                                 {2, Verdict::missing},
+                                 {0, Verdict::meets},
+                                 {1, Verdict::left_out}}) {
     conform::Row row;
     row.clause = &clauses[static_cast<std::size_t>(clause)];
     row.verdict = verdict;
