@@ -4,7 +4,6 @@
 // specs; a small client-side search over a prebuilt index. The site is a set of files by name;
 // the command line writes them.
 
-#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -12,27 +11,12 @@
 
 #include "leaspec/catalog.hpp"
 #include "leaspec/check/checker.hpp"
+#include "leaspec/conform.hpp"
 #include "leaspec/joint.hpp"
 #include "leaspec/source.hpp"
 #include "leaspec/spec.hpp"
 
 namespace leaspec::site {
-
-/// How a spec treats one clause of a common standard it conforms to.
-enum class Verdict { meets, tightens, weakens, missing };
-
-constexpr auto k_verdict_names =
-    std::to_array<std::string_view>({"meets", "tightens", "weakens", "missing"});
-
-constexpr std::string_view name(Verdict verdict) {
-  return k_verdict_names[static_cast<std::size_t>(verdict)];
-}
-
-/// One verdict on one clause; a clause may have several (one per requirement concerned).
-struct ClauseVerdict {
-  std::string clause;
-  Verdict verdict = Verdict::meets;
-};
 
 /// One spec file of the collection as the pipeline left it.
 struct Entry {
@@ -44,8 +28,12 @@ struct Entry {
   check::CheckedSpec checked;
   /// Every finding about the file, in position order.
   std::vector<Diagnostic> diagnostics;
-  /// The verdicts of a conformance check; the page shows a chart when there are any.
-  std::vector<ClauseVerdict> conformance;
+  /// The common standards the spec's conforms_to is looked up among, as checking looks them
+  /// up (--standard files, standards_path folders, the bundled ones); the page shows the
+  /// spec's conformance to those it names, as `conform::evaluate` gives it.
+  conform::Library standards = {};
+  /// The units its bounds compare in (its configuration's); nullptr for those `build` gets.
+  const catalog::Units* units = nullptr;
 };
 
 /// Two versions of one spec to compare: indexes into `Collection::entries`.
@@ -96,8 +84,8 @@ std::string trace_chart(const spec::Spec& spec, ChartIds& ids);
 std::string change_chart(const std::vector<joint::Change>& changes, const spec::Spec& after,
                          ChartIds& ids);
 
-/// Verdicts per clause of a common standard: meets, tightens, weakens, missing.
-std::string conformance_chart(const std::vector<ClauseVerdict>& verdicts, ChartIds& ids);
+/// Verdicts per clause of one common standard: meets, tightens, weakens, missing, left out.
+std::string conformance_chart(const conform::StandardResult& result, ChartIds& ids);
 
 // ---- The layered layout of the traceability graph, exposed for tests.
 

@@ -76,11 +76,13 @@ class CollectionBuilder {
     check::CheckedSpec checked = m_checker.check(std::move(source), sink);
     sink.sort_by_position();
     checked.has_errors = checked.has_errors || !checked.model;
-    site::Entry entry{std::move(name),
-                      fs::path(target.path).parent_path().generic_string(),
-                      std::move(checked),
-                      sink.diagnostics(),
-                      {}};
+    site::Entry entry{std::move(name), fs::path(target.path).parent_path().generic_string(),
+                      std::move(checked), sink.diagnostics()};
+    if (entry.checked.model && !entry.checked.model->conforms_to.empty()) {
+      const check::Config& config = m_checker.config_for(target.path);
+      entry.standards = m_checker.standards_for(config);
+      entry.units = &config.units();
+    }
     m_index.emplace(canonical, m_collection.entries.size());
     m_collection.entries.push_back(std::move(entry));
   }

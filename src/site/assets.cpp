@@ -141,6 +141,17 @@ li.change .kind { margin-right: .35rem; padding: 0 .35rem; font-size: .75rem; co
                   border: 1px solid var(--line); border-radius: 3px; }
 .words { color: var(--muted); }
 .version-note { padding: .4rem .75rem; background: var(--panel); border-radius: 4px; }
+table.conformance tbody th, table.conformance td:nth-child(3),
+table.conformance td:nth-child(4) { white-space: nowrap; }
+.verdict { font-weight: bold; }
+.verdict.meets { color: var(--green); }
+.verdict.tightens { color: var(--teal); }
+.verdict.weakens { color: var(--orange); }
+.verdict.missing { color: var(--red); }
+.verdict.left-out { color: var(--muted); font-weight: normal; }
+tr.verdict-weakens th:first-child { box-shadow: inset 4px 0 var(--orange); }
+tr.verdict-missing th:first-child { box-shadow: inset 4px 0 var(--red); }
+.reason { color: var(--muted); font-size: .8125rem; }
 footer.site { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; color: var(--muted);
               font-size: .875rem; border-top: 1px solid var(--soft); }
 @media (max-width: 44rem) {

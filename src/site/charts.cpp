@@ -427,32 +427,34 @@ std::string change_chart(const std::vector<joint::Change>& changes, const spec::
   return grid_chart(grid);
 }
 
-std::string conformance_chart(const std::vector<ClauseVerdict>& verdicts, ChartIds& ids) {
-  if (verdicts.empty()) {
+std::string conformance_chart(const conform::StandardResult& result, ChartIds& ids) {
+  if (result.rows.empty()) {
     return {};
   }
   Grid grid;
   grid.id = ids.take();
-  grid.title = "Conformance per clause of the common standard";
+  grid.title = fmt::format("Conformance per clause of {}", conform::label(*result.entry));
   grid.row_header = "Clause";
   grid.categories = {{"Meets", colour::k_green},
                      {"Tightens", colour::k_teal},
                      {"Weakens", colour::k_orange},
-                     {"Missing", colour::k_red}};
+                     {"Missing", colour::k_red},
+                     {"Left out", colour::k_grey}};
   grid.description = "How the spec treats each clause of the standard it conforms to.";
-  for (const ClauseVerdict& verdict : verdicts) {
-    auto found = std::find(grid.rows.begin(), grid.rows.end(), verdict.clause);
-    std::size_t row = static_cast<std::size_t>(found - grid.rows.begin());
+  for (const conform::Row& row : result.rows) {
+    const std::string& clause = row.clause->id.value;
+    auto found = std::find(grid.rows.begin(), grid.rows.end(), clause);
+    std::size_t index = static_cast<std::size_t>(found - grid.rows.begin());
     if (found == grid.rows.end()) {
-      grid.rows.push_back(verdict.clause);
+      grid.rows.push_back(clause);
       grid.counts.emplace_back(grid.categories.size(), 0);
     }
-    ++grid.counts[row][static_cast<std::size_t>(verdict.verdict)];
+    ++grid.counts[index][static_cast<std::size_t>(row.verdict)];
   }
   for (std::size_t r = 0; r < grid.rows.size(); ++r) {
     grid.description += fmt::format(" Clause {}:", grid.rows[r]);
     for (std::size_t c = 0; c < grid.categories.size(); ++c) {
-      grid.description += fmt::format(" {} {}{}", grid.counts[r][c], k_verdict_names[c],
+      grid.description += fmt::format(" {} {}{}", grid.counts[r][c], conform::k_verdict_names[c],
                                       c + 1 == grid.categories.size() ? "." : ",");
     }
   }

@@ -374,7 +374,7 @@ void Page::contents() {
   };
   item(!m_page.earlier.empty(), "changes", "Changes");
   item(m_glance, "glance", "At a glance");
-  item(!m_entry.conformance.empty(), "conformance", "Conformance");
+  item(m_page.conformance != nullptr, "conformance", "Conformance");
   item(s.procurement.has_value(), "procurement", "Procurement and lots");
   item(!s.agencies.empty(), "agencies", "Agencies");
   item(true, "trace", "Traceability and references");
@@ -458,11 +458,8 @@ void Page::changes(const Version& version) {
 }
 
 void Page::conformance() {
-  std::string chart = conformance_chart(m_entry.conformance, m_ids);
-  if (!chart.empty()) {
-    m_out +=
-        "<section aria-labelledby=\"conformance\">\n<h2 id=\"conformance\">Conformance</h2>\n" +
-        chart + "</section>\n";
+  if (m_page.conformance) {
+    m_out += conformance_section(m_page, m_anchors, m_ids);
   }
 }
 

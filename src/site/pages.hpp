@@ -29,9 +29,21 @@ struct SpecPage {
   std::string page;
   std::vector<Version> earlier;  ///< versions this one is compared with
   std::vector<Version> later;    ///< versions compared with this one
+  /// The spec's conformance to the standards its conforms_to names; nullptr when it names none.
+  const conform::Report* conformance = nullptr;
+  /// For each standard of `conformance`, the page of the site that shows it; empty when the
+  /// site has none.
+  std::vector<std::string> standard_pages = {};
 };
 
 std::string spec_page(const SpecPage& page);
+
+/// The "Conformance to common standards" section of a spec's page: per standard, what it is
+/// and where it comes from, the counts, a chart and the table of clauses (clause,
+/// implemented by, the standard's bound, the spec's bound, verdict). `anchors` are the spec
+/// page's anchors by JSON pointer.
+std::string conformance_section(const SpecPage& page,
+                                const std::map<std::string, std::string>& anchors, ChartIds& ids);
 
 /// The anchors of a spec's sections ("section-ID") and requirements (the id) by JSON
 /// pointer; an id used twice gets a suffix the second time, so anchors stay unique.

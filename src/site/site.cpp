@@ -1,4 +1,5 @@
 // The whole site: page names, comparisons of versions, and every file.
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -47,12 +48,44 @@ std::vector<std::string> page_names(const std::vector<Entry>& entries) {
   return names;
 }
 
+namespace {
+
+/// The page of the site that shows each standard of `report`, or an empty name.
+std::vector<std::string> standard_pages(const conform::Report& report,
+                                        const std::vector<Entry>& entries,
+                                        const std::vector<std::string>& pages) {
+  std::vector<std::string> found;
+  for (const conform::StandardResult& result : report.standards) {
+    std::string page;
+    for (std::size_t i = 0; i < entries.size() && result.standard && page.empty(); ++i) {
+      const std::optional<spec::Spec>& model = entries[i].checked.model;
+      if (model && model->standard && model->id.value == result.standard->id.value &&
+          model->version == result.standard->version) {
+        page = pages[i];
+      }
+    }
+    found.push_back(std::move(page));
+  }
+  return found;
+}
+
+}  // namespace
+
 Files build(const Collection& collection, const catalog::Units& units) {
   const std::vector<Entry>& entries = collection.entries;
   std::vector<std::string> pages = page_names(entries);
   std::vector<SpecPage> spec_pages;
+  // Sized once: the pages point into it.
+  std::vector<std::optional<conform::Report>> reports(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     spec_pages.push_back({&entries[i], pages[i], {}, {}});
+    const std::optional<spec::Spec>& model = entries[i].checked.model;
+    if (model && !model->conforms_to.empty()) {
+      const catalog::Units& own = entries[i].units ? *entries[i].units : units;
+      reports[i] = conform::evaluate(*model, entries[i].standards, own);
+      spec_pages[i].conformance = &*reports[i];
+      spec_pages[i].standard_pages = standard_pages(*reports[i], entries, pages);
+    }
   }
   std::vector<std::vector<joint::Change>> changes(collection.comparisons.size());
   std::vector<ComparisonLink> links;

@@ -8,22 +8,24 @@ inputs=("$joint/nl.yaml" "$joint/pl.yaml" "$joint/be.yaml")
 # --prefer fail (the default): every difference is a conflict, and nothing is written.
 run merge "${inputs[@]}" -o "$work/joint.yaml" --report "$work/fail.md"
 expect_code 1 "conflicts with --prefer fail"
-expect_err "joint/nl.yaml:35:9: error: requirement NL-VID-001 asks for >= 1080 lines in nl.yaml and >= 720 lines in pl.yaml [merge-metric]"
-expect_err "joint/nl.yaml:35:9: note: this side says: \"The camera shall record video at a resolution of at least 1080 lines.\""
-expect_err "joint/pl.yaml:29:9: note: the other side says: \"The camera shall record video at a resolution of at least 720 lines.\""
-expect_err "   35 |       - id: NL-VID-001"
-expect_err "3 conflicts; no joint spec was written"
+expect_err "joint/nl.yaml:96:9: error: requirement NL-VID-001 asks for >= 1080 lines in nl.yaml and >= 1440 lines in pl.yaml [merge-metric]"
+expect_err "joint/nl.yaml:96:9: note: this side says: \"The camera shall record video at a resolution of at least 1080 lines.\""
+expect_err "joint/pl.yaml:90:9: note: the other side says: \"The camera shall record video at a resolution of at least 1440 lines.\""
+expect_err "   96 |       - id: NL-VID-001"
+expect_err "joint/nl.yaml:108:9: error: requirement BWC-VID-003 is mandatory in nl.yaml and recommended in be.yaml [merge-priority]"
+expect_err "joint/nl.yaml:117:9: error: requirement NL-PWR-001 is worded differently in nl.yaml and pl.yaml [merge-statement]"
+expect_err "4 conflicts; no joint spec was written"
 [ -e "$work/joint.yaml" ] && fail "a joint spec was written despite conflicts"
-grep -qF "Conflicts: 3. Decisions: 4." "$work/fail.md" || fail "the report of a failed merge"
+grep -qF "Conflicts: 4. Decisions: 6." "$work/fail.md" || fail "the report of a failed merge"
 
 # --prefer strictest: the higher priority, the bound every agency accepts; the joint spec validates.
 run merge "${inputs[@]}" --prefer strictest -o "$work/joint.yaml" --report "$work/merge.md"
 expect_code 0 "strictest"
 run validate --strict "$work/joint.yaml"
 expect_code 0 "the joint spec validates"
-grep -qF -- "**BWC-VID-002** (priority): requirement BWC-VID-002 is mandatory in nl.yaml and recommended in be.yaml; kept the requirement of nl.yaml as a whole: its priority is higher. *Sides: nl.yaml:41, be.yaml:29.*" "$work/merge.md" || fail "priority decision in the report"
-grep -qF "| BWC-VID-002 | ✓ | ✓ | ✓ |" "$work/merge.md" || fail "coverage table"
-grep -qF "# from nl.yaml:41, pl.yaml:35, be.yaml:29" "$work/joint.yaml" || fail "provenance comment"
+grep -qF -- "**BWC-VID-003** (priority): requirement BWC-VID-003 is mandatory in nl.yaml and recommended in be.yaml; kept the requirement of nl.yaml as a whole: its priority is higher. *Sides: nl.yaml:108, be.yaml:102.*" "$work/merge.md" || fail "priority decision in the report"
+grep -qF "| BWC-VID-003 | ✓ | ✓ | ✓ |" "$work/merge.md" || fail "coverage table"
+grep -qF "# from nl.yaml:108, pl.yaml:102, be.yaml:102" "$work/joint.yaml" || fail "provenance comment"
 grep -qE "^        (NL-POL: 5000|PL-KGP: 1200|BE-FPP: 2500)$" "$work/joint.yaml" || fail "lot quantities"
 "$py" - "$work/joint.yaml" <<'PY' || fail "joint spec content"
 import sys, yaml
@@ -31,14 +33,19 @@ spec = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 roles = {a["id"]: a["role"] for a in spec["agencies"]}
 assert roles == {"NL-POL": "lead", "PL-KGP": "participant", "BE-FPP": "participant"}, roles
 reqs = {r["id"]: r for s in spec["sections"] for r in s["requirements"]}
-assert sorted(reqs) == ["BE-ENV-001", "BWC-VID-002", "NL-PWR-001", "NL-VID-001"], sorted(reqs)
-assert reqs["BWC-VID-002"]["priority"] == "mandatory"
-assert reqs["NL-VID-001"]["requested_by"] == ["NL-POL", "PL-KGP"]
+# Each agency's own requirements, and the 25 clauses of BWV-EU they all take over.
+own = ["BE-UI-001", "BWC-VID-002", "BWC-VID-003", "NL-PWR-001", "NL-VID-001"]
+assert sorted(reqs) == sorted(own + [f"BWC-STD-{n:03d}" for n in range(1, 26)]), sorted(reqs)
+assert reqs["BWC-VID-003"]["priority"] == "mandatory"
+assert reqs["NL-VID-001"]["metric"]["value"] == 1440
+assert reqs["NL-VID-001"]["requested_by"] == ["NL-POL", "PL-KGP", "BE-FPP"]
+# Every input conforms to BWV-EU 1.0, so the joint spec says it does too.
+assert spec["conforms_to"] == [{"standard": "BWV-EU", "version": "1.0"}], spec.get("conforms_to")
 assert spec["procurement"]["lots"][0]["quantities"] == {"NL-POL": 5000, "PL-KGP": 1200, "BE-FPP": 2500}
 PY
 run merge "${inputs[@]}" --prefer strictest -o "$work/again.yaml" --report "$work/merge.json"
 cmp -s "$work/joint.yaml" "$work/again.yaml" || fail "merging is not deterministic"
-"$py" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["conflicts"]==0 and len(r["findings"])==7 and r["coverage"]["BE-ENV-001"]==["BE-FPP"]' "$work/merge.json" || fail "JSON report"
+"$py" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["conflicts"]==0 and len(r["findings"])==11 and r["coverage"]["BE-UI-001"]==["BE-FPP"]' "$work/merge.json" || fail "JSON report"
 
 # --prefer first: the first input wins; --lead picks the lead.
 run merge "$joint/be.yaml" "$joint/nl.yaml" --prefer first --lead NL-POL -o "$work/first.yaml"
@@ -49,7 +56,7 @@ expect_code 0 "the --prefer first joint spec validates"
 import sys, yaml
 spec = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 reqs = {r["id"]: r for s in spec["sections"] for r in s["requirements"]}
-assert reqs["BWC-VID-002"]["priority"] == "recommended"
+assert reqs["BWC-VID-003"]["priority"] == "recommended"
 assert {a["id"]: a["role"] for a in spec["agencies"]} == {"BE-FPP": "participant", "NL-POL": "lead"}
 PY
 run merge "${inputs[@]}" --prefer first --lead XX-POL -o "$work/x.yaml"

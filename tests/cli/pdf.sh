@@ -2,8 +2,10 @@
 # What the documents look like on paper, through LibreOffice: no word of a table breaks
 # across lines in the annexes (DOCX and ODT) and matrices (XLSX) of the bundled examples,
 # identifiers do not break at their hyphens, every page has its footer, the matrix prints
-# one page wide with its header on every page, and `--format pdf` writes a PDF whose text
-# holds every requirement id. LibreOffice is slow to start, so one run converts all files.
+# one page wide with its header on every page, the conformance tables (the `conformance`
+# report and the annex's section) show in each row the clause, the requirement, both bounds
+# with their units and the verdict, and `--format pdf` writes a PDF whose text holds every
+# requirement id. LibreOffice is slow to start, so one run converts all files.
 . "$(dirname "$0")/lib.sh"
 py=/usr/bin/python3
 for tool in soffice pdftotext pdfinfo; do
@@ -23,6 +25,20 @@ for name in anpr body-worn-cameras forensic-acquisition; do
     run generate "$kind" "$examples/$name.yaml" --format "$format" -o "$file"
     expect_code 0 "generate $kind $format of $name"
   done
+done
+# The conformance report of the test tender (every verdict: meets, tightens, weakens, missing,
+# left out) and of the ANPR example, with the JSON report of the same rows.
+here="$SOURCE_DIR/tests/cli/conformance"
+run conformance "$here/tender.yaml" --standard "$here/standard.yaml" --format docx \
+  -o "$work/in/tender-conformance-docx.docx"
+expect_code 1 "the conformance report of a tender that weakens and misses clauses"
+run conformance "$here/tender.yaml" --standard "$here/standard.yaml" --format json \
+  -o "$work/tender-conformance.json"
+run conformance "$examples/anpr.yaml" --format docx -o "$work/in/anpr-conformance-docx.docx"
+expect_code 0 "the conformance report of the ANPR example"
+for name in anpr body-worn-cameras forensic-acquisition; do
+  run conformance "$examples/$name.yaml" --format json -o "$work/$name-conformance.json"
+  expect_code 0 "the JSON conformance report of $name"
 done
 soffice --headless --norestore -env:UserInstallation="file://$work/profile" --convert-to pdf \
   --outdir "$work/pdf" "$work"/in/* >/dev/null 2>&1
@@ -109,6 +125,74 @@ for name in ["anpr", "body-worn-cameras", "forensic-acquisition"]:
                     failures += 1
                     print(f"{name}-{kind}.{fmt}: page {number} lacks its footer")
                     break
+sys.exit(1 if failures else 0)
+PY
+
+# Each row of a conformance table, as the PDF shows it: its first line starts with the clause
+# and ends with the verdict and holds the implementing requirement; every word of both bounds
+# (with the unit, and the bound as written when the units differ) is in the row.
+"$py" - "$work" <<'PY' || fail "the printed conformance tables"
+import json, os, re, subprocess, sys
+work = sys.argv[1]
+VERDICT = {"meets": "meets", "tightens": "tightens", "weakens": "weakens", "missing": "missing",
+           "left-out": "left out"}
+# (PDF, JSON report, whether the PDF is an annex with the section among others)
+cases = [("tender-conformance-docx", "tender-conformance", False),
+         ("anpr-conformance-docx", "anpr-conformance", False)]
+for name in ["anpr", "body-worn-cameras", "forensic-acquisition"]:
+    cases += [(f"{name}-annex-docx", f"{name}-conformance", True),
+              (f"{name}-annex-odt", f"{name}-conformance", True)]
+failures = 0
+seen = set()
+for pdf, report, annex in cases:
+    text = subprocess.run(["pdftotext", "-layout", os.path.join(work, "pdf", pdf + ".pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    if annex:
+        start = text.find("Conformance to common standards")
+        end = text.find("Award criteria", start)
+        assert start >= 0, f"{pdf}: no section on conformance"
+        text = text[start:end if end > start else None]
+    lines = text.splitlines()
+    rows = [r for s in json.load(open(os.path.join(work, report + ".json")))["standards"]
+            for r in s["clauses"]]
+    starts = {}
+    for number, line in enumerate(lines):
+        first = line.split()[0] if line.split() else ""
+        if any(r["clause"] == first for r in rows):
+            starts.setdefault(first, []).append(number)
+    ordered = sorted(n for found in starts.values() for n in found)
+    for row in rows:
+        clause = row["clause"]
+        found = starts.get(clause, [])
+        if len(found) != 1:
+            failures += 1
+            print(f"{pdf}: {clause} starts {len(found)} rows")
+            continue
+        first = found[0]
+        after = [n for n in ordered if n > first]
+        chunk = lines[first:after[0] if after else first + 4]
+        # A row ends at the page footer or the note under the table.
+        chunk = [l for l in chunk if not re.search(r"Page \d+ of \d+$", l)]
+        words = " ".join(chunk).split()
+        head = lines[first]
+        verdict = VERDICT[row["verdict"]]
+        problems = []
+        if not head.rstrip().endswith(verdict):
+            problems.append(f"the first line does not end with {verdict!r}")
+        if row["implemented_by"] and row["implemented_by"] not in head.split():
+            problems.append(f"no {row['implemented_by']} on the first line")
+        for bound in ("standard_bound", "spec_bound"):
+            for word in row[bound].split():
+                if word not in words:
+                    problems.append(f"{bound} {row[bound]!r} lacks {word!r}")
+        if row["standard_bound"] and row["standard_bound"] == row["spec_bound"] and \
+                head.count(row["standard_bound"]) < 2 and " ".join(words).count(row["spec_bound"]) < 2:
+            problems.append(f"the bound {row['standard_bound']!r} is not shown twice")
+        if problems:
+            failures += 1
+            print(f"{pdf}: {clause}: {'; '.join(problems)}\n  {head}")
+        seen.add(verdict)
+assert seen == set(VERDICT.values()), seen
 sys.exit(1 if failures else 0)
 PY
 

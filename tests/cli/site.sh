@@ -50,6 +50,63 @@ EOF
     -e '/^conforms_to: /d' -e '/^ *implements: /d' "$col/v1/bwc.yaml" >"$col/v2/bwc.yaml"
 }
 
+# The conformance of the body-worn cameras spec to BWV-EU 1.0 on its page: the standard
+# listed, each clause's row with both bounds and the verdict of the conform library.
+conformance_checks() {
+  local page="$work/site/body-worn-cameras.html" row
+  grep -qF '<h2 id="conformance">Conformance to common standards</h2>' "$page" ||
+    fail "the conformance section is missing"
+  grep -qF '<li><strong>BWV-EU 1.0</strong> Body-worn video for front-line policing <span class="meta">(CWA BWV-EU:2026, CEN/WS BWV, stage working-draft; bundled with leaspec)</span></li>' "$page" ||
+    fail "the standard is not listed"
+  grep -qF '<p>30 rows: 27 meet, 2 tighten, 0 weaken, 0 missing, 1 left out.' "$page" ||
+    fail "the counts of the verdicts"
+  # clause | implemented by | standard's bound | spec's bound | verdict, one row per clause.
+  "$py" - "$page" <<'PY' || fail "the clause table of body-worn-cameras"
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+table = page[page.index('<table class="conformance">'):]
+table = table[:table.index("</table>")]
+rows = {}
+for tr in re.findall(r"<tr class=\"verdict-[a-z-]+\">(.*?)</tr>", table):
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+             for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", tr)]
+    rows[cells[0].split()[0]] = cells
+assert len(rows) == 30, len(rows)
+expect = {
+    "BWV-EU-VID-001": ["BWC-VID-001 mandatory, by metric parameter", ">= 1080 lines", ">= 1080 lines", "meets"],
+    "BWV-EU-PWR-001": ["BWC-PWR-001 mandatory, by metric parameter", ">= 12 h", ">= 12 h", "meets"],
+    "BWV-EU-ENV-001": ["BWC-ENV-002 mandatory, by metric parameter", "-20 to 50 °C (to cover)", "-20 to 50 °C (to cover)", "meets"],
+    "BWV-EU-ENV-003": ["BWC-ENV-003 mandatory, by metric parameter", ">= 1.5 m", ">= 2 m", "tightensdrop height >= 2 m is stricter than >= 1.5 m"],
+    "BWV-EU-PWR-005": ["BWC-STD-004 mandatory", ">= 64 GB", ">= 128 GB", "tightensstorage capacity >= 128 GB is stricter than >= 64 GB"],
+    "BWV-EU-VID-008": ["", "", "", "left out"],
+}
+for clause, cells in expect.items():
+    assert rows[clause][1:] == cells, (clause, rows[clause])
+verdicts = [cells[4][:8] for cells in rows.values()]
+assert verdicts.count("meets") == 27 and verdicts.count("tightens") == 2, verdicts
+PY
+  # With the standard in the collection, its clauses link to its page.
+  mkdir -p "$work/with-standard"
+  cp "$examples/body-worn-cameras.yaml" "$SOURCE_DIR/data/standards/bwv-eu.yaml" "$work/with-standard/"
+  run site "$work/with-standard" -o "$work/linked"
+  expect_code 0 "a spec and its standard"
+  grep -qF '<a href="bwv-eu.html#BWV-EU-PWR-001">BWV-EU-PWR-001</a>' "$work/linked/body-worn-cameras.html" ||
+    fail "the clause does not link to the standard's page"
+  grep -qF 'id="conformance"' "$work/linked/bwv-eu.html" && fail "the standard's own page has a conformance section"
+  # A copy that weakens the battery floor: the row and the finding on the page.
+  sed -e 's/value: 12, unit: h}/value: 600, unit: min}/' \
+    -e 's/for at least 12 hours on one battery/for at least 600 minutes on one battery/' \
+    "$examples/body-worn-cameras.yaml" >"$work/weaker.yaml"
+  run site "$work/weaker.yaml" -o "$work/weaker"
+  expect_code 1 "a spec that weakens a clause"
+  page=$(ls "$work/weaker"/*weaker.html)
+  row=$(grep -oE '<tr class="verdict-weakens"><th scope="row">BWV-EU-PWR-001 .*' "$page" | head -1)
+  grep -qF '<td>&gt;= 12 h</td><td>&gt;= 10 h (&gt;= 600 min)</td><td><span class="verdict weakens">weakens</span>' <<<"$row" ||
+    fail "the weakened row: $row"
+  grep -qF 'BWC-PWR-001 weakens BWV-EU-PWR-001 of BWV-EU 1.0: battery endurance &gt;= 10 h (&gt;= 600 min) is weaker than &gt;= 12 h' "$page" ||
+    fail "the conformance-weakens finding is not on the page"
+}
+
 files_checks() {
   run site "$examples" -o "$work/site"
   expect_code 0 "site of the examples"
@@ -64,7 +121,7 @@ files_checks() {
   index=$(cat "$work/site/index.html")
   for needle in 'href="anpr.html">ANPR-2027<' 'href="body-worn-cameras.html">BWC-2026<' \
                 'href="forensic-acquisition.html">DFA-2026<' 'Folder <code>'"$examples"'/joint</code>' \
-                '6 specs with 90 requirements in 2 folders: 0 errors, 0 warnings.'; do
+                '6 specs with 198 requirements in 2 folders: 0 errors, 0 warnings.'; do
     grep -qF -- "$needle" <<<"$index" || fail "the index lacks $needle"
   done
   # Nothing is fetched at view time: no remote script, style, image or font.
@@ -73,6 +130,7 @@ files_checks() {
   fi
   grep -qF '<article class="requirement" id="BWC-VID-001"' "$work/site/body-worn-cameras.html" ||
     fail "the requirement anchor is missing"
+  conformance_checks
 
   make_collection "$work/col"
   run site "$work/col" -o "$work/col-site"
@@ -214,7 +272,7 @@ PY
   grep -qF '<a href="body-worn-cameras.html#BWC-SEC-001">BWC-SEC-001</a>' "$work/search.dom" ||
     fail "the search does not find BWC-SEC-001 by its id"
   browser --dump-dom "file://$work/site/index.html?q=encrypt%20AES" >"$work/search.dom"
-  grep -qF '<p class="status" role="status">3 matches.</p>' "$work/search.dom" ||
+  grep -qF '<p class="status" role="status">7 matches.</p>' "$work/search.dom" ||
     fail "the search for two words: $(grep -o '<p class="status"[^<]*' "$work/search.dom")"
 }
 

@@ -61,7 +61,8 @@ struct Fixture {
         checker->check(std::make_shared<SourceFile>(name, text), check::Config{}, sink);
     sink.sort_by_position();
     checked.has_errors = checked.has_errors || !checked.model;
-    collection.entries.push_back({name, "specs", std::move(checked), sink.diagnostics(), {}});
+    collection.entries.push_back(
+        {name, "specs", std::move(checked), sink.diagnostics(), conform::bundled()});
   }
 
   void add_examples() {
@@ -111,7 +112,7 @@ TEST_CASE("the site has an index, a page per spec, a stylesheet, a script and a 
         "href=\"forensic-acquisition.html\">DFA-2026<"}) {
     CHECK(has(index, link));
   }
-  CHECK(has(index, "3 specs with 82 requirements in 1 folder: 0 errors, 0 warnings."));
+  CHECK(has(index, "3 specs with 110 requirements in 1 folder: 0 errors, 0 warnings."));
   CHECK(has(files["search-index.js"],
             "[\"body-worn-cameras.html\",\"BWC-VID-001\",\"BWC-VID-001\",\"The camera shall "
             "record video at a resolution of at least 1920 x 1080 pixels.\",\"BWC-2026 1.0.0\"]"));
@@ -224,15 +225,45 @@ TEST_CASE("two versions compared show their changes on the later one's page") {
   CHECK_THROWS_AS(fixture.build(), Error);
 }
 
-TEST_CASE("a conformance chart appears when verdicts are given") {
+TEST_CASE("a spec's page shows its conformance to the standards its conforms_to names") {
   Fixture fixture;
   fixture.add_examples();
-  fixture.collection.entries[0].conformance = {{"5.1", site::Verdict::meets},
-                                               {"5.2", site::Verdict::weakens}};
+  std::string spec = std::string(*catalog::find_resource("data/examples/body-worn-cameras.yaml"));
+  // A copy that weakens one floor and names a version nobody knows besides.
+  std::string weaker = spec;
+  weaker.replace(weaker.find("value: 12, unit: h"), 18, "value: 600, unit: min");
+  weaker.replace(weaker.find("for at least 12 hours"), 21, "for at least 600 minutes");
+  weaker.replace(weaker.find("version: \"1.0\"}]"), 16,
+                 "version: \"1.0\"}, {standard: BWV-EU, version: \"9\"}]");
+  fixture.add("weaker.yaml", weaker);
+  fixture.add("bwv-eu.yaml", std::string(*catalog::find_resource("data/standards/bwv-eu.yaml")));
   site::Files files = fixture.build();
-  CHECK(has(files["anpr.html"], "<h2 id=\"conformance\">Conformance</h2>"));
-  CHECK(has(files["anpr.html"], "<title>Conformance per clause of the common standard</title>"));
-  CHECK_FALSE(has(files["body-worn-cameras.html"], "id=\"conformance\""));
+  const std::string& page = files["body-worn-cameras.html"];
+  CHECK(has(page, "<li><a href=\"#conformance\">Conformance</a></li>"));
+  CHECK(has(page, "<h2 id=\"conformance\">Conformance to common standards</h2>"));
+  // The standard is listed, linked to its own page in the site.
+  CHECK(has(page,
+            "<li><a href=\"bwv-eu.html\"><strong>BWV-EU 1.0</strong></a> Body-worn video "
+            "for front-line policing <span class=\"meta\">(CWA BWV-EU:2026, CEN/WS BWV, "
+            "stage working-draft; bundled with leaspec)</span></li>"));
+  CHECK(has(page, "<title>Conformance per clause of BWV-EU 1.0</title>"));
+  CHECK(has(page, "<p>30 rows: 27 meet, 2 tighten, 0 weaken, 0 missing, 1 left out."));
+  // A row: the clause linked to the standard's page, the implementer to its requirement.
+  CHECK(has(page,
+            "<tr class=\"verdict-tightens\"><th scope=\"row\"><a "
+            "href=\"bwv-eu.html#BWV-EU-PWR-005\">BWV-EU-PWR-005</a> <span "
+            "class=\"meta\">mandatory</span></th><td><a href=\"#BWC-STD-004\">BWC-STD-004</a> "
+            "<span class=\"meta\">mandatory</span></td><td>&gt;= 64 GB</td><td>&gt;= 128 "
+            "GB</td><td><span class=\"verdict tightens\">tightens</span><br><span "
+            "class=\"reason\">storage capacity &gt;= 128 GB is stricter than &gt;= 64 "
+            "GB</span></td></tr>"));
+  const std::string& weak = files["weaker.html"];
+  CHECK(has(weak,
+            "<td>&gt;= 12 h</td><td>&gt;= 10 h (&gt;= 600 min)</td><td><span class=\"verdict "
+            "weakens\">weakens</span>"));
+  CHECK(has(weak, "<li><strong>BWV-EU 9</strong>: not known (the versions known are 1.0).</li>"));
+  // Without conforms_to there is no section.
+  CHECK_FALSE(has(files["bwv-eu.html"], "id=\"conformance\""));
 }
 
 TEST_CASE("page names are unique file names derived from the spec files") {

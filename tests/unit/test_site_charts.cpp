@@ -167,27 +167,44 @@ TEST_CASE("the change chart counts changes per section and kind") {
   CHECK(site::change_chart({}, built.spec, ids).empty());
 }
 
-TEST_CASE("the conformance chart takes a plain list of clause verdicts") {
-  using site::Verdict;
-  std::vector<site::ClauseVerdict> verdicts = {{"4.1", Verdict::meets},
-                                               {"4.2", Verdict::weakens},
-                                               {"4.1", Verdict::tightens},
-                                               {"5", Verdict::missing},
-                                               {"4.1", Verdict::meets}};
+TEST_CASE("the conformance chart counts the verdicts of each clause of a standard") {
+  using conform::Verdict;
+  spec::Conformance entry;
+  entry.standard.value = "STD-EU";
+  entry.version.value = "1.0";
+  std::vector<spec::Requirement> clauses(3);
+  clauses[0].id.value = "4.1";
+  clauses[1].id.value = "4.2";
+  clauses[2].id.value = "5";
+  conform::StandardResult result;
+  result.entry = &entry;
+  // A clause has a row per requirement that implements it.
+  for (auto [clause, verdict] : {std::pair{0, Verdict::meets},
+                                 {1, Verdict::weakens},
+                                 {0, Verdict::tightens},
+                                 {2, Verdict::missing},
+                                 {0, Verdict::meets},
+                                 {1, Verdict::left_out}}) {
+    conform::Row row;
+    row.clause = &clauses[static_cast<std::size_t>(clause)];
+    row.verdict = verdict;
+    result.rows.push_back(row);
+  }
   site::ChartIds ids;
-  std::string html = site::conformance_chart(verdicts, ids);
-  CHECK(has(html, "<title>Conformance per clause of the common standard</title>"));
+  std::string html = site::conformance_chart(result, ids);
+  CHECK(has(html, "<title>Conformance per clause of STD-EU 1.0</title>"));
   CHECK(has(html,
             "<tr><th>4.1</th><td class=\"num\">2</td><td class=\"num\">1</td><td "
-            "class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">3</td></tr>"));
+            "class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td "
+            "class=\"num\">3</td></tr>"));
   CHECK(has(html,
             "<tr><th>5</th><td class=\"num\">0</td><td class=\"num\">0</td><td "
             "class=\"num\">0</td><td class=\"num\">1</td>"));
-  CHECK(has(html, "Clause 4.2: 0 meets, 0 tightens, 1 weakens, 0 missing."));
+  CHECK(has(html, "Clause 4.2: 0 meets, 0 tightens, 1 weakens, 0 missing, 1 left-out."));
   // Rows keep the order in which clauses first appear.
   CHECK(html.find("<th>4.1</th>") < html.find("<th>4.2</th>"));
   CHECK(html.find("<th>4.2</th>") < html.find("<th>5</th>"));
-  CHECK(site::conformance_chart({}, ids).empty());
+  CHECK(site::conformance_chart(conform::StandardResult{}, ids).empty());
 }
 
 TEST_CASE("charts escape the spec's text") {
