@@ -33,7 +33,7 @@ std::string cell(const doc::Inline& inline_runs) {
   return text;
 }
 
-void table(std::string& out, const doc::Document& document, const doc::Table& t) {
+void plain_table(std::string& out, const doc::Document& document, const doc::Table& t) {
   std::vector<std::size_t> widths;
   std::vector<std::vector<std::string>> cells;
   for (std::size_t r = 0; r < doc::row_count(document, t); ++r) {
@@ -83,7 +83,7 @@ std::string render_text(const doc::Document& document) {
         out += (list->numbered ? std::to_string(++number) + ". " : "- ") + plain_runs(item) + "\n";
       }
     } else if (const auto* t = std::get_if<doc::Table>(&block)) {
-      table(out, document, *t);
+      plain_table(out, document, *t);
     }
   }
   return out;
