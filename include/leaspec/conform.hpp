@@ -82,6 +82,8 @@ struct StandardResult {
 
   /// The newest known version when it is newer than the entry's, else empty.
   std::string newer_version() const;
+  /// Why no standard was found: no standard has the id, or which versions of it are known.
+  std::string why_unknown() const;
   /// Rows with this verdict.
   std::size_t count(Verdict verdict) const;
 };

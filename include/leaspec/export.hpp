@@ -59,14 +59,9 @@ void write_reqif(const spec::Spec& spec, const Source& source, const ChangeTimes
                  const text::Sink& sink);
 
 /// `times` with the LAST-CHANGE of `earlier` (an earlier export's XML) kept for every object
-/// whose values did not change since: the times `to_reqif_since` exports with.
+/// whose values did not change since: export with them to keep an earlier export's history.
 ChangeTimes reqif_times_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
                               const std::string& earlier, const std::string& earlier_name);
-
-/// `to_reqif`, keeping the LAST-CHANGE of `earlier` (an earlier export's XML) for every object
-/// whose values did not change.
-std::string to_reqif_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
-                           const std::string& earlier, const std::string& earlier_name);
 
 /// The OCDS versions an export can follow: 1.1 (the current release) and 1.2, which adds
 /// `address.country`.

@@ -86,47 +86,45 @@ bool contains_all(const std::string& haystack, const std::vector<std::string>& w
   });
 }
 
+/// Calls `emit` with each character of `text` normalised: lower case, runs of white space as
+/// one space, none at either end; stops early when `emit` returns false.
+template <typename Emit>
+bool for_each_normalised(std::string_view text, Emit emit) {
+  bool space = false;
+  bool started = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = started;
+      continue;
+    }
+    if (space && !emit(' ')) {
+      return false;
+    }
+    space = false;
+    started = true;
+    if (!emit(static_cast<char>(std::tolower(static_cast<unsigned char>(c))))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// Whether `text`, normalised, equals `wanted` (already normalised), without building it.
 bool normalises_to(std::string_view text, std::string_view wanted) {
   std::size_t at = 0;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = at > 0;
-      continue;
-    }
-    if (space) {
-      if (at >= wanted.size() || wanted[at] != ' ') {
-        return false;
-      }
-      ++at;
-      space = false;
-    }
-    if (at >= wanted.size() ||
-        wanted[at] != static_cast<char>(std::tolower(static_cast<unsigned char>(c)))) {
-      return false;
-    }
-    ++at;
-  }
-  return at == wanted.size();
+  bool same =
+      for_each_normalised(text, [&](char c) { return at < wanted.size() && wanted[at++] == c; });
+  return same && at == wanted.size();
 }
 
 }  // namespace
 
 std::string normalise(std::string_view text) {
   std::string result;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !result.empty();
-      continue;
-    }
-    if (space) {
-      result += ' ';
-      space = false;
-    }
-    result += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  for_each_normalised(text, [&](char c) {
+    result += c;
+    return true;
+  });
   return result;
 }
 

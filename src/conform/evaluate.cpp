@@ -21,6 +21,12 @@ std::string StandardResult::newer_version() const {
   return known_versions.back();
 }
 
+std::string StandardResult::why_unknown() const {
+  return known_versions.empty()
+             ? std::string("no standard has that id")
+             : fmt::format("the versions known are {}", fmt::join(known_versions, ", "));
+}
+
 std::size_t StandardResult::count(Verdict verdict) const {
   return static_cast<std::size_t>(
       std::count_if(rows.begin(), rows.end(), [&](const Row& r) { return r.verdict == verdict; }));
@@ -240,14 +246,10 @@ std::vector<Issue> issues(const spec::Spec& spec, const Report& report) {
   for (const StandardResult& result : report.standards) {
     const spec::Conformance& entry = *result.entry;
     if (!result.standard) {
-      std::string known =
-          result.known_versions.empty()
-              ? "no standard has that id"
-              : fmt::format("the versions known are {}", fmt::join(result.known_versions, ", "));
       out.push_back({"conformance-unknown-standard", entry.version.position,
                      fmt::format("conforms_to names {}, which is not known: {} (bundled "
                                  "standards, standards_path in .leaspec.yaml, --standard FILE)",
-                                 label(entry), known)});
+                                 label(entry), result.why_unknown())});
       continue;
     }
     if (std::string newer = result.newer_version(); !newer.empty()) {

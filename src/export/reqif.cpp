@@ -451,10 +451,4 @@ ChangeTimes reqif_times_since(const spec::Spec& spec, const Source& source, Chan
   return times;
 }
 
-std::string to_reqif_since(const spec::Spec& spec, const Source& source, ChangeTimes times,
-                           const std::string& earlier, const std::string& earlier_name) {
-  return to_reqif(spec, source,
-                  reqif_times_since(spec, source, std::move(times), earlier, earlier_name));
-}
-
 }  // namespace leaspec::exports

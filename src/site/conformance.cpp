@@ -24,15 +24,12 @@ bool bundled(const spec::Spec* standard) {
   });
 }
 
-/// What the list of standards says about one: deliverable, stage, and where it was found.
+/// What the list of standards says about one: number, committee, stage, and where it was found.
 std::string standard_item(const conform::StandardResult& result, const std::string& page) {
   std::string label = esc(conform::label(*result.entry));
   if (!result.standard) {
-    std::string known =
-        result.known_versions.empty()
-            ? std::string("no standard has that id")
-            : fmt::format("the versions known are {}", fmt::join(result.known_versions, ", "));
-    return fmt::format("<li><strong>{}</strong>: not known ({}).</li>\n", label, esc(known));
+    return fmt::format("<li><strong>{}</strong>: not known ({}).</li>\n", label,
+                       esc(result.why_unknown()));
   }
   const spec::Spec& s = *result.standard;
   std::string name = page.empty()

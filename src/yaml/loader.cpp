@@ -653,18 +653,16 @@ Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limi
     }
   } catch (const Stop& stop) {
     // A '[' or '{' left open at the end of the file reads as the start of a key.
-    if (stop.rule == "complex-key") {
-      if (std::optional<Unclosed> unclosed = find_unclosed_bracket(source)) {
-        return fail(unclosed->position, "yaml-syntax", unclosed->message());
-      }
-    }
-    return fail(stop.position, stop.rule, stop.message);
+    std::optional<Unclosed> unclosed =
+        stop.rule == "complex-key" ? find_unclosed_bracket(source) : std::nullopt;
+    return unclosed ? fail(unclosed->position, "yaml-syntax", unclosed->message())
+                    : fail(stop.position, stop.rule, stop.message);
   }
   if (error) {
-    if (at_open_flow(*error, source)) {
-      if (std::optional<Unclosed> unclosed = find_unclosed_bracket(source)) {
-        return fail(unclosed->position, "yaml-syntax", unclosed->message());
-      }
+    std::optional<Unclosed> unclosed =
+        at_open_flow(*error, source) ? find_unclosed_bracket(source) : std::nullopt;
+    if (unclosed) {
+      return fail(unclosed->position, "yaml-syntax", unclosed->message());
     }
     std::size_t offset = source.offset_of(error->position);
     if (offset < text.size() && text[offset] == '\t') {

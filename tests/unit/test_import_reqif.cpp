@@ -159,9 +159,11 @@ TEST_CASE("the digest of an object changes with its values and relations, not it
   CHECK(after.at(object).last_change == "2027-05-05T00:00:00Z");
   std::string second = "requirement-" + changed.sections[0].requirements[1].id.value;
   CHECK(before.at(second).digest == after.at(second).digest);
-  std::string kept = exports::to_reqif_since(
-      changed, source, {},
-      exports::to_reqif(*example.model, {"x.yaml", "0", "2020-01-01T00:00:00Z"}), "old");
+  std::string kept = exports::to_reqif(
+      changed, source,
+      exports::reqif_times_since(
+          changed, source, {},
+          exports::to_reqif(*example.model, {"x.yaml", "0", "2020-01-01T00:00:00Z"}), "old"));
   auto states = import::reqif_object_states(kept, "kept");
   CHECK(states.at(second).last_change == "2020-01-01T00:00:00Z");
   CHECK(states.at(object).last_change == "2026-01-01T00:00:00Z");
