@@ -1,4 +1,7 @@
 // JSON of merge and diff results, for tools that read them rather than people.
+#include <string_view>
+#include <unordered_set>
+
 #include <nlohmann/json.hpp>
 
 #include "leaspec/export.hpp"
@@ -135,10 +138,18 @@ std::string merge_report_json(const joint::MergeResult& result) {
                           {"sources", sources},
                           {"result", line.result ? Json(*line.result) : Json()}});
   }
+  // An ordered object looks a key up by walking its entries, so the entries are appended
+  // to it directly; the joint spec's ids are unique, and a repeated one is skipped.
   Json coverage = Json::object();
+  auto& entries = static_cast<Json::object_t::Container&>(coverage.get_ref<Json::object_t&>());
+  std::unordered_set<std::string_view> listed;
   spec::for_each_requirement(result.joint, [&](const spec::Requirement& r, const spec::Section&) {
+    if (!listed.insert(r.id.value).second) {
+      return;
+    }
     auto asked = result.coverage.find(r.id.value);
-    coverage[r.id.value] = asked == result.coverage.end() ? Json::array() : Json(asked->second);
+    entries.emplace_back(r.id.value,
+                         asked == result.coverage.end() ? Json::array() : Json(asked->second));
   });
   Json report{{"joint", result.joint.id.value},  {"inputs", result.inputs},
               {"conflicts", result.conflicts()}, {"findings", findings},

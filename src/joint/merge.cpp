@@ -354,7 +354,7 @@ class Merger {
     auto existing = m_requirements.find(key);
     m_result.provenance[key].push_back(origin);
     if (existing == m_requirements.end()) {
-      m_requirements.emplace(key, JointRequirement{input, origin});
+      m_requirements.emplace(key, JointRequirement{std::move(input), origin});
       m_order[section].push_back(key);
       if (r.metric) {
         m_by_parameter.emplace(parameter_key(r), key);
@@ -672,13 +672,15 @@ class Merger {
     std::function<void(std::vector<spec::Section>&)> fill =
         [&](std::vector<spec::Section>& sections) {
           for (spec::Section& section : sections) {
+            // Each requirement has one place, so it moves there.
             for (const std::string& id : m_order[section.id.value]) {
-              section.requirements.push_back(m_requirements.at(id).requirement);
+              section.requirements.push_back(std::move(m_requirements.at(id).requirement));
             }
             fill(section.sections);
           }
         };
     fill(joint.sections);
+    m_requirements.clear();
   }
 
   const MergeOptions& m_options;
