@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Peak memory and time of leaspec on a spec of 50,000 requirements (about 10 MB): validate,
-# export json and reqif, merge of two agencies' versions, diff of two revisions. Prints one
-# line per command and fails when one exceeds the bound of 250 MB peak resident memory.
+# the tender annex as DOCX and ODT and the compliance matrix as XLSX, export json and reqif,
+# merge of two agencies' versions, diff of two revisions. Prints one line per command and
+# fails when one exceeds the bound of 250 MB peak resident memory.
 #
 #   scripts/bench-scale.sh [LEASPEC] [REQUIREMENTS]
 set -euo pipefail
@@ -40,6 +41,9 @@ measure() {
 }
 
 measure 0 validate nl.yaml
+measure 0 generate annex --format docx nl.yaml -o annex.docx
+measure 0 generate annex --format odt nl.yaml -o annex.odt
+measure 0 generate matrix --format xlsx nl.yaml -o matrix.xlsx
 measure 0 export json nl.yaml -o nl.json
 measure 0 export reqif nl.yaml -o nl.reqif
 measure 0 export reqif nl.yaml -o nl.reqifz

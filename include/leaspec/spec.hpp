@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,44 @@ struct ReferenceUse {
   std::string clause;
 };
 
+/// An optional value held on the heap, with value semantics: a member that most objects
+/// leave out costs them one pointer instead of its whole size.
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(std::nullopt_t) {}  // NOLINT(google-explicit-constructor): like std::optional
+  Boxed(T value)            // NOLINT(google-explicit-constructor)
+      : m_value(std::make_unique<T>(std::move(value))) {}
+  Boxed(const std::optional<T>& value)  // NOLINT(google-explicit-constructor)
+      : m_value(value ? std::make_unique<T>(*value) : nullptr) {}
+  Boxed(const Boxed& other) : m_value(other ? std::make_unique<T>(*other) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) {
+      m_value = other ? std::make_unique<T>(*other) : nullptr;
+    }
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  ~Boxed() = default;
+
+  bool has_value() const { return m_value != nullptr; }
+  explicit operator bool() const { return has_value(); }
+  T& operator*() { return *m_value; }
+  const T& operator*() const { return *m_value; }
+  T* operator->() { return m_value.get(); }
+  const T* operator->() const { return m_value.get(); }
+  T& emplace() {
+    m_value = std::make_unique<T>();
+    return *m_value;
+  }
+  void reset() { m_value.reset(); }
+
+ private:
+  std::unique_ptr<T> m_value;
+};
+
 /// A measurable bound: `op value unit`, or a range `min..max unit`.
 struct Metric {
   Text parameter;
@@ -51,7 +90,8 @@ struct Requirement {
   Located<Priority> priority;
   std::optional<Kind> kind;
   std::vector<Verification> verification;
-  std::optional<Metric> metric;
+  /// Few requirements have one, so it is held on the heap.
+  Boxed<Metric> metric;
   std::vector<ReferenceUse> references;
   std::vector<Text> lots;
   std::vector<Text> requested_by;

@@ -47,19 +47,47 @@ class Children {
   std::uint32_t m_size = 0;
 };
 
-/// One node of a loaded document. Aliases share nodes, so a tree is a DAG. The members are
-/// ordered so that a node takes 96 bytes: a large spec has a million of them.
+/// One node of a loaded document. Aliases share nodes, so a tree is a DAG. A node takes 56
+/// bytes (a large spec has a million of them): its text and its children are views of
+/// storage that the document owns.
 class Node {
  public:
   Kind kind = Kind::null;
   bool boolean = false;
   Position position;
+
+ private:
+  std::uint32_t m_count = 0;  ///< children of a sequence or mapping
+
+ public:
   /// For scalars: the text as written (after YAML unquoting), also for numbers.
-  std::string text;
+  std::string_view text;
   std::int64_t integer = 0;  ///< valid when kind is integer
   double number = 0;         ///< valid when kind is integer or number
-  Children<const Node*> items;
-  Children<Entry> entries;
+
+  /// The items of a sequence; empty for any other kind.
+  Children<const Node*> items() const {
+    return kind == Kind::sequence
+               ? Children<const Node*>(static_cast<const Node* const*>(m_children), m_count)
+               : Children<const Node*>();
+  }
+  /// The entries of a mapping; empty for any other kind.
+  Children<Entry> entries() const {
+    return kind == Kind::mapping ? Children<Entry>(static_cast<const Entry*>(m_children), m_count)
+                                 : Children<Entry>();
+  }
+  /// Makes the node a sequence of `items` (storage its document owns).
+  void set_items(Children<const Node*> items) {
+    kind = Kind::sequence;
+    m_children = items.data();
+    m_count = static_cast<std::uint32_t>(items.size());
+  }
+  /// Makes the node a mapping of `entries` (storage its document owns).
+  void set_entries(Children<Entry> entries) {
+    kind = Kind::mapping;
+    m_children = entries.data();
+    m_count = static_cast<std::uint32_t>(entries.size());
+  }
 
   bool is_scalar() const { return kind != Kind::sequence && kind != Kind::mapping; }
   bool is_number() const { return kind == Kind::integer || kind == Kind::number; }
@@ -69,6 +97,9 @@ class Node {
   const Node* find(std::string_view name) const;
   /// The entry of the key `name` in a mapping, or nullptr.
   const Entry* find_entry(std::string_view name) const;
+
+ private:
+  const void* m_children = nullptr;
 };
 
 /// JSON equality: numbers compare by value (1 equals 1.0), mappings ignore key order.
@@ -112,6 +143,8 @@ class Document {
   /// The children of a sequence or mapping, copied into storage the document owns.
   Children<const Node*> make_items(const Node* const* first, std::size_t count);
   Children<Entry> make_entries(const Entry* first, std::size_t count);
+  /// A copy of `text` that lives as long as the document.
+  std::string_view keep(std::string_view text);
 
  private:
   /// Room for `bytes` (a multiple of 8) that never moves.
@@ -156,7 +189,8 @@ std::string bake(const Node& root);
 /// The tree `bake` wrote, as a document named `file`. Throws Error when the blob is damaged.
 Document unbake(std::string_view blob, std::string file);
 
-/// Types a plain (unquoted) scalar by the YAML 1.2 core schema into `node`.
+/// Types a plain (unquoted) scalar by the YAML 1.2 core schema into `node`; the node's text
+/// is then a view of `text`, which the caller keeps (or copies with `Document::keep`).
 void type_plain_scalar(std::string_view text, Node& node);
 
 }  // namespace leaspec::yaml

@@ -23,14 +23,14 @@ yaml::Document bundled_catalog(std::string_view name) {
 
 std::string text_of(const yaml::Node& item, std::string_view key) {
   const yaml::Node* node = item.find(key);
-  return node ? node->text : std::string();
+  return node ? std::string(node->text) : std::string();
 }
 
 const std::vector<Standard>& bundled_standards() {
   static const std::vector<Standard> k_standards = [] {
     std::vector<Standard> standards;
     yaml::Document document = bundled_catalog("data/catalog/standards.yaml");
-    for (const yaml::Node* item : document.root->find("standards")->items) {
+    for (const yaml::Node* item : document.root->find("standards")->items()) {
       Standard standard{text_of(*item, "designation"), text_of(*item, "title"),
                         text_of(*item, "status"), text_of(*item, "superseded_by")};
       if (std::string type = text_of(*item, "type"); !type.empty()) {
@@ -59,10 +59,10 @@ const Countries& bundled_countries() {
   static const Countries k_countries = [] {
     Countries countries;
     yaml::Document document = bundled_catalog("data/catalog/countries.yaml");
-    for (const yaml::Entry& entry : document.root->find("codes")->entries) {
+    for (const yaml::Entry& entry : document.root->find("codes")->entries()) {
       countries.names.emplace(entry.key->text, entry.value->text);
     }
-    for (const yaml::Entry& entry : document.root->find("eu_variants")->entries) {
+    for (const yaml::Entry& entry : document.root->find("eu_variants")->entries()) {
       countries.eu_variants.emplace(entry.key->text, entry.value->text);
     }
     return countries;

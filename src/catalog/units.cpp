@@ -50,7 +50,7 @@ struct Table {
 
 std::string text_at(const yaml::Node& node, std::string_view key) {
   const yaml::Node* value = node.find(key);
-  return value ? value->text : std::string();
+  return value ? std::string(value->text) : std::string();
 }
 
 void read_dimension(const yaml::Node& item, Table& table) {
@@ -59,11 +59,11 @@ void read_dimension(const yaml::Node& item, Table& table) {
   if (!dimension.base) {
     dimension.unit = text_at(item, "reference");
   }
-  for (const yaml::Node* unit : item.find("units")->items) {
+  for (const yaml::Node* unit : item.find("units")->items()) {
     UnitEntry entry{text_at(*unit, "symbol"), {}, dimension.name, text_at(*unit, "definition")};
     if (const yaml::Node* names = unit->find("names")) {
-      for (const yaml::Node* name : names->items) {
-        entry.names.push_back(name->text);
+      for (const yaml::Node* name : names->items()) {
+        entry.names.emplace_back(name->text);
       }
     }
     if (const yaml::Node* in_text = unit->find("text")) {
@@ -82,18 +82,18 @@ const Table& bundled_table() {
   static const Table k_table = [] {
     Table table;
     yaml::Document document = bundled_tree("data/catalog/units.yaml");
-    for (const yaml::Entry& prefix : document.root->find("prefixes")->entries) {
+    for (const yaml::Entry& prefix : document.root->find("prefixes")->entries()) {
       table.prefixes.emplace_back(prefix.key->text, prefix.value->number);
     }
-    for (const yaml::Node* item : document.root->find("dimensions")->items) {
+    for (const yaml::Node* item : document.root->find("dimensions")->items()) {
       read_dimension(*item, table);
     }
-    for (const yaml::Node* item : document.root->find("bridges")->items) {
+    for (const yaml::Node* item : document.root->find("bridges")->items()) {
       const yaml::Node* between = item->find("between");
-      table.bridges.push_back(
-          {between->items[0]->text, between->items[1]->text, text_at(*item, "needs")});
+      table.bridges.push_back({std::string(between->items()[0]->text),
+                               std::string(between->items()[1]->text), text_at(*item, "needs")});
     }
-    for (const yaml::Node* item : document.root->find("ratings")->items) {
+    for (const yaml::Node* item : document.root->find("ratings")->items()) {
       table.ratings.push_back(
           {text_at(*item, "symbol"), text_at(*item, "name"), text_at(*item, "standard"),
            static_cast<int>(item->find("digits")->integer), text_at(*item, "order") == "digits"});

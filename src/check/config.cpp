@@ -18,7 +18,7 @@ namespace {
 
 std::string text_of(const yaml::Node& node, std::string_view key) {
   const yaml::Node* value = node.find(key);
-  return value ? value->text : std::string();
+  return value ? std::string(value->text) : std::string();
 }
 
 /// Reads a user catalog file, checked against the bundled catalog schema. Its problems go to
@@ -55,7 +55,7 @@ bool load_catalogs(const yaml::Node& catalogs, const std::string& config_path, C
   std::vector<catalog::Standard> standards;
   std::vector<std::pair<std::string, std::string>> cpv;
   bool valid = true;
-  for (const yaml::Entry& entry : catalogs.entries) {
+  for (const yaml::Entry& entry : catalogs.entries()) {
     std::string path = (folder / entry.value->text).string();
     auto document = load_catalog_file(path, entry.key->text, *entry.value, config_path, sink);
     if (!document) {
@@ -63,7 +63,7 @@ bool load_catalogs(const yaml::Node& catalogs, const std::string& config_path, C
       continue;
     }
     if (entry.key->text == "standards") {
-      for (const yaml::Node* item : document->root->find("standards")->items) {
+      for (const yaml::Node* item : document->root->find("standards")->items()) {
         catalog::Standard standard{text_of(*item, "designation"), text_of(*item, "title"),
                                    text_of(*item, "status"), text_of(*item, "superseded_by")};
         if (std::string type = text_of(*item, "type"); !type.empty()) {
@@ -72,7 +72,7 @@ bool load_catalogs(const yaml::Node& catalogs, const std::string& config_path, C
         standards.push_back(std::move(standard));
       }
     } else {
-      for (const yaml::Entry& code : document->root->find("cpv")->entries) {
+      for (const yaml::Entry& code : document->root->find("cpv")->entries()) {
         cpv.emplace_back(code.key->text, code.value->text);
       }
     }
@@ -89,10 +89,11 @@ bool add_units(const yaml::Node& list, const std::string& path, Config& config,
                DiagnosticSink& sink) {
   std::vector<catalog::UnitDefinition> definitions;
   bool valid = true;
-  for (const yaml::Node* item : list.items) {
+  for (const yaml::Node* item : list.items()) {
     const yaml::Node* name = item->find("name");
     const yaml::Node* factor = item->find("factor");
-    catalog::UnitDefinition definition{name->text, item->find("dimension")->text,
+    catalog::UnitDefinition definition{std::string(name->text),
+                                       std::string(item->find("dimension")->text),
                                        factor ? factor->number : 1.0};
     if (auto known = catalog::Units::bundled().find(definition.name)) {
       sink.report(
@@ -120,7 +121,7 @@ bool add_units(const yaml::Node& list, const std::string& path, Config& config,
 bool add_standards_path(const yaml::Node& node, const std::string& config_path, Config& config,
                         DiagnosticSink& sink) {
   fs::path folder = fs::path(config_path).parent_path();
-  std::vector<const yaml::Node*> items(node.items.begin(), node.items.end());
+  std::vector<const yaml::Node*> items(node.items().begin(), node.items().end());
   if (node.kind != yaml::Kind::sequence) {
     items.push_back(&node);
   }
@@ -151,7 +152,7 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
   config.file = path;
   bool valid = true;
   if (const yaml::Node* rule_map = document->root->find("rules")) {
-    for (const yaml::Entry& entry : rule_map->entries) {
+    for (const yaml::Entry& entry : rule_map->entries()) {
       const RuleInfo* rule = find_rule(entry.key->text);
       if (!rule || !rule->configurable) {
         std::vector<std::string> names;
@@ -175,7 +176,7 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
         valid = false;
         continue;
       }
-      const std::string& level = entry.value->text;
+      std::string_view level = entry.value->text;
       std::optional<Severity> severity;
       if (level == "error") {
         severity = Severity::error;
@@ -184,17 +185,17 @@ std::optional<Config> load_config(const std::string& path, DiagnosticSink& sink)
       } else if (level == "note") {
         severity = Severity::note;
       }
-      config.severities[entry.key->text] = severity;
+      config.severities[std::string(entry.key->text)] = severity;
     }
   }
   if (const yaml::Node* languages = document->root->find("languages")) {
-    for (const yaml::Node* language : languages->items) {
-      config.languages.push_back(language->text);
+    for (const yaml::Node* language : languages->items()) {
+      config.languages.emplace_back(language->text);
     }
   }
   if (const yaml::Node* terms = document->root->find("vague_terms")) {
-    for (const yaml::Node* term : terms->items) {
-      config.vague_terms.push_back(term->text);
+    for (const yaml::Node* term : terms->items()) {
+      config.vague_terms.emplace_back(term->text);
     }
   }
   if (const yaml::Node* units = document->root->find("units")) {

@@ -30,7 +30,7 @@ const Strings& Strings::get(const std::string& language) {
       }
       Strings strings;
       strings.m_language = code;
-      for (const yaml::Entry& entry : document.root->entries) {
+      for (const yaml::Entry& entry : document.root->entries()) {
         strings.m_texts.emplace(entry.key->text, entry.value->text);
       }
       all.emplace(code, std::move(strings));

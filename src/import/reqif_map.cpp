@@ -12,7 +12,7 @@ namespace {
 std::map<std::string, std::string> lowered_map(const yaml::Node* node) {
   std::map<std::string, std::string> out;
   if (node) {
-    for (const yaml::Entry& entry : node->entries) {
+    for (const yaml::Entry& entry : node->entries()) {
       out[catalog::normalise(entry.key->text)] = entry.value->text;
     }
   }
@@ -32,13 +32,13 @@ std::optional<ReqifMap> load_reqif_map(const std::string& path, DiagnosticSink& 
   map.types = lowered_map(root.find("types"));
   map.relations = lowered_map(root.find("relations"));
   if (const yaml::Node* values = root.find("values")) {
-    for (const yaml::Entry& entry : values->entries) {
-      map.values[entry.key->text] = lowered_map(entry.value);
+    for (const yaml::Entry& entry : values->entries()) {
+      map.values[std::string(entry.key->text)] = lowered_map(entry.value);
     }
   }
   if (const yaml::Node* spec = root.find("spec")) {
-    for (const yaml::Entry& entry : spec->entries) {
-      map.spec[entry.key->text] = entry.value->text;
+    for (const yaml::Entry& entry : spec->entries()) {
+      map.spec[std::string(entry.key->text)] = entry.value->text;
     }
   }
   if (const yaml::Node* prefix = root.find("id_prefix")) {

@@ -28,7 +28,7 @@ std::string join(const std::vector<spec::Text>& items) {
   return text;
 }
 
-std::string metric_text(const std::optional<spec::Metric>& metric) {
+std::string metric_text(const spec::Boxed<spec::Metric>& metric) {
   return metric ? fmt::format("{} {}", metric->parameter.value, describe(*metric)) : "none";
 }
 

@@ -78,7 +78,7 @@ const yaml::Node* follow_pointer(const yaml::Node* node, const std::string& poin
         return nullptr;
       }
       index = std::stoul(key);
-      node = index < node->items.size() ? node->items[index] : nullptr;
+      node = index < node->items().size() ? node->items()[index] : nullptr;
     } else {
       return nullptr;
     }
@@ -131,9 +131,9 @@ void SchemaIndex::add(const yaml::Node& node, const std::string& parent_base, Di
   const yaml::Node* id = node.find(dialect == Dialect::draft4 ? "id" : "$id");
   if (id && id->kind == yaml::Kind::string && !(legacy(dialect) && has_ref)) {
     if (legacy(dialect) && !id->text.empty() && id->text[0] == '#') {
-      anchors.emplace(resolve_uri(parent_base, id->text), &node);
+      anchors.emplace(resolve_uri(parent_base, std::string(id->text)), &node);
     } else {
-      base = split_fragment(resolve_uri(parent_base, id->text)).first;
+      base = split_fragment(resolve_uri(parent_base, std::string(id->text))).first;
       resources.emplace(base, &node);
     }
   }
@@ -141,12 +141,12 @@ void SchemaIndex::add(const yaml::Node& node, const std::string& parent_base, Di
     for (const char* keyword : {"$anchor", "$dynamicAnchor"}) {
       if (const yaml::Node* anchor = node.find(keyword);
           anchor && anchor->kind == yaml::Kind::string) {
-        anchors.emplace(base + "#" + anchor->text, &node);
+        anchors.emplace(base + "#" + std::string(anchor->text), &node);
       }
     }
     if (const yaml::Node* anchor = node.find("$dynamicAnchor");
         anchor && anchor->kind == yaml::Kind::string) {
-      dynamic_anchors.push_back({base, anchor->text, &node});
+      dynamic_anchors.push_back({base, std::string(anchor->text), &node});
     }
   }
   info.emplace(&node, Info{base, dialect, file});
@@ -159,14 +159,14 @@ void SchemaIndex::add(const yaml::Node& node, const std::string& parent_base, Di
   for (const char* keyword : k_array_schema_keywords) {
     if (const yaml::Node* child = node.find(keyword);
         child && child->kind == yaml::Kind::sequence) {
-      for (const yaml::Node* item : child->items) {
+      for (const yaml::Node* item : child->items()) {
         add(*item, base, dialect, file);
       }
     }
   }
   for (const char* keyword : k_map_schema_keywords) {
     if (const yaml::Node* child = node.find(keyword); child && child->kind == yaml::Kind::mapping) {
-      for (const yaml::Entry& entry : child->entries) {
+      for (const yaml::Entry& entry : child->entries()) {
         add(*entry.value, base, dialect, file);
       }
     }
@@ -342,11 +342,11 @@ class Compiler {
   std::vector<const Subschema*> schema_list(const yaml::Node& node, const Info& info,
                                             std::string_view keyword) {
     std::vector<const Subschema*> result;
-    if (node.kind != yaml::Kind::sequence || node.items.empty()) {
+    if (node.kind != yaml::Kind::sequence || node.items().empty()) {
       error(info, &node, fmt::format("\"{}\" must be a non-empty array of schemas", keyword));
       return result;
     }
-    for (const yaml::Node* item : node.items) {
+    for (const yaml::Node* item : node.items()) {
       if (const Subschema* compiled = child(*item, info)) {
         result.push_back(compiled);
       }
@@ -361,11 +361,11 @@ class Compiler {
       error(info, &node, fmt::format("\"{}\" must be an array of strings", keyword));
       return result;
     }
-    for (const yaml::Node* item : node.items) {
+    for (const yaml::Node* item : node.items()) {
       if (item->kind != yaml::Kind::string) {
         error(info, item, fmt::format("\"{}\" must be an array of strings", keyword));
       } else {
-        result.push_back(item->text);
+        result.emplace_back(item->text);
       }
     }
     return result;
@@ -400,7 +400,7 @@ class Compiler {
     };
     if (node.kind == yaml::Kind::sequence) {
       unsigned bits = 0;
-      for (const yaml::Node* item : node.items) {
+      for (const yaml::Node* item : node.items()) {
         bits |= bit(*item);
       }
       return bits;
@@ -419,7 +419,7 @@ class Compiler {
     if (const yaml::Node* ref = node.find("$ref")) {
       if (ref->kind != yaml::Kind::string) {
         error(info, ref, "\"$ref\" must be a string");
-      } else if (auto target = resolve(ref->text, info, ref)) {
+      } else if (auto target = resolve(std::string(ref->text), info, ref)) {
         schema.ref = get(*target->first, target->second);
       }
       if (legacy(dialect)) {
@@ -428,10 +428,10 @@ class Compiler {
     }
     for (const char* keyword : {"$dynamicRef", "$recursiveRef"}) {
       if (const yaml::Node* ref = node.find(keyword); ref && ref->kind == yaml::Kind::string) {
-        if (auto target = resolve(ref->text, info, ref)) {
+        if (auto target = resolve(std::string(ref->text), info, ref)) {
           schema.dynamic_ref = get(*target->first, target->second);
           // Dynamic only when the first target carries a $dynamicAnchor of the same name.
-          std::string fragment = split_fragment(ref->text).second;
+          std::string fragment = split_fragment(std::string(ref->text)).second;
           const yaml::Node* anchor = target->first->kind == yaml::Kind::mapping
                                          ? target->first->find("$dynamicAnchor")
                                          : nullptr;
@@ -442,8 +442,8 @@ class Compiler {
         }
       }
     }
-    for (const yaml::Entry& entry : node.entries) {
-      fill_keyword(schema, entry.key->text, *entry.value, info);
+    for (const yaml::Entry& entry : node.entries()) {
+      fill_keyword(schema, std::string(entry.key->text), *entry.value, info);
     }
   }
 
@@ -466,10 +466,10 @@ class Compiler {
         error(info, &value, "\"properties\" must be an object");
         return;
       }
-      for (const yaml::Entry& entry : value.entries) {
-        schema.known_keys.push_back(entry.key->text);
+      for (const yaml::Entry& entry : value.entries()) {
+        schema.known_keys.emplace_back(entry.key->text);
         if (const Subschema* compiled = child(*entry.value, info)) {
-          schema.properties.push_back({entry.key->text, compiled});
+          schema.properties.push_back({std::string(entry.key->text), compiled});
         }
       }
       if (schema.properties.size() > k_linear_properties) {
@@ -482,7 +482,7 @@ class Compiler {
         error(info, &value, "\"patternProperties\" must be an object");
         return;
       }
-      for (const yaml::Entry& entry : value.entries) {
+      for (const yaml::Entry& entry : value.entries()) {
         auto compiled_regex = regex(*entry.key, info);
         const Subschema* compiled = child(*entry.value, info);
         if (compiled_regex && compiled) {
@@ -515,7 +515,7 @@ class Compiler {
       schema.prefix_items = schema_list(value, info, keyword);
     } else if (keyword == "items") {
       if (value.kind == yaml::Kind::sequence && dialect != Dialect::draft2020_12) {
-        for (const yaml::Node* item : value.items) {
+        for (const yaml::Node* item : value.items()) {
           if (const Subschema* compiled = child(*item, info)) {
             schema.prefix_items.push_back(compiled);
           }
@@ -580,10 +580,10 @@ class Compiler {
   /// Long enums are searched by hash.
   static void index_enum(Subschema& schema) {
     constexpr std::size_t k_linear_enum = 16;
-    if (schema.enum_values->items.size() <= k_linear_enum) {
+    if (schema.enum_values->items().size() <= k_linear_enum) {
       return;
     }
-    for (const yaml::Node* allowed : schema.enum_values->items) {
+    for (const yaml::Node* allowed : schema.enum_values->items()) {
       schema.enum_hashes.emplace_back(hash_value(*allowed), allowed);
     }
     std::sort(schema.enum_hashes.begin(), schema.enum_hashes.end(),
@@ -624,13 +624,13 @@ class Compiler {
       error(info, &value, "dependencies must be an object");
       return;
     }
-    for (const yaml::Entry& entry : value.entries) {
+    for (const yaml::Entry& entry : value.entries()) {
       if (allow_names && entry.value->kind == yaml::Kind::sequence) {
         schema.dependent_required.push_back(
-            {entry.key->text, string_list(*entry.value, info, "dependentRequired")});
+            {std::string(entry.key->text), string_list(*entry.value, info, "dependentRequired")});
       } else if (allow_schemas) {
         if (const Subschema* compiled = child(*entry.value, info)) {
-          schema.dependent_schemas.push_back({entry.key->text, compiled});
+          schema.dependent_schemas.push_back({std::string(entry.key->text), compiled});
         }
       } else {
         error(info, entry.value, "\"dependentRequired\" values must be arrays of strings");

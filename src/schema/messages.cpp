@@ -90,7 +90,7 @@ std::string describe_types(unsigned bits) {
 }
 
 std::string enum_message(const yaml::Node& value, const yaml::Node& allowed) {
-  const auto& values = allowed.items;
+  const auto& values = allowed.items();
   auto name = [](const yaml::Node& item) {
     return item.kind == yaml::Kind::string ? shorten(item.text) : show(item);
   };
@@ -109,7 +109,7 @@ std::string enum_message(const yaml::Node& value, const yaml::Node& allowed) {
     std::vector<std::string> names;
     for (const yaml::Node* item : values) {
       if (item->kind == yaml::Kind::string) {
-        names.push_back(item->text);
+        names.emplace_back(item->text);
       }
     }
     if (auto hint = did_you_mean(value.text, names)) {

@@ -31,7 +31,7 @@ std::optional<Decimal> parse_decimal(const yaml::Node& node) {
     }
     return result;
   }
-  const std::string& text = node.text;
+  std::string_view text = node.text;
   Decimal result;
   std::size_t i = 0;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) {

@@ -15,7 +15,7 @@
 namespace leaspec::schema {
 
 std::size_t hash_value(const yaml::Node& node) {
-  std::hash<std::string> text_hash;
+  std::hash<std::string_view> text_hash;
   switch (node.kind) {
     case yaml::Kind::null:
       return 0x9e37;
@@ -31,14 +31,14 @@ std::size_t hash_value(const yaml::Node& node) {
       return text_hash(node.text);
     case yaml::Kind::sequence: {
       std::size_t hash = 0x5eed;
-      for (const yaml::Node* item : node.items) {
+      for (const yaml::Node* item : node.items()) {
         hash = hash * 31 + hash_value(*item);
       }
       return hash;
     }
     case yaml::Kind::mapping: {
       std::size_t hash = 0x0b1;
-      for (const yaml::Entry& entry : node.entries) {
+      for (const yaml::Entry& entry : node.entries()) {
         hash += text_hash(entry.key->text) * 7 ^ hash_value(*entry.value);
       }
       return hash;
@@ -166,13 +166,13 @@ bool type_matches(unsigned types, const yaml::Node& node, Dialect dialect) {
 /// Values in a document, aliases counted where they are used.
 std::uint64_t count_values(const yaml::Node& node, std::uint64_t limit) {
   std::uint64_t count = 1;
-  for (const yaml::Node* item : node.items) {
+  for (const yaml::Node* item : node.items()) {
     count += count_values(*item, limit - std::min(limit, count));
     if (count >= limit) {
       return count;
     }
   }
-  for (const yaml::Entry& entry : node.entries) {
+  for (const yaml::Entry& entry : node.entries()) {
     count += count_values(*entry.value, limit - std::min(limit, count));
     if (count >= limit) {
       return count;
@@ -514,7 +514,7 @@ class Evaluator {
 
   static bool enum_allows(const Subschema& s, const yaml::Node& inst) {
     if (s.enum_hashes.empty()) {
-      for (const yaml::Node* allowed : s.enum_values->items) {
+      for (const yaml::Node* allowed : s.enum_values->items()) {
         if (yaml::equal(*allowed, inst)) {
           return true;
         }
@@ -623,7 +623,7 @@ class Evaluator {
 
   /// Reports items that repeat an earlier one; small arrays compare pairwise.
   bool check_unique(const yaml::Node& inst, Findings* out) {
-    const auto& items = inst.items;
+    const auto& items = inst.items();
     bool ok = true;
     auto repeated = [&](std::size_t i, std::size_t earlier) {
       ok = false;
@@ -664,7 +664,7 @@ class Evaluator {
   bool check_array(const Subschema& s, const yaml::Node& inst, Findings* out, Annotations* ann) {
     bool ok = true;
     bool stop_early = out == nullptr && ann == nullptr;
-    const auto& items = inst.items;
+    const auto& items = inst.items();
     if (ann) {
       ann->items.resize(items.size());
     }
@@ -740,7 +740,7 @@ class Evaluator {
   }
 
   /// The schemas `properties` gives a key (at most one: keys are unique).
-  static const Subschema* property_schema(const Subschema& s, const std::string& key) {
+  static const Subschema* property_schema(const Subschema& s, std::string_view key) {
     if (!s.property_index.empty()) {
       auto found = s.property_index.find(key);
       return found == s.property_index.end() ? nullptr : found->second;
@@ -769,15 +769,15 @@ class Evaluator {
     if (!additional || !additional->boolean || *additional->boolean) {
       return false;
     }
-    return std::any_of(inst.entries.begin(), inst.entries.end(), [&](const yaml::Entry& entry) {
-      return suggested_key(s, entry.key->text) == name;
+    return std::any_of(inst.entries().begin(), inst.entries().end(), [&](const yaml::Entry& entry) {
+      return suggested_key(s, std::string(entry.key->text)) == name;
     });
   }
 
   /// required, minProperties, maxProperties and dependentRequired.
   bool check_keys(const Subschema& s, const yaml::Node& inst, Findings* out) {
     bool ok = true;
-    const auto& entries = inst.entries;
+    const auto& entries = inst.entries();
     auto fail = [&](std::string rule, std::string message) {
       ok = false;
       if (out) {
@@ -830,7 +830,7 @@ class Evaluator {
 
   bool check_object(const Subschema& s, const yaml::Node& inst, Findings* out, Annotations* ann) {
     bool stop_early = out == nullptr && ann == nullptr;
-    const auto& entries = inst.entries;
+    const auto& entries = inst.entries();
     if (ann) {
       ann->properties.resize(entries.size());
     }
@@ -842,7 +842,7 @@ class Evaluator {
                    s.additional_properties;
     for (std::size_t i = 0; per_key && i < entries.size(); ++i) {
       const yaml::Entry& entry = entries[i];
-      const std::string& key = entry.key->text;
+      std::string_view key = entry.key->text;
       PathScope scope(*this, key);
       if (s.property_names && !check_property_name(s, entry, out)) {
         ok = false;
@@ -905,7 +905,7 @@ class Evaluator {
     if (schema.boolean && !*schema.boolean) {
       if (out) {
         std::string message = fmt::format("unknown key {}", schema::quoted(entry.key->text));
-        if (auto hint = suggested_key(s, entry.key->text)) {
+        if (auto hint = suggested_key(s, std::string(entry.key->text))) {
           bool required =
               std::find(s.required.begin(), s.required.end(), *hint) != s.required.end() &&
               !inst.find_entry(*hint);
@@ -1067,34 +1067,34 @@ class Evaluator {
                          Annotations& ann) {
     bool ok = true;
     if (s.unevaluated_properties && inst.kind == yaml::Kind::mapping) {
-      ann.properties.resize(inst.entries.size());
-      for (std::size_t i = 0; i < inst.entries.size(); ++i) {
+      ann.properties.resize(inst.entries().size());
+      for (std::size_t i = 0; i < inst.entries().size(); ++i) {
         if (ann.properties[i]) {
           continue;
         }
-        const yaml::Entry& entry = inst.entries[i];
+        const yaml::Entry& entry = inst.entries()[i];
         PathScope scope(*this, std::string_view(entry.key->text));
         if (!eval_additional(s, *s.unevaluated_properties, inst, entry, out)) {
           ok = false;
         }
       }
       if (ok) {
-        ann.properties.assign(inst.entries.size(), 1);
+        ann.properties.assign(inst.entries().size(), 1);
       }
     }
     if (s.unevaluated_items && inst.kind == yaml::Kind::sequence) {
-      ann.items.resize(inst.items.size());
-      for (std::size_t i = 0; i < inst.items.size(); ++i) {
+      ann.items.resize(inst.items().size());
+      for (std::size_t i = 0; i < inst.items().size(); ++i) {
         if (ann.items[i]) {
           continue;
         }
         PathScope scope(*this, i);
-        if (!eval_child(*s.unevaluated_items, *inst.items[i], out)) {
+        if (!eval_child(*s.unevaluated_items, *inst.items()[i], out)) {
           ok = false;
         }
       }
       if (ok) {
-        ann.items.assign(inst.items.size(), 1);
+        ann.items.assign(inst.items().size(), 1);
       }
     }
     return ok;

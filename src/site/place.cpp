@@ -31,25 +31,25 @@ std::string pointer_at(const yaml::Node& root, Position at) {
   for (std::size_t depth = 0; node && depth < k_max_depth; ++depth) {
     const yaml::Node* next = nullptr;
     if (node->kind == yaml::Kind::mapping) {
-      for (std::size_t i = 0; i < node->entries.size(); ++i) {
-        Position start = node->entries[i].key->position;
-        Position stop = i + 1 < node->entries.size() ? node->entries[i + 1].key->position : end;
+      for (std::size_t i = 0; i < node->entries().size(); ++i) {
+        Position start = node->entries()[i].key->position;
+        Position stop = i + 1 < node->entries().size() ? node->entries()[i + 1].key->position : end;
         if (start <= at && at < stop) {
           pointer += '/';
-          pointer += pointer_token(node->entries[i].key->text);
-          next = node->entries[i].value;
+          pointer += pointer_token(node->entries()[i].key->text);
+          next = node->entries()[i].value;
           end = stop;
           break;
         }
       }
     } else if (node->kind == yaml::Kind::sequence) {
-      for (std::size_t i = 0; i < node->items.size(); ++i) {
-        Position start = node->items[i]->position;
-        Position stop = i + 1 < node->items.size() ? node->items[i + 1]->position : end;
+      for (std::size_t i = 0; i < node->items().size(); ++i) {
+        Position start = node->items()[i]->position;
+        Position stop = i + 1 < node->items().size() ? node->items()[i + 1]->position : end;
         if (start <= at && at < stop) {
           pointer += '/';
           pointer += std::to_string(i);
-          next = node->items[i];
+          next = node->items()[i];
           end = stop;
           break;
         }

@@ -6,7 +6,8 @@ namespace leaspec::spec {
 namespace {
 
 std::string text_of(const yaml::Node* node) {
-  return node && node->is_scalar() && node->kind != yaml::Kind::null ? node->text : std::string();
+  return node && node->is_scalar() && node->kind != yaml::Kind::null ? std::string(node->text)
+                                                                     : std::string();
 }
 
 Text located(const yaml::Node* node) {
@@ -19,7 +20,7 @@ Text located(const yaml::Node* node) {
 std::vector<Text> located_list(const yaml::Node* node) {
   std::vector<Text> result;
   if (node && node->kind == yaml::Kind::sequence) {
-    for (const yaml::Node* item : node->items) {
+    for (const yaml::Node* item : node->items()) {
       result.push_back(located(item));
     }
   }
@@ -56,7 +57,7 @@ template <class E>
 std::vector<E> enum_list(const yaml::Node* node) {
   std::vector<E> result;
   if (node && node->kind == yaml::Kind::sequence) {
-    for (const yaml::Node* item : node->items) {
+    for (const yaml::Node* item : node->items()) {
       if (auto value = enum_of<E>(item)) {
         result.push_back(*value);
       }
@@ -69,7 +70,7 @@ template <class T, class Build>
 std::vector<T> build_list(const yaml::Node* node, Build build_item) {
   std::vector<T> result;
   if (node && node->kind == yaml::Kind::sequence) {
-    for (const yaml::Node* item : node->items) {
+    for (const yaml::Node* item : node->items()) {
       result.push_back(build_item(*item));
     }
   }
@@ -79,10 +80,10 @@ std::vector<T> build_list(const yaml::Node* node, Build build_item) {
 /// The position just after the last scalar below `node`, approximately where it ends.
 Position end_of(const yaml::Node& node) {
   Position end = node.position;
-  for (const yaml::Node* item : node.items) {
+  for (const yaml::Node* item : node.items()) {
     end = std::max(end, end_of(*item));
   }
-  for (const yaml::Entry& entry : node.entries) {
+  for (const yaml::Entry& entry : node.entries()) {
     end = std::max(end, end_of(*entry.value));
   }
   return end;
@@ -153,9 +154,9 @@ Section build_section(const yaml::Node& node, const std::string& pointer) {
   section.intro = text_of(node.find("intro"));
   if (const yaml::Node* list = node.find("requirements");
       list && list->kind == yaml::Kind::sequence) {
-    section.requirements.reserve(list->items.size());
-    for (std::size_t i = 0; i < list->items.size(); ++i) {
-      section.requirements.push_back(build_requirement(*list->items[i]));
+    section.requirements.reserve(list->items().size());
+    for (std::size_t i = 0; i < list->items().size(); ++i) {
+      section.requirements.push_back(build_requirement(*list->items()[i]));
       section.requirements.back().pointer = fmt::format("{}/requirements/{}", pointer, i);
     }
   }
@@ -166,9 +167,9 @@ Section build_section(const yaml::Node& node, const std::string& pointer) {
 std::vector<Section> build_sections(const yaml::Node* list, const std::string& pointer) {
   std::vector<Section> sections;
   if (list && list->kind == yaml::Kind::sequence) {
-    sections.reserve(list->items.size());
-    for (std::size_t i = 0; i < list->items.size(); ++i) {
-      sections.push_back(build_section(*list->items[i], fmt::format("{}/{}", pointer, i)));
+    sections.reserve(list->items().size());
+    for (std::size_t i = 0; i < list->items().size(); ++i) {
+      sections.push_back(build_section(*list->items()[i], fmt::format("{}/{}", pointer, i)));
     }
   }
   return sections;
@@ -210,8 +211,9 @@ Lot build_lot(const yaml::Node& node) {
   lot.nature = located_enum<Nature>(node.find("nature"));
   lot.cpv = located_list(node.find("cpv"));
   if (const yaml::Node* quantities = node.find("quantities")) {
-    for (const yaml::Entry& entry : quantities->entries) {
-      lot.quantities.push_back({{entry.key->text, entry.key->position}, entry.value->integer});
+    for (const yaml::Entry& entry : quantities->entries()) {
+      lot.quantities.push_back(
+          {{std::string(entry.key->text), entry.key->position}, entry.value->integer});
     }
   }
   if (const yaml::Node* value = node.find("estimated_value")) {

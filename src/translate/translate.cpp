@@ -114,12 +114,12 @@ std::optional<Translation> load(const std::string& path, DiagnosticSink& sink) {
   translation.file = path;
   translation.language = root.find("language")->text;
   const yaml::Node* id = root.find("spec");
-  translation.spec_id = {id->text, id->position};
-  for (const yaml::Entry& item : root.find("texts")->entries) {
+  translation.spec_id = {std::string(id->text), id->position};
+  for (const yaml::Entry& item : root.find("texts")->entries()) {
     const yaml::Node* text = item.value->find("text");
-    translation.entries.push_back({item.key->text,
-                                   {text->text, text->position},
-                                   item.value->find("hash")->text,
+    translation.entries.push_back({std::string(item.key->text),
+                                   {std::string(text->text), text->position},
+                                   std::string(item.value->find("hash")->text),
                                    item.key->position});
   }
   return translation;
@@ -200,12 +200,12 @@ const yaml::Node* mapping_at(const yaml::Node& node, Position position) {
   if (node.kind == yaml::Kind::mapping && node.position == position) {
     return &node;
   }
-  for (const yaml::Node* item : node.items) {
+  for (const yaml::Node* item : node.items()) {
     if (const yaml::Node* found = mapping_at(*item, position)) {
       return found;
     }
   }
-  for (const yaml::Entry& entry : node.entries) {
+  for (const yaml::Entry& entry : node.entries()) {
     if (entry.value->position <= position) {
       if (const yaml::Node* found = mapping_at(*entry.value, position)) {
         return found;

@@ -42,14 +42,14 @@ void put_node(std::string& out, const Node& node) {
       break;
     }
     case Kind::sequence:
-      put_varint(out, node.items.size());
-      for (const Node* item : node.items) {
+      put_varint(out, node.items().size());
+      for (const Node* item : node.items()) {
         put_node(out, *item);
       }
       break;
     case Kind::mapping:
-      put_varint(out, node.entries.size());
-      for (const Entry& entry : node.entries) {
+      put_varint(out, node.entries().size());
+      for (const Entry& entry : node.entries()) {
         put_node(out, *entry.key);
         put_node(out, *entry.value);
       }
@@ -74,7 +74,7 @@ class Reader {
     node.position.line = static_cast<std::uint32_t>(varint());
     node.position.column = static_cast<std::uint32_t>(varint());
     std::size_t length = varint();
-    node.text = std::string(take(length));
+    node.text = m_document.keep(take(length));
     switch (node.kind) {
       case Kind::boolean:
         node.boolean = byte() != 0;
@@ -96,7 +96,7 @@ class Reader {
         for (std::size_t i = 0; i < count; ++i) {
           items.push_back(this->node(depth + 1));
         }
-        node.items = m_document.make_items(items.data(), items.size());
+        node.set_items(m_document.make_items(items.data(), items.size()));
         break;
       }
       case Kind::mapping: {
@@ -107,7 +107,7 @@ class Reader {
           const Node* key = this->node(depth + 1);
           entries.push_back({key, this->node(depth + 1)});
         }
-        node.entries = m_document.make_entries(entries.data(), entries.size());
+        node.set_entries(m_document.make_entries(entries.data(), entries.size()));
         break;
       }
       case Kind::null:

@@ -127,11 +127,12 @@ class TreeBuilder {
     } else if (tag.empty()) {
       type_plain_scalar(value, node);
       if (node.kind == Kind::null) {
-        node.text.clear();  // `~`, `null` and nothing at all are the same null
+        node.text = {};  // `~`, `null` and nothing at all are the same null
       }
     } else {
       apply_tag(tag, value, position, node);
     }
+    node.text = m_document.keep(node.text);
     Size size{1, node.text.size()};
     define(anchor, Anchor{&node, size, false});
     grow(size, position);
@@ -239,12 +240,12 @@ class TreeBuilder {
     Node& node = *frame.node;
     // Children are copied into the document's storage, in an array of the exact size.
     if (node.kind == Kind::sequence) {
-      node.items =
-          m_document.make_items(m_items.data() + frame.first, m_items.size() - frame.first);
+      node.set_items(
+          m_document.make_items(m_items.data() + frame.first, m_items.size() - frame.first));
       m_items.resize(frame.first);
     } else {
-      node.entries =
-          m_document.make_entries(m_entries.data() + frame.first, m_entries.size() - frame.first);
+      node.set_entries(
+          m_document.make_entries(m_entries.data() + frame.first, m_entries.size() - frame.first));
       m_entries.resize(frame.first);
     }
     if (frame.anchor != 0) {

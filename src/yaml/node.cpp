@@ -8,6 +8,9 @@
 
 namespace leaspec::yaml {
 
+// A large spec has a million nodes; see the layout in yaml.hpp.
+static_assert(sizeof(void*) != 8 || sizeof(Node) == 56);
+
 std::string_view to_string(Kind kind) {
   switch (kind) {
     case Kind::null:
@@ -36,7 +39,7 @@ bool Node::is_integral() const {
 }
 
 const Entry* Node::find_entry(std::string_view name) const {
-  for (const Entry& entry : entries) {
+  for (const Entry& entry : entries()) {
     if (entry.key->text == name) {
       return &entry;
     }
@@ -84,6 +87,15 @@ void* Document::allocate(std::size_t bytes) {
   return room;
 }
 
+std::string_view Document::keep(std::string_view text) {
+  if (text.empty()) {
+    return {};
+  }
+  auto* room = static_cast<char*>(allocate(text.size()));
+  std::copy(text.begin(), text.end(), room);
+  return {room, text.size()};
+}
+
 Children<const Node*> Document::make_items(const Node* const* first, std::size_t count) {
   if (count == 0) {
     return {};
@@ -122,20 +134,20 @@ bool equal(const Node& a, const Node& b) {
     case Kind::string:
       return a.text == b.text;
     case Kind::sequence:
-      if (a.items.size() != b.items.size()) {
+      if (a.items().size() != b.items().size()) {
         return false;
       }
-      for (std::size_t i = 0; i < a.items.size(); ++i) {
-        if (!equal(*a.items[i], *b.items[i])) {
+      for (std::size_t i = 0; i < a.items().size(); ++i) {
+        if (!equal(*a.items()[i], *b.items()[i])) {
           return false;
         }
       }
       return true;
     case Kind::mapping:
-      if (a.entries.size() != b.entries.size()) {
+      if (a.entries().size() != b.entries().size()) {
         return false;
       }
-      for (const Entry& entry : a.entries) {
+      for (const Entry& entry : a.entries()) {
         const Node* other = b.find(entry.key->text);
         if (!other || !equal(*entry.value, *other)) {
           return false;
@@ -166,14 +178,14 @@ nlohmann::ordered_json to_value(const Node& node) {
       return node.text;
     case Kind::sequence: {
       auto array = nlohmann::ordered_json::array();
-      for (const Node* item : node.items) {
+      for (const Node* item : node.items()) {
         array.push_back(to_value(*item));
       }
       return array;
     }
     case Kind::mapping: {
       auto object = nlohmann::ordered_json::object();
-      for (const Entry& entry : node.entries) {
+      for (const Entry& entry : node.entries()) {
         object[entry.key->text] = to_value(*entry.value);
       }
       return object;
@@ -186,7 +198,7 @@ nlohmann::ordered_json to_value(const Node& node) {
 
 std::string to_json(const Node& node) {
   if (node.is_number()) {
-    return node.text;
+    return std::string(node.text);
   }
   return to_value(node).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

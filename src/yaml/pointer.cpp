@@ -28,10 +28,10 @@ void PointerIndex::add(const Node& node, const std::string& pointer) {
     return;
   }
   m_places.push_back({node.position, pointer});
-  for (std::size_t i = 0; i < node.items.size(); ++i) {
-    add(*node.items[i], pointer + "/" + std::to_string(i));
+  for (std::size_t i = 0; i < node.items().size(); ++i) {
+    add(*node.items()[i], pointer + "/" + std::to_string(i));
   }
-  for (const Entry& entry : node.entries) {
+  for (const Entry& entry : node.entries()) {
     std::string inner = pointer + "/" + escape_token(entry.key->text);
     m_places.push_back({entry.key->position, inner});
     add(*entry.value, inner);

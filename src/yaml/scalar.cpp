@@ -96,7 +96,7 @@ void set_integer_or_number(std::string_view digits, int base, bool negative, Nod
 }  // namespace
 
 void type_plain_scalar(std::string_view text, Node& node) {
-  node.text = std::string(text);
+  node.text = text;
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
     node.kind = Kind::null;
     return;
@@ -131,7 +131,7 @@ void type_plain_scalar(std::string_view text, Node& node) {
   }
   if (is_core_float(text)) {
     node.kind = Kind::number;
-    node.number = std::strtod(node.text.c_str(), nullptr);
+    node.number = std::strtod(std::string(text).c_str(), nullptr);
     return;
   }
   if (body == ".inf" || body == ".Inf" || body == ".INF") {

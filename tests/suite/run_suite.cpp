@@ -159,8 +159,8 @@ int main(int argc, char** argv) {
         ++unexpected;
         continue;
       }
-      for (const yaml::Node* group : document.root->items) {
-        std::string group_name = group->find("description")->text;
+      for (const yaml::Node* group : document.root->items()) {
+        std::string group_name(group->find("description")->text);
         // The schema is compiled from a document of its own, as a user schema would be.
         std::string schema_json = yaml::to_json(*group->find("schema"));
         SourceFile schema_source(path.string() + " schema", schema_json);
@@ -170,8 +170,8 @@ int main(int argc, char** argv) {
         auto compiled = schema::Schema::compile(std::move(schema_document),
                                                 "http://localhost:1234/suite/" + name, options,
                                                 fetcher, schema_sink);
-        for (const yaml::Node* test : group->find("tests")->items) {
-          std::string test_name = test->find("description")->text;
+        for (const yaml::Node* test : group->find("tests")->items()) {
+          std::string test_name(test->find("description")->text);
           bool want = test->find("valid")->boolean;
           std::string key = fmt::format("{}/{} | {} | {}", draft, name, group_name, test_name);
           bool listed = expected.count(key) > 0;

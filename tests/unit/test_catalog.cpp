@@ -19,7 +19,7 @@ TEST_CASE("the bundled CPV vocabulary is the official CPV 2008 list, code by cod
   test::Loaded reference(read_file(*path, 16u << 20), {16u << 20, 8, 10'000'000});
   REQUIRE(reference.document.root);
   std::vector<std::pair<std::string, std::string>> entries;
-  for (const yaml::Entry& entry : reference.root().entries) {
+  for (const yaml::Entry& entry : reference.root().entries()) {
     entries.emplace_back(entry.key->text, entry.value->text);
   }
   catalog::CpvList official = catalog::CpvList::from_pairs(entries);
@@ -133,21 +133,21 @@ TEST_CASE("every standards catalog entry has only known keys and a known type") 
   const std::set<std::string> keys = {"designation", "title", "status", "superseded_by", "type"};
   const std::set<std::string> types = {"standard", "legislation", "guidance", "specification"};
   std::size_t legislation = 0;
-  for (const yaml::Node* item : entries->items) {
+  for (const yaml::Node* item : entries->items()) {
     const yaml::Node* designation = item->find("designation");
     REQUIRE(designation);
     INFO(designation->text);
-    for (const yaml::Entry& entry : item->entries) {
-      CHECK(keys.count(entry.key->text) == 1);
+    for (const yaml::Entry& entry : item->entries()) {
+      CHECK(keys.count(std::string(entry.key->text)) == 1);
     }
     if (const yaml::Node* type = item->find("type")) {
-      CHECK(types.count(type->text) == 1);
+      CHECK(types.count(std::string(type->text)) == 1);
       legislation += type->text == "legislation" ? 1 : 0;
     }
   }
   CHECK(legislation >= 40);
   const yaml::Node* led = nullptr;
-  for (const yaml::Node* item : entries->items) {
+  for (const yaml::Node* item : entries->items()) {
     if (item->find("designation")->text == "Directive (EU) 2016/680") {
       led = item;
     }

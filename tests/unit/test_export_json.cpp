@@ -31,21 +31,22 @@ TEST_CASE("the JSON export of a spec with every field validates against the expo
   const yaml::Node& root = exported.root();
   CHECK(root.find("status")->text == "consultation");
   CHECK(root.find("standard")->find("deliverable")->text == "CWA");
-  CHECK(root.find("references")->items[2]->find("type")->text == "standard");
-  const yaml::Node* vid = root.find("sections")->items[0]->find("requirements")->items[0];
+  CHECK(root.find("references")->items()[2]->find("type")->text == "standard");
+  const yaml::Node* vid = root.find("sections")->items()[0]->find("requirements")->items()[0];
   CHECK(vid->find("verbal_form")->text == "shall");
-  CHECK(vid->find("implements")->items[0]->text == "BWV-EU-VID-001");
-  CHECK(vid->find("lots")->items.size() == 1);
-  const yaml::Node* svc = root.find("sections")->items[1]->find("requirements")->items[0];
+  CHECK(vid->find("implements")->items()[0]->text == "BWV-EU-VID-001");
+  CHECK(vid->find("lots")->items().size() == 1);
+  const yaml::Node* svc = root.find("sections")->items()[1]->find("requirements")->items()[0];
   // A requirement without lots applies to every lot.
-  CHECK(svc->find("lots")->items.size() == 2);
-  const yaml::Node* env = root.find("sections")->items[0]->find("sections")->items[0];
-  CHECK(env->find("requirements")->items[0]->find("metric")->find("range")->text == "cover");
-  CHECK(env->find("requirements")->items[1]->find("metric")->find("range")->text == "within");
+  CHECK(svc->find("lots")->items().size() == 2);
+  const yaml::Node* env = root.find("sections")->items()[0]->find("sections")->items()[0];
+  CHECK(env->find("requirements")->items()[0]->find("metric")->find("range")->text == "cover");
+  CHECK(env->find("requirements")->items()[1]->find("metric")->find("range")->text == "within");
   const yaml::Node* procurement = root.find("procurement");
-  CHECK(procurement->find("lots")->items[1]->find("award")->find("method")->text == "lowest-price");
+  CHECK(procurement->find("lots")->items()[1]->find("award")->find("method")->text ==
+        "lowest-price");
   CHECK(procurement->find("joint")->find("lead_authority")->text == "NL-POL");
-  CHECK(procurement->find("cpv")->items[0]->find("label")->text == "Security cameras");
+  CHECK(procurement->find("cpv")->items()[0]->find("label")->text == "Security cameras");
 }
 
 TEST_CASE("exports state SOURCE_DATE_EPOCH, else the spec's date") {

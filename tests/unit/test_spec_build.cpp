@@ -109,3 +109,24 @@ TEST_CASE("the vocabularies read and write the names the format uses") {
     CHECK(spec::parse<spec::Status>(spec::name(status)) == status);
   }
 }
+
+TEST_CASE("a boxed metric is copied with its requirement, not shared") {
+  leaspec::spec::Requirement first;
+  CHECK_FALSE(first.metric);
+  leaspec::spec::Metric& metric = first.metric.emplace();
+  metric.unit.value = "s";
+  metric.value = 30;
+  leaspec::spec::Requirement second = first;
+  REQUIRE(second.metric);
+  second.metric->value = 60;
+  CHECK(*first.metric->value == 30);
+  CHECK(*second.metric->value == 60);
+  CHECK(second.metric->unit.value == "s");
+  first = second;
+  CHECK(*first.metric->value == 60);
+  second.metric = std::nullopt;
+  CHECK_FALSE(second.metric);
+  CHECK(first.metric);
+  leaspec::spec::Requirement moved = std::move(first);
+  CHECK(moved.metric->unit.value == "s");
+}

@@ -14,8 +14,8 @@ TEST_CASE("keys and values know their line and column") {
   const auto* sections = root.find_entry("sections");
   REQUIRE(sections);
   CHECK(sections->key->position == leaspec::Position{2, 1});
-  REQUIRE(sections->value->items.size() == 1);
-  const auto& section = *sections->value->items[0];
+  REQUIRE(sections->value->items().size() == 1);
+  const auto& section = *sections->value->items()[0];
   CHECK(section.position == leaspec::Position{3, 5});
   const auto* title = section.find_entry("title");
   CHECK(title->key->position == leaspec::Position{4, 5});
@@ -157,7 +157,7 @@ TEST_CASE("keys must be scalars") {
 TEST_CASE("JSON is loaded too, including escaped surrogate pairs") {
   Loaded loaded(R"({"a": [1, 2.5, "x"], "b": {"c": null}, "d": "\ud83d\udca9"})");
   REQUIRE(loaded.document.root);
-  CHECK(loaded.root().find("a")->items.size() == 3);
+  CHECK(loaded.root().find("a")->items().size() == 3);
   CHECK(loaded.root().find("b")->find("c")->kind == Kind::null);
   CHECK(loaded.root().find("d")->text == "\xF0\x9F\x92\xA9");
 }
@@ -286,4 +286,33 @@ TEST_CASE("an anchor defined again names the later node from there on") {
   CHECK(loaded.root().find("d")->integer == 2);
   CHECK(Loaded("a: *nope\n").only_diagnostic() ==
         "1:4: alias *nope refers to an anchor that is not defined [yaml-syntax]");
+}
+
+TEST_CASE("a document keeps its texts and children after its source is gone") {
+  // Long texts, escapes (which libyaml rewrites), keys and numbers all live in the document.
+  std::string long_text(5000, 'x');
+  auto source = std::make_unique<leaspec::SourceFile>(
+      "kept.yaml", "text: \"tab\\there\"\nlong: " + long_text + "\nitems: [1, 2.5, three]\n" +
+                       "empty: ''\nnull: ~\n");
+  leaspec::DiagnosticSink sink;
+  leaspec::yaml::Document document = leaspec::yaml::load(*source, sink);
+  source.reset();
+  REQUIRE(document.root);
+  const leaspec::yaml::Node& root = *document.root;
+  CHECK(root.find("text")->text == "tab\there");
+  CHECK(root.find("long")->text == long_text);
+  const auto items = root.find("items")->items();
+  REQUIRE(items.size() == 3);
+  CHECK(items[0]->text == "1");
+  CHECK(items[1]->number == 2.5);
+  CHECK(items[2]->text == "three");
+  CHECK(root.find("empty")->kind == Kind::string);
+  CHECK(root.find("empty")->text.empty());
+  CHECK(root.find("null")->kind == Kind::null);
+  CHECK(root.find("null")->text.empty());
+  CHECK(root.entries().size() == 5);
+  // A scalar has no children and a sequence has no entries, whatever their storage holds.
+  CHECK(root.find("text")->items().empty());
+  CHECK(root.find("items")->entries().empty());
+  CHECK(root.items().empty());
 }
