@@ -55,6 +55,11 @@ install(FILES ${leaspec_dist}/completions/leaspec.fish
 set(leaspec_doc ${CMAKE_INSTALL_DATADIR}/doc/leaspec)
 install(FILES README.md packaging/copyright ${leaspec_dist}/changelog.gz DESTINATION ${leaspec_doc})
 install(DIRECTORY data/examples DESTINATION ${leaspec_doc})
+# The static PIE's embedded libraries, said to lintian once with the reason.
+if(LEASPEC_STATIC_RUNTIME)
+  install(FILES packaging/lintian-overrides
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME leaspec)
+endif()
 
 set(CPACK_PACKAGE_NAME leaspec)
 set(CPACK_PACKAGE_VENDOR "leaspec")

@@ -6,9 +6,10 @@
 # Prints the CPU time (user + sys) of each, the ratios to both floors, the wall time with
 # --jobs 1 and --jobs 2, and ajv-cli's time on the same files as JSON when ajv-cli is
 # installed; then the start-up figures (a C++ "hello world", `leaspec --version`, validate of
-# a 10-line spec, of a generated 34 KB spec and of the body-worn cameras example, the mean of
-# 50 runs each) and `generate annex --format docx` of a 5,000-requirement spec (wall time, CPU
-# time, peak resident set size).
+# a 10-line spec, of a generated 34 KB spec and of the body-worn cameras example: the median
+# of 100 runs each, started without a shell, and the page faults of one run) and
+# `generate annex --format docx` of a 5,000-requirement spec (wall time, CPU time, peak
+# resident set size).
 #
 #   scripts/bench.sh [LEASPEC]              default build/leaspec; the floors are built beside it
 #   RUNS=7 scripts/bench.sh                 runs per command (the best is kept; default 5)
@@ -121,24 +122,19 @@ sections:
     requirements:
       - {id: SMALL-001, text: The device shall weigh at most 300 g., priority: mandatory}
 YAML
-# mean_ms COMMAND...: the mean wall time of 50 runs, in milliseconds.
-mean_ms() {
-  local start end
-  "$@" >/dev/null 2>&1 || true
-  start=$(date +%s%N)
-  for _ in $(seq 50); do "$@" >/dev/null 2>&1 || true; done
-  end=$(date +%s%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 50 / 1e6 }'
-}
 example=data/examples/body-worn-cameras.yaml
 "$py" tests/bench/make_spec.py "$work/spec-160.yaml" 160
 kb() { echo $(( $(wc -c <"$1") / 1000 )); }
-printf '\nstart-up (mean of 50 runs, ms): hello world %s | --version %s | validate 10 lines %s\n' \
-  "$([ -n "$hello" ] && mean_ms "$hello" || echo "n/a")" "$(mean_ms "$leaspec" --version)" \
-  "$(mean_ms "$leaspec" validate "$work/small.yaml")"
-printf 'start-up (mean of 50 runs, ms): validate a %s KB spec %s | validate the %s KB example %s\n' \
-  "$(kb "$work/spec-160.yaml")" "$(mean_ms "$leaspec" validate "$work/spec-160.yaml")" \
-  "$(kb "$example")" "$(mean_ms "$leaspec" validate "$example")"
+# Each command once per round, in turn, started without a shell (tests/bench/startup.py).
+startup=("--version=$leaspec --version" "validate 10 lines=$leaspec validate $work/small.yaml"
+  "validate a $(kb "$work/spec-160.yaml") KB spec=$leaspec validate $work/spec-160.yaml"
+  "validate the $(kb "$example") KB example=$leaspec validate $PWD/$example")
+[ -n "$hello" ] && startup=("hello world=$hello" "${startup[@]}")
+"$py" tests/bench/startup.py 100 "${startup[@]}" >"$work/startup"
+printf '\nstart-up (median of 100 runs, ms): %s\n' \
+  "$(awk -F'\t' '{ printf "%s%s %s", (NR > 1 ? " | " : ""), $1, $2 }' "$work/startup")"
+printf 'start-up page faults (one run): %s\n' \
+  "$(awk -F'\t' '{ printf "%s%s %s", (NR > 1 ? " | " : ""), $1, $4 }' "$work/startup")"
 
 # The annex of a large joint tender.
 "$py" tests/bench/make_spec.py "$work/spec-5000.yaml" 5000

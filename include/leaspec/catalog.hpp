@@ -3,7 +3,7 @@
 // and country codes. Each part is read from its bundled file the first time it is used, so
 // that a run pays only for what it looks up.
 
-#include <deque>
+#include <cstddef>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -31,35 +31,76 @@ struct CpvEntry {
   std::string_view label;
 };
 
-/// CPV codes and their labels, sorted by code. The bundled list points into the binary's
-/// data; a list read from a file owns its text.
+/// CPV codes and their labels, sorted by code, kept as the text of `code<TAB>label` lines and
+/// searched in place: the bundled list is the binary's own data, so looking a code up reads a
+/// few lines and builds nothing; a list made from pairs owns its text.
 class CpvList {
  public:
+  /// Walks the entries in code order.
+  class Iterator {
+   public:
+    using value_type = CpvEntry;
+    using difference_type = std::ptrdiff_t;
+    Iterator() = default;
+    CpvEntry operator*() const;
+    struct Arrow {
+      CpvEntry entry;
+      const CpvEntry* operator->() const { return &entry; }
+    };
+    Arrow operator->() const { return {**this}; }
+    Iterator& operator++();
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const Iterator& other) const { return m_at == other.m_at; }
+
+   private:
+    friend class CpvList;
+    Iterator(std::string_view lines, std::size_t at) : m_lines(lines), m_at(at) {}
+    std::string_view m_lines;
+    std::size_t m_at = 0;
+  };
+
   CpvList() = default;
   CpvList(std::initializer_list<std::pair<std::string, std::string>> entries);
 
-  /// The entries of `code<TAB>label` lines (lines starting with # are comments); `text`
-  /// must outlive the list.
+  /// The entries of `code<TAB>label` lines; lines starting with # and lines without a tab
+  /// are left out. Throws Error when the codes are not in ascending order. When the entries
+  /// are one run of lines after any leading comments, the list is a view of `text`, which
+  /// must outlive it.
   static CpvList from_tsv(std::string_view text);
-  /// A list that owns its entries, in any order.
+  /// `text` after its leading # lines, trusted to be entry lines in ascending code order and
+  /// to outlive the list (the bundled list, which a test checks): nothing is read until a
+  /// lookup.
+  static CpvList from_sorted_lines(std::string_view text);
+  /// A list that owns its entries, given in any order; the first of equal codes is kept. A
+  /// tab or line break inside a code or label becomes a space.
   static CpvList from_pairs(const std::vector<std::pair<std::string, std::string>>& entries);
 
-  const CpvEntry* find(std::string_view code) const;
-  bool contains(std::string_view code) const { return find(code) != nullptr; }
-  /// The first entry whose code is not less than `code`.
-  const CpvEntry* lower_bound(std::string_view code) const;
-  std::span<const CpvEntry> entries() const { return m_entries; }
-  std::size_t size() const { return m_entries.size(); }
+  std::optional<CpvEntry> find(std::string_view code) const;
+  bool contains(std::string_view code) const { return find(code).has_value(); }
+  /// The first entry whose code is not less than `code`, or end().
+  Iterator lower_bound(std::string_view code) const;
+  Iterator begin() const { return {m_lines, 0}; }
+  Iterator end() const { return {m_lines, m_lines.size()}; }
+  /// The number of entries (a count of the lines).
+  std::size_t size() const;
 
  private:
-  std::vector<CpvEntry> m_entries;
-  std::shared_ptr<const std::deque<std::string>> m_storage;
+  std::string_view m_lines;  ///< the entry lines, nothing before or between them
+  std::shared_ptr<const std::string> m_storage;
 };
 
 class Catalogs {
  public:
   /// The catalogs bundled into the binary.
   static const Catalogs& bundled();
+  /// Reads the bundled standards, countries and units now rather than at their first lookup.
+  /// Reading builds trees that are freed again; done before a run's first file, that memory
+  /// serves the file's own tree, so the run touches less memory in all.
+  static void read_bundled();
 
   /// These catalogs with a user's entries before their own: a standard or a CPV code of the
   /// user's replaces the one with the same designation or code.

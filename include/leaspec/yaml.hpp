@@ -186,7 +186,9 @@ class PointerIndex {
 /// written once per use), for files baked into the binary when leaspec is built.
 std::string bake(const Node& root);
 
-/// The tree `bake` wrote, as a document named `file`. Throws Error when the blob is damaged.
+/// The tree `bake` wrote, as a document named `file`. Its texts are views of `blob`, which must
+/// outlive it (a bundled blob lives as long as the program). Throws Error when the blob is
+/// damaged.
 Document unbake(std::string_view blob, std::string file);
 
 /// Types a plain (unquoted) scalar by the YAML 1.2 core schema into `node`; the node's text

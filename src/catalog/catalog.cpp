@@ -45,7 +45,7 @@ const std::vector<Standard>& bundled_standards() {
 
 const CpvList& bundled_cpv() {
   static const CpvList k_cpv =
-      CpvList::from_tsv(find_resource("data/catalog/cpv.tsv").value_or(""));
+      CpvList::from_sorted_lines(find_resource("data/catalog/cpv.tsv").value_or(""));
   return k_cpv;
 }
 
@@ -133,6 +133,12 @@ const Catalogs& Catalogs::bundled() {
   return k_catalogs;
 }
 
+void Catalogs::read_bundled() {
+  (void)bundled_standards();
+  (void)bundled_countries();
+  (void)Units::bundled();
+}
+
 const std::vector<Standard>& Catalogs::standards() const {
   return m_standards ? *m_standards : bundled_standards();
 }
@@ -158,7 +164,7 @@ Catalogs Catalogs::with(std::vector<Standard> standards,
   }
   if (!cpv.empty()) {
     // from_pairs keeps the first of equal codes, so the user's entries come first.
-    for (const CpvEntry& entry : this->cpv().entries()) {
+    for (CpvEntry entry : this->cpv()) {
       cpv.emplace_back(entry.code, entry.label);
     }
     result.m_cpv = std::make_shared<const CpvList>(CpvList::from_pairs(cpv));
@@ -209,52 +215,147 @@ std::optional<std::string> Catalogs::iso_country_for(std::string_view code) cons
 CpvList::CpvList(std::initializer_list<std::pair<std::string, std::string>> entries)
     : CpvList(from_pairs(std::vector<std::pair<std::string, std::string>>(entries))) {}
 
-CpvList CpvList::from_tsv(std::string_view text) {
+namespace {
+
+/// The offset just past the line that starts at `at`.
+std::size_t next_line(std::string_view lines, std::size_t at) {
+  std::size_t end = lines.find('\n', at);
+  return end == std::string_view::npos ? lines.size() : end + 1;
+}
+
+/// The offset of the start of the line that holds `at`, not before `floor`.
+std::size_t line_start(std::string_view lines, std::size_t at, std::size_t floor) {
+  std::size_t start = at;
+  while (start > floor && lines[start - 1] != '\n') {
+    --start;
+  }
+  return start;
+}
+
+/// The text after the comment lines that open it.
+std::string_view after_comments(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size() && text[at] == '#') {
+    at = next_line(text, at);
+  }
+  return text.substr(at);
+}
+
+}  // namespace
+
+CpvEntry CpvList::Iterator::operator*() const {
+  std::size_t end = m_lines.find('\n', m_at);
+  std::string_view line = m_lines.substr(m_at, end == std::string_view::npos ? end : end - m_at);
+  std::size_t tab = line.find('\t');
+  if (tab == std::string_view::npos) {
+    return {line, {}};
+  }
+  return {line.substr(0, tab), line.substr(tab + 1)};
+}
+
+CpvList::Iterator& CpvList::Iterator::operator++() {
+  m_at = next_line(m_lines, m_at);
+  return *this;
+}
+
+CpvList CpvList::from_sorted_lines(std::string_view text) {
   CpvList list;
-  list.m_entries.reserve(text.size() / 40);
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    std::string_view line = text.substr(pos, end == text.npos ? text.npos : end - pos);
-    pos = end == text.npos ? text.size() : end + 1;
-    std::size_t tab = line.find('\t');
-    if (line.empty() || line.front() == '#' || tab == line.npos) {
-      continue;
-    }
-    list.m_entries.push_back({line.substr(0, tab), line.substr(tab + 1)});
-  }
-  if (!std::is_sorted(list.m_entries.begin(), list.m_entries.end(),
-                      [](const CpvEntry& a, const CpvEntry& b) { return a.code < b.code; })) {
-    throw Error("the CPV list is not sorted by code");
-  }
+  list.m_lines = after_comments(text);
   return list;
 }
 
-CpvList CpvList::from_pairs(const std::vector<std::pair<std::string, std::string>>& entries) {
-  auto storage = std::make_shared<std::deque<std::string>>();
-  std::map<std::string_view, std::string_view> sorted;
-  for (const auto& [code, label] : entries) {
-    std::string_view c = storage->emplace_back(code);
-    std::string_view l = storage->emplace_back(label);
-    sorted.emplace(c, l);
+CpvList CpvList::from_tsv(std::string_view text) {
+  std::string_view lines = after_comments(text);
+  std::string kept;  // the entry lines, when some lines in between are left out
+  bool contiguous = true;
+  std::string_view previous;
+  bool first = true;
+  for (std::size_t at = 0; at < lines.size();) {
+    std::size_t next = next_line(lines, at);
+    std::string_view line = lines.substr(at, next - at);
+    std::size_t tab = line.find('\t');
+    if (line.front() == '#' || tab == std::string_view::npos) {
+      if (contiguous) {
+        kept.assign(lines.substr(0, at));
+        contiguous = false;
+      }
+      at = next;
+      continue;
+    }
+    std::string_view code = line.substr(0, tab);
+    if (!first && code < previous) {
+      throw Error("the CPV list is not sorted by code");
+    }
+    previous = code;
+    first = false;
+    if (!contiguous) {
+      kept.append(line);
+      if (line.back() != '\n') {
+        kept += '\n';
+      }
+    }
+    at = next;
+  }
+  if (contiguous) {
+    return from_sorted_lines(lines);
   }
   CpvList list;
-  for (const auto& [code, label] : sorted) {
-    list.m_entries.push_back({code, label});
-  }
+  auto storage = std::make_shared<const std::string>(std::move(kept));
+  list.m_lines = *storage;
   list.m_storage = std::move(storage);
   return list;
 }
 
-const CpvEntry* CpvList::lower_bound(std::string_view code) const {
-  auto found = std::lower_bound(m_entries.begin(), m_entries.end(), code,
-                                [](const CpvEntry& e, std::string_view c) { return e.code < c; });
-  return found == m_entries.end() ? nullptr : &*found;
+CpvList CpvList::from_pairs(const std::vector<std::pair<std::string, std::string>>& entries) {
+  auto one_line = [](std::string text) {
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+    return text;
+  };
+  std::map<std::string, std::string_view> sorted;
+  for (const auto& [code, label] : entries) {
+    sorted.emplace(one_line(code), label);
+  }
+  std::string text;
+  for (const auto& [code, label] : sorted) {
+    text += code;
+    text += '\t';
+    text += one_line(std::string(label));
+    text += '\n';
+  }
+  CpvList list;
+  auto storage = std::make_shared<const std::string>(std::move(text));
+  list.m_lines = *storage;
+  list.m_storage = std::move(storage);
+  return list;
 }
 
-const CpvEntry* CpvList::find(std::string_view code) const {
-  const CpvEntry* entry = lower_bound(code);
-  return entry && entry->code == code ? entry : nullptr;
+CpvList::Iterator CpvList::lower_bound(std::string_view code) const {
+  // A binary search over bytes: each step compares the line around the middle.
+  std::size_t low = 0;
+  std::size_t high = m_lines.size();
+  while (low < high) {
+    std::size_t start = line_start(m_lines, low + (high - low) / 2, low);
+    if ((*Iterator(m_lines, start)).code < code) {
+      low = next_line(m_lines, start);
+    } else {
+      high = start;
+    }
+  }
+  return {m_lines, low};
+}
+
+std::optional<CpvEntry> CpvList::find(std::string_view code) const {
+  Iterator found = lower_bound(code);
+  if (found == end() || found->code != code) {
+    return std::nullopt;
+  }
+  return *found;
+}
+
+std::size_t CpvList::size() const {
+  auto breaks = static_cast<std::size_t>(std::count(m_lines.begin(), m_lines.end(), '\n'));
+  return breaks + (!m_lines.empty() && m_lines.back() != '\n' ? 1 : 0);
 }
 
 std::optional<std::string> cpv_with_same_digits(const CpvList& list, std::string_view code) {
@@ -262,9 +363,9 @@ std::optional<std::string> cpv_with_same_digits(const CpvList& list, std::string
     return std::nullopt;
   }
   std::string_view digits = code.substr(0, 8);
-  const CpvEntry* entry = list.lower_bound(digits);
-  if (entry && entry->code.substr(0, 8) == digits && entry->code != code) {
-    return std::string(entry->code);
+  CpvList::Iterator found = list.lower_bound(digits);
+  if (found != list.end() && found->code.substr(0, 8) == digits && found->code != code) {
+    return std::string(found->code);
   }
   return std::nullopt;
 }
@@ -273,7 +374,7 @@ std::vector<CpvEntry> search_cpv(const CpvList& list, std::string_view query) {
   std::vector<std::string> words = words_of(query);
   std::vector<CpvEntry> result;
   bool by_code = !query.empty() && std::isdigit(static_cast<unsigned char>(query[0]));
-  for (const CpvEntry& entry : list.entries()) {
+  for (CpvEntry entry : list) {
     bool match = by_code ? entry.code.substr(0, query.size()) == query
                          : contains_all(normalise(entry.label), words);
     if (match) {

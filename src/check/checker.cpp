@@ -174,6 +174,11 @@ std::optional<Checker> Checker::create(const Options& options, DiagnosticSink& s
     return std::nullopt;
   }
   Checker checker(std::move(*compiled), options);
+  // Every spec looks up its agencies' countries, its references' standards and its metrics'
+  // units: read them once, before the first file (a schema of one's own runs no spec rules).
+  if (!options.schema_file) {
+    catalog::Catalogs::read_bundled();
+  }
   if (options.config_file) {
     checker.m_fixed_config = load_config(*options.config_file, sink);
     if (!checker.m_fixed_config) {
@@ -439,6 +444,11 @@ Outcome Checker::run(const std::vector<Target>& targets, const Progress& progres
     check(std::move(source), result.diagnostics);
     result.diagnostics.sort_by_position();
     result.diagnostics.limit(m_options.max_findings, target.path);
+    if (result.diagnostics.diagnostics().empty()) {
+      // Only a finding's lines are shown: a clean file's text is given back at once, so the
+      // next file reuses its memory instead of a run holding every file it checked.
+      result.file = std::make_shared<SourceFile>(target.path, "");
+    }
   };
   // A work queue over the files: each thread takes the next file until none is left.
   std::atomic<std::size_t> next{0};

@@ -349,9 +349,8 @@ class SemanticRules {
     for (std::size_t length = 7; length >= 2; --length) {
       std::string_view prefix = code.substr(0, length);
       std::vector<std::string> found;
-      for (const catalog::CpvEntry* entry = list.lower_bound(prefix);
-           entry && entry < list.entries().data() + list.size() &&
-           entry->code.substr(0, length) == prefix && found.size() < 3;
+      for (auto entry = list.lower_bound(prefix);
+           entry != list.end() && entry->code.substr(0, length) == prefix && found.size() < 3;
            ++entry) {
         found.push_back(fmt::format("{} (\"{}\")", entry->code, entry->label));
       }

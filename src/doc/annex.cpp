@@ -109,7 +109,7 @@ class AnnexBuilder {
   }
 
   std::string cpv_text(const std::string& code) const {
-    const catalog::CpvEntry* entry = m_context.catalogs.cpv().find(code);
+    std::optional<catalog::CpvEntry> entry = m_context.catalogs.cpv().find(code);
     return entry ? fmt::format("{} {}", code, entry->label) : code;
   }
 

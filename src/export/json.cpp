@@ -183,7 +183,7 @@ class JsonExport {
   Json cpv_list(const std::vector<spec::Text>& codes) {
     Json list = Json::array();
     for (const spec::Text& code : codes) {
-      const catalog::CpvEntry* entry = m_catalogs.cpv().find(code.value);
+      std::optional<catalog::CpvEntry> entry = m_catalogs.cpv().find(code.value);
       list.push_back({{"code", code.value}, {"label", entry ? Json(entry->label) : Json(nullptr)}});
     }
     return list;

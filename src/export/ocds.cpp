@@ -72,7 +72,7 @@ Json address(const spec::Agency& agency, const catalog::Catalogs& catalogs, Ocds
 
 Json classification(const std::string& code, const catalog::Catalogs& catalogs) {
   Json out{{"scheme", "CPV"}, {"id", code}};
-  if (const catalog::CpvEntry* entry = catalogs.cpv().find(code)) {
+  if (std::optional<catalog::CpvEntry> entry = catalogs.cpv().find(code)) {
     out["description"] = entry->label;
   }
   return out;

@@ -74,7 +74,7 @@ class Reader {
     node.position.line = static_cast<std::uint32_t>(varint());
     node.position.column = static_cast<std::uint32_t>(varint());
     std::size_t length = varint();
-    node.text = m_document.keep(take(length));
+    node.text = take(length);  // the blob outlives the document
     switch (node.kind) {
       case Kind::boolean:
         node.boolean = byte() != 0;

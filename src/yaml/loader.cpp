@@ -28,11 +28,17 @@ class Locator {
       m_byte = 3;
     }
     m_checkpoints.push_back(m_byte);
+    unsigned char all = 0;
+    for (char c : m_text) {
+      all = static_cast<unsigned char>(all | static_cast<unsigned char>(c));
+    }
+    m_ascii = all < 0x80;
   }
 
   Position at(const yaml_mark_t& mark) {
-    std::size_t offset = offset_of(mark.index);
-    if (m_rewritten || offset >= m_source.text().size()) {
+    // In ASCII text (no byte order mark either) a character is a byte.
+    std::size_t offset = m_ascii ? std::min(mark.index, m_text.size()) : offset_of(mark.index);
+    if (m_ascii || m_rewritten || offset >= m_source.text().size()) {
       return m_source.position_of(std::min(offset, m_source.text().size()));
     }
     return {m_line, static_cast<std::uint32_t>(offset - m_line_start + 1)};
@@ -71,6 +77,7 @@ class Locator {
   const std::string& m_text;  ///< what libyaml reads: the source, or a rewritten copy of it
   /// A rewritten text has other offsets than the source: positions are then looked up.
   bool m_rewritten = &m_text != &m_source.text();
+  bool m_ascii = false;
   std::size_t m_char = 0;
   std::size_t m_byte = 0;
   std::uint32_t m_line = 1;
@@ -351,6 +358,9 @@ class TreeBuilder {
 /// them characters that cannot start a token, or reads past some, so look first. Tabs inside
 /// block scalars are content and allowed.
 std::optional<Position> find_tab_indent(const SourceFile& source) {
+  if (source.text().find('\t') == std::string::npos) {
+    return std::nullopt;  // the common case, found with one fast search
+  }
   std::uint32_t block_scalar_indent = 0;
   bool in_block_scalar = false;
   for (std::uint32_t n = 1; n <= source.line_count(); ++n) {

@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <cstdio>
+#include <map>
+#include <random>
 #include <set>
 
 #include <doctest/doctest.h>
@@ -26,8 +29,8 @@ TEST_CASE("the bundled CPV vocabulary is the official CPV 2008 list, code by cod
   REQUIRE(official.size() == 9454);
   const catalog::CpvList& bundled = catalog::Catalogs::bundled().cpv();
   CHECK(bundled.size() == official.size());
-  for (const catalog::CpvEntry& entry : official.entries()) {
-    const catalog::CpvEntry* found = bundled.find(entry.code);
+  for (catalog::CpvEntry entry : official) {
+    std::optional<catalog::CpvEntry> found = bundled.find(entry.code);
     REQUIRE_MESSAGE(found, entry.code << " is missing from the bundled list");
     CHECK_MESSAGE(found->label == entry.label, entry.code << ": \"" << found->label
                                                           << "\" differs from \"" << entry.label
@@ -174,11 +177,122 @@ TEST_CASE("a CPV list of one's own keeps its order-independent entries and its t
   CHECK(list.size() == 2);
   REQUIRE(list.find("03111000-2"));
   CHECK(list.find("03111000-2")->label == "Seeds");
-  CHECK(list.entries().front().code == "03111000-2");
+  CHECK((*list.begin()).code == "03111000-2");
   catalog::CpvList tsv =
       catalog::CpvList::from_tsv("# comment\n03111000-2\tSeeds\n35125300-2\tSecurity cameras\n");
   CHECK(tsv.size() == 2);
   CHECK_THROWS_AS(catalog::CpvList::from_tsv("35125300-2\tB\n03111000-2\tA\n"), Error);
+}
+
+TEST_CASE("the bundled CPV list is one sorted run of code and label lines") {
+  // Lookups search the bundled text in place and trust this order; the build checks nothing.
+  std::string_view text = catalog::find_resource("data/catalog/cpv.tsv").value_or("");
+  REQUIRE_FALSE(text.empty());
+  REQUIRE(text.back() == '\n');
+  std::size_t at = 0;
+  while (text[at] == '#') {
+    at = text.find('\n', at) + 1;
+  }
+  std::string previous;
+  std::size_t count = 0;
+  for (; at < text.size(); ++count) {
+    std::size_t end = text.find('\n', at);
+    std::string_view line = text.substr(at, end - at);
+    std::size_t tab = line.find('\t');
+    REQUIRE_MESSAGE(tab == 10, "line \"" << line << "\" is not a code, a tab and a label");
+    CHECK(line.find('\t', tab + 1) == std::string_view::npos);
+    CHECK(tab + 1 < line.size());
+    std::string code(line.substr(0, tab));
+    REQUIRE_MESSAGE(code > previous, code << " does not come after " << previous);
+    previous = code;
+    at = end + 1;
+  }
+  CHECK(count == 9454);  // every code of CPV 2008
+  const catalog::CpvList& bundled = catalog::Catalogs::bundled().cpv();
+  CHECK(bundled.size() == count);
+  CHECK((*bundled.begin()).code == "03000000-1");
+  CHECK(bundled.find("98900000-2")->label ==
+        "Services provided by extra-territorial organisations and bodies");
+}
+
+TEST_CASE("CPV lookups in place agree with a sorted map for random lists and codes") {
+  std::mt19937 random(20261202);
+  auto random_code = [&random] {
+    std::uniform_int_distribution<int> digit(0, 3);  // few digits, so codes share prefixes
+    std::string code;
+    for (int i = 0; i < 8; ++i) {
+      code += static_cast<char>('0' + digit(random));
+    }
+    return code + "-" + static_cast<char>('0' + digit(random));
+  };
+  for (int round = 0; round < 200; ++round) {
+    INFO("round " << round);
+    std::map<std::string, std::string> expected;
+    std::vector<std::pair<std::string, std::string>> pairs;
+    std::uniform_int_distribution<int> size(0, 40);
+    for (int i = size(random); i > 0; --i) {
+      std::string code = random_code();
+      std::string label = "label " + std::to_string(i);
+      expected.emplace(code, label);  // the first of equal codes is kept
+      pairs.emplace_back(code, label);
+    }
+    // The same entries as a file with comments and blank lines in between, copied, and as one
+    // run of lines, viewed in place.
+    std::string with_gaps = "# CPV\n";
+    std::string run;
+    for (const auto& [code, label] : expected) {
+      with_gaps += code + "\t" + label + "\n# between\n\n";
+      run += code + "\t" + label + "\n";
+    }
+    std::string with_header = "# header\n" + run;  // outlives the lists that view it
+    std::vector<catalog::CpvList> lists = {
+        catalog::CpvList::from_pairs(pairs), catalog::CpvList::from_tsv(with_gaps),
+        catalog::CpvList::from_tsv(with_header), catalog::CpvList::from_sorted_lines(run)};
+    for (const catalog::CpvList& list : lists) {
+      REQUIRE(list.size() == expected.size());
+      std::vector<std::string> walked;
+      for (catalog::CpvEntry entry : list) {
+        walked.push_back(std::string(entry.code));
+        CHECK(entry.label == expected.at(walked.back()));
+      }
+      CHECK(std::is_sorted(walked.begin(), walked.end()));
+      for (int probe = 0; probe < 30; ++probe) {
+        std::string code = random_code();
+        if (probe % 3 == 0 && !walked.empty()) {
+          code = walked[static_cast<std::size_t>(probe) % walked.size()];
+        }
+        auto want = expected.lower_bound(code);
+        auto got = list.lower_bound(code);
+        REQUIRE((got == list.end()) == (want == expected.end()));
+        if (want != expected.end()) {
+          CHECK(got->code == want->first);
+          CHECK(got->label == want->second);
+        }
+        std::optional<catalog::CpvEntry> found = list.find(code);
+        CHECK(found.has_value() == (expected.count(code) == 1));
+      }
+    }
+  }
+}
+
+TEST_CASE("a CPV list read in place is a view of its text; labels stay on one line") {
+  std::string text = "03111000-2\tSeeds\n35125300-2\tSecurity cameras\n";
+  catalog::CpvList view = catalog::CpvList::from_tsv(text);
+  REQUIRE(view.find("35125300-2"));
+  CHECK(view.find("35125300-2")->label.data() == text.data() + text.find("Security"));
+  CHECK_FALSE(view.find("35125300"));
+  CHECK_FALSE(view.find(""));
+  CHECK(view.lower_bound("99") == view.end());
+  CHECK(view.lower_bound("")->code == "03111000-2");
+  catalog::CpvList last_without_break = catalog::CpvList::from_tsv("03111000-2\tSeeds");
+  CHECK(last_without_break.size() == 1);
+  CHECK(last_without_break.find("03111000-2")->label == "Seeds");
+  catalog::CpvList own =
+      catalog::CpvList::from_pairs({{"35125300-2", "Security\tcameras\nand more"}});
+  CHECK(own.size() == 1);
+  CHECK(own.find("35125300-2")->label == "Security cameras and more");
+  CHECK(catalog::CpvList().size() == 0);
+  CHECK(catalog::CpvList().begin() == catalog::CpvList().end());
 }
 
 TEST_CASE("a user's catalog comes before the bundled one") {

@@ -94,3 +94,15 @@ TEST_CASE("findings inside literal block scalars point at the word's line") {
         Lines{"43:17 warning: \"optimal\" is vague: state a measurable criterion instead, "
               "for example a value and a unit in a metric [vague-term]"});
 }
+
+TEST_CASE("words are found at the start and end of a text and after punctuation, not inside") {
+  // "unintuitive" and "non-intuitive" hold the word but are other words.
+  CHECK(run_rules(replace(k_base, "The camera may record sound.",
+                          "Intuitive; the camera may record sound (etc) and unintuitive, "
+                          "non-intuitive video, intuitive")) ==
+        Lines{"41:15 warning: \"Intuitive\" is vague: state a measurable criterion instead, for "
+              "example a value and a unit in a metric [vague-term]",
+              "41:55 warning: \"etc\" leaves the list open: name every item [open-ended]",
+              "41:98 warning: \"intuitive\" is vague: state a measurable criterion instead, for "
+              "example a value and a unit in a metric [vague-term]"});
+}

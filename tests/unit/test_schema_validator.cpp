@@ -1,9 +1,13 @@
 
+#include <thread>
+#include <vector>
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include "helpers.hpp"
 #include "leaspec/schema.hpp"
+#include "schema/regex.hpp"
 
 using namespace leaspec;
 using leaspec::test::Loaded;
@@ -183,6 +187,36 @@ TEST_CASE("backtracking patterns on long strings end in a diagnostic") {
   auto result = findings(compiled, "'" + hostile + "'\n");
   REQUIRE(result.size() == 1);
   CHECK(result[0].find("[schema-pattern]") != std::string::npos);
+}
+
+TEST_CASE("a pattern answers alike before and after it is compiled to machine code") {
+  // The first uses run in the interpreter; later ones in the machine code compiled from a
+  // copy while other threads go on matching. Answers and limits are the same throughout.
+  schema::Regex regex("^(a+)+$", schema::Options{}.regex_match_limit);
+  REQUIRE(regex.valid());
+  std::string hostile = std::string(5000, 'a') + "!";
+  auto run = [&](int rounds, std::vector<std::string>& wrong) {
+    for (int i = 0; i < rounds; ++i) {
+      if (regex.search("aaaa") != schema::MatchResult::match) {
+        wrong.push_back(fmt::format("round {}: \"aaaa\" did not match", i));
+      }
+      if (regex.search("aaab") != schema::MatchResult::no_match) {
+        wrong.push_back(fmt::format("round {}: \"aaab\" matched", i));
+      }
+      if (i % 50 == 0 && regex.search(hostile) != schema::MatchResult::limit_exceeded) {
+        wrong.push_back(fmt::format("round {}: the hostile text ended within the limit", i));
+      }
+    }
+  };
+  std::vector<std::string> first, second;
+  std::thread other([&] { run(400, second); });
+  run(400, first);
+  other.join();
+  CHECK(first.empty());
+  CHECK(second.empty());
+  for (const std::string& problem : first) {
+    MESSAGE(problem);
+  }
 }
 
 TEST_CASE("invalid schemas get positioned diagnostics in the schema file") {

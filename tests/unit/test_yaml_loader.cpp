@@ -316,3 +316,25 @@ TEST_CASE("a document keeps its texts and children after its source is gone") {
   CHECK(root.find("items")->entries().empty());
   CHECK(root.items().empty());
 }
+
+TEST_CASE("a baked tree comes back whole, its texts read in place from the baked bytes") {
+  leaspec::SourceFile source("baked.yaml",
+                             "text: \"tab\\there\"\nitems: [1, -2, 2.5, true, ~, three]\n"
+                             "nested: {a: [x, {b: ''}]}\nlong: " +
+                                 std::string(300, 'y') + "\n");
+  leaspec::DiagnosticSink sink;
+  leaspec::yaml::Document loaded = leaspec::yaml::load(source, sink);
+  REQUIRE(loaded.root);
+  std::string blob = leaspec::yaml::bake(*loaded.root);
+  leaspec::yaml::Document unbaked = leaspec::yaml::unbake(blob, "baked.yaml");
+  REQUIRE(unbaked.root);
+  CHECK(leaspec::yaml::equal(*loaded.root, *unbaked.root));
+  CHECK(leaspec::yaml::to_json(*unbaked.root) == leaspec::yaml::to_json(*loaded.root));
+  CHECK(unbaked.root->find("items")->position == loaded.root->find("items")->position);
+  std::string_view text = unbaked.root->find("long")->text;
+  CHECK(text == std::string(300, 'y'));
+  CHECK(text.data() >= blob.data());
+  CHECK(text.data() + text.size() <= blob.data() + blob.size());
+  CHECK_THROWS_AS(leaspec::yaml::unbake(blob.substr(0, blob.size() - 1), "cut.yaml"),
+                  leaspec::Error);
+}
