@@ -165,20 +165,30 @@ class Document {
 Document load(const SourceFile& source, DiagnosticSink& sink, const Limits& limits = {});
 
 /// The JSON pointer of the value at or before a source position: findings reported at a key,
-/// or inside a text, point at the value they concern.
+/// or inside a text, point at the value they concern. The index keeps one step per place
+/// (its parent and its key or item number) and writes a pointer only when asked, so it is
+/// small beside the tree; it refers to the tree's keys, which must outlive it.
 class PointerIndex {
  public:
   explicit PointerIndex(const Node& root);
   std::string pointer_at(Position position) const;
 
  private:
+  /// A step down from the parent step: the entry with `key`, or item `item` when it is null.
+  struct Step {
+    std::uint32_t parent;
+    std::uint32_t item;
+    const Node* key;
+  };
   struct Place {
     Position position;
-    std::string pointer;
+    std::uint32_t step;
   };
   /// Aliases can make a tree much larger than its text; the index stops here.
   static constexpr std::size_t k_max_places = 2'000'000;
-  void add(const Node& node, const std::string& pointer);
+  void add(const Node& node, std::uint32_t step);
+  std::uint32_t add_step(std::uint32_t parent, std::uint32_t item, const Node* key);
+  std::vector<Step> m_steps;  ///< the first is the root's
   std::vector<Place> m_places;
 };
 

@@ -84,13 +84,14 @@ bool is_word_char(char c) {
   return std::isalnum(u) || c == '-' || c == '_' || u >= 0x80;
 }
 
-/// Offsets of whole-word occurrences of `phrase` (lower case) in `text` (lower case).
+/// Offsets of whole-word occurrences of `phrase` (lower case) in `text` (lower case), from
+/// `from` on and at most `most` of them.
 std::vector<std::size_t> find_words(std::string_view text, std::string_view phrase,
                                     std::size_t from = 0,
-                                    std::size_t limit = std::string_view::npos) {
+                                    std::size_t most = std::string_view::npos) {
   std::vector<std::size_t> result;
   std::size_t pos = from;
-  while ((pos = text.find(phrase, pos)) != std::string_view::npos && pos < limit) {
+  while (result.size() < most && (pos = text.find(phrase, pos)) != std::string_view::npos) {
     bool start_ok = pos == 0 || !is_word_char(text[pos - 1]);
     std::size_t end = pos + phrase.size();
     bool end_ok = end >= text.size() || !is_word_char(text[end]) ||
@@ -258,7 +259,8 @@ class RequirementLint {
     }
     std::size_t start = source.offset_of(m_requirement.text.position);
     for (std::string_view needle : {phrase, phrase.substr(0, phrase.find(' '))}) {
-      std::vector<std::size_t> found = find_words(m_lower_source, needle, start);
+      // Only as far as the occurrence wanted: the rest of the file may be long.
+      std::vector<std::size_t> found = find_words(m_lower_source, needle, start, occurrence + 1);
       if (occurrence < found.size()) {
         return source.position_of(found[occurrence]);
       }

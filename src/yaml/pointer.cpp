@@ -18,21 +18,28 @@ std::string escape_token(std::string_view token) {
 }  // namespace
 
 PointerIndex::PointerIndex(const Node& root) {
-  add(root, "");
+  m_steps.push_back({0, 0, nullptr});
+  add(root, 0);
   std::stable_sort(m_places.begin(), m_places.end(),
                    [](const Place& a, const Place& b) { return a.position < b.position; });
 }
 
-void PointerIndex::add(const Node& node, const std::string& pointer) {
+std::uint32_t PointerIndex::add_step(std::uint32_t parent, std::uint32_t item, const Node* key) {
+  m_steps.push_back({parent, item, key});
+  return static_cast<std::uint32_t>(m_steps.size() - 1);
+}
+
+void PointerIndex::add(const Node& node, std::uint32_t step) {
   if (m_places.size() >= k_max_places) {
     return;
   }
-  m_places.push_back({node.position, pointer});
-  for (std::size_t i = 0; i < node.items().size(); ++i) {
-    add(*node.items()[i], pointer + "/" + std::to_string(i));
+  m_places.push_back({node.position, step});
+  const auto items = node.items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    add(*items[i], add_step(step, static_cast<std::uint32_t>(i), nullptr));
   }
   for (const Entry& entry : node.entries()) {
-    std::string inner = pointer + "/" + escape_token(entry.key->text);
+    std::uint32_t inner = add_step(step, 0, entry.key);
     m_places.push_back({entry.key->position, inner});
     add(*entry.value, inner);
   }
@@ -41,7 +48,20 @@ void PointerIndex::add(const Node& node, const std::string& pointer) {
 std::string PointerIndex::pointer_at(Position position) const {
   auto after = std::upper_bound(m_places.begin(), m_places.end(), position,
                                 [](Position p, const Place& place) { return p < place.position; });
-  return after == m_places.begin() ? std::string() : std::prev(after)->pointer;
+  if (after == m_places.begin()) {
+    return std::string();
+  }
+  std::vector<std::uint32_t> path;  // from the place up to the root, not including it
+  for (std::uint32_t step = std::prev(after)->step; step != 0; step = m_steps[step].parent) {
+    path.push_back(step);
+  }
+  std::string pointer;
+  for (auto step = path.rbegin(); step != path.rend(); ++step) {
+    const Step& down = m_steps[*step];
+    pointer += '/';
+    pointer += down.key ? escape_token(down.key->text) : std::to_string(down.item);
+  }
+  return pointer;
 }
 
 }  // namespace leaspec::yaml

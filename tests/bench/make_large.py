@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """Writes one large synthetic but valid spec, for measuring memory at scale.
 
-    make_large.py OUT.yaml [REQUIREMENTS] [--agency ID:CC] [--revision N]
+    make_large.py OUT.yaml [REQUIREMENTS] [--agency ID:CC] [--revision N] [--vague]
 
 The default is 50,000 requirements (about 10 MB; every fifth has a metric) bought by NL-POL. --agency names the lead
 agency instead, so that two files merge as two agencies' wish lists; --revision 2 writes the
 next version of the same spec (statements reworded, bounds and priorities changed,
-requirements removed and added), so that two files diff. The content is deterministic.
+requirements removed and added), so that two files diff. --vague puts a vague word in every
+statement, so that every requirement has a finding. The content is deterministic.
 """
 import argparse
 
@@ -15,7 +16,7 @@ KINDS = ["functional", "security", "privacy", "interoperability"]
 PER_SECTION = 100
 
 
-def requirement(r, revision):
+def requirement(r, revision, vague=False):
     """The lines of requirement r in the given revision, or [] when the revision drops it."""
     if revision > 1 and r % 1000 == 999:
         return []
@@ -28,7 +29,7 @@ def requirement(r, revision):
     wording = "stored recordings" if revision > 1 and r % 10 == 0 else "recordings"
     lines = [
         f"      - id: BIG-{r:06d}",
-        f"        text: The camera {verb} keep {wording} of incident type {r} for at least "
+        f"        text: The {'user-friendly ' if vague else ''}camera {verb} keep {wording} of incident type {r} for at least "
         f"{hours} hours after the end of the shift.",
         f"        priority: {priority}",
         f"        kind: {'performance' if r % 5 == 0 else KINDS[r % len(KINDS)]}",
@@ -39,7 +40,7 @@ def requirement(r, revision):
     return lines
 
 
-def spec(requirements, agency, country, revision):
+def spec(requirements, agency, country, revision, vague=False):
     lines = [
         "leaspec: 1",
         "id: BIG-2027",
@@ -66,7 +67,7 @@ def spec(requirements, agency, country, revision):
             section = r // PER_SECTION
             lines += [f"  - id: S{section:04d}", f"    title: Section {section}",
                       "    requirements:"]
-        lines += requirement(r, revision)
+        lines += requirement(r, revision, vague)
     return "\n".join(lines) + "\n"
 
 
@@ -76,10 +77,11 @@ def main():
     parser.add_argument("requirements", nargs="?", type=int, default=50000)
     parser.add_argument("--agency", default="NL-POL:NL")
     parser.add_argument("--revision", type=int, default=1)
+    parser.add_argument("--vague", action="store_true")
     args = parser.parse_args()
     agency, country = args.agency.split(":")
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write(spec(args.requirements, agency, country, args.revision))
+        f.write(spec(args.requirements, agency, country, args.revision, args.vague))
 
 
 if __name__ == "__main__":

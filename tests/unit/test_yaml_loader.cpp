@@ -338,3 +338,26 @@ TEST_CASE("a baked tree comes back whole, its texts read in place from the baked
   CHECK_THROWS_AS(leaspec::yaml::unbake(blob.substr(0, blob.size() - 1), "cut.yaml"),
                   leaspec::Error);
 }
+
+TEST_CASE("a position points at the value it is in or after, keys escaped as RFC 6901 says") {
+  leaspec::SourceFile source("pointers.yaml",
+                             "a: 1\n"
+                             "list:\n"
+                             "  - x\n"
+                             "  - {b/c: long text here, d~e: [7, 8]}\n");
+  leaspec::DiagnosticSink sink;
+  leaspec::yaml::Document document = leaspec::yaml::load(source, sink);
+  REQUIRE(document.root);
+  leaspec::yaml::PointerIndex index(*document.root);
+  CHECK(index.pointer_at({1, 1}) == "/a");  // a key points at its value
+  CHECK(index.pointer_at({1, 4}) == "/a");
+  CHECK(index.pointer_at({2, 1}) == "/list");
+  CHECK(index.pointer_at({3, 5}) == "/list/0");
+  CHECK(index.pointer_at({4, 5}) == "/list/1");
+  CHECK(index.pointer_at({4, 6}) == "/list/1/b~1c");
+  CHECK(index.pointer_at({4, 20}) == "/list/1/b~1c");  // inside the text
+  CHECK(index.pointer_at({4, 27}) == "/list/1/d~0e");
+  CHECK(index.pointer_at({4, 33}) == "/list/1/d~0e/0");
+  CHECK(index.pointer_at({4, 36}) == "/list/1/d~0e/1");
+  CHECK(index.pointer_at({0, 0}).empty());  // before everything: the root
+}
