@@ -14,6 +14,10 @@
 #include <utility>
 #include <vector>
 
+namespace leaspec::yaml {
+class Node;
+}  // namespace leaspec::yaml
+
 namespace leaspec::catalog {
 
 /// A standard or a legal act, with whether it is still the edition to cite.
@@ -30,6 +34,10 @@ struct CpvEntry {
   std::string_view code;
   std::string_view label;
 };
+
+/// The standard a catalog file's entry describes (designation, title, status, superseded_by,
+/// type).
+Standard standard_of(const yaml::Node& item);
 
 /// CPV codes and their labels, sorted by code, kept as the text of `code<TAB>label` lines and
 /// searched in place: the bundled list is the binary's own data, so looking a code up reads a
@@ -89,6 +97,9 @@ class CpvList {
   std::size_t size() const;
 
  private:
+  /// A list of the entry lines in `text`, which it keeps.
+  static CpvList owning(std::string text);
+
   std::string_view m_lines;  ///< the entry lines, nothing before or between them
   std::shared_ptr<const std::string> m_storage;
 };

@@ -95,6 +95,8 @@ class Node {
   bool is_integral() const;
   /// The value of the key `name` in a mapping, or nullptr.
   const Node* find(std::string_view name) const;
+  /// The text of the value at key `name` of a mapping, empty when there is none.
+  std::string text_at(std::string_view name) const;
   /// The entry of the key `name` in a mapping, or nullptr.
   const Entry* find_entry(std::string_view name) const;
 

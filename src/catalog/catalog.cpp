@@ -21,22 +21,12 @@ yaml::Document bundled_catalog(std::string_view name) {
   return document;
 }
 
-std::string text_of(const yaml::Node& item, std::string_view key) {
-  const yaml::Node* node = item.find(key);
-  return node ? std::string(node->text) : std::string();
-}
-
 const std::vector<Standard>& bundled_standards() {
   static const std::vector<Standard> k_standards = [] {
     std::vector<Standard> standards;
     yaml::Document document = bundled_catalog("data/catalog/standards.yaml");
     for (const yaml::Node* item : document.root->find("standards")->items()) {
-      Standard standard{text_of(*item, "designation"), text_of(*item, "title"),
-                        text_of(*item, "status"), text_of(*item, "superseded_by")};
-      if (std::string type = text_of(*item, "type"); !type.empty()) {
-        standard.type = type;
-      }
-      standards.push_back(std::move(standard));
+      standards.push_back(standard_of(*item));
     }
     return standards;
   }();
@@ -126,6 +116,15 @@ std::string normalise(std::string_view text) {
     return true;
   });
   return result;
+}
+
+Standard standard_of(const yaml::Node& item) {
+  Standard standard{item.text_at("designation"), item.text_at("title"), item.text_at("status"),
+                    item.text_at("superseded_by")};
+  if (std::string type = item.text_at("type"); !type.empty()) {
+    standard.type = type;
+  }
+  return standard;
 }
 
 const Catalogs& Catalogs::bundled() {
@@ -296,11 +295,12 @@ CpvList CpvList::from_tsv(std::string_view text) {
     }
     at = next;
   }
-  if (contiguous) {
-    return from_sorted_lines(lines);
-  }
+  return contiguous ? from_sorted_lines(lines) : owning(std::move(kept));
+}
+
+CpvList CpvList::owning(std::string text) {
   CpvList list;
-  auto storage = std::make_shared<const std::string>(std::move(kept));
+  auto storage = std::make_shared<const std::string>(std::move(text));
   list.m_lines = *storage;
   list.m_storage = std::move(storage);
   return list;
@@ -323,11 +323,7 @@ CpvList CpvList::from_pairs(const std::vector<std::pair<std::string, std::string
     text += one_line(std::string(label));
     text += '\n';
   }
-  CpvList list;
-  auto storage = std::make_shared<const std::string>(std::move(text));
-  list.m_lines = *storage;
-  list.m_storage = std::move(storage);
-  return list;
+  return owning(std::move(text));
 }
 
 CpvList::Iterator CpvList::lower_bound(std::string_view code) const {

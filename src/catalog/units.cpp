@@ -48,19 +48,14 @@ struct Table {
   std::map<std::string, std::size_t, std::less<>> by_form;
 };
 
-std::string text_at(const yaml::Node& node, std::string_view key) {
-  const yaml::Node* value = node.find(key);
-  return value ? std::string(value->text) : std::string();
-}
-
 void read_dimension(const yaml::Node& item, Table& table) {
-  Dimension dimension{text_at(item, "name"), text_at(item, "description"), text_at(item, "base"),
+  Dimension dimension{item.text_at("name"), item.text_at("description"), item.text_at("base"),
                       item.find("base") != nullptr};
   if (!dimension.base) {
-    dimension.unit = text_at(item, "reference");
+    dimension.unit = item.text_at("reference");
   }
   for (const yaml::Node* unit : item.find("units")->items()) {
-    UnitEntry entry{text_at(*unit, "symbol"), {}, dimension.name, text_at(*unit, "definition")};
+    UnitEntry entry{unit->text_at("symbol"), {}, dimension.name, unit->text_at("definition")};
     if (const yaml::Node* names = unit->find("names")) {
       for (const yaml::Node* name : names->items()) {
         entry.names.emplace_back(name->text);
@@ -91,12 +86,12 @@ const Table& bundled_table() {
     for (const yaml::Node* item : document.root->find("bridges")->items()) {
       const yaml::Node* between = item->find("between");
       table.bridges.push_back({std::string(between->items()[0]->text),
-                               std::string(between->items()[1]->text), text_at(*item, "needs")});
+                               std::string(between->items()[1]->text), item->text_at("needs")});
     }
     for (const yaml::Node* item : document.root->find("ratings")->items()) {
       table.ratings.push_back(
-          {text_at(*item, "symbol"), text_at(*item, "name"), text_at(*item, "standard"),
-           static_cast<int>(item->find("digits")->integer), text_at(*item, "order") == "digits"});
+          {item->text_at("symbol"), item->text_at("name"), item->text_at("standard"),
+           static_cast<int>(item->find("digits")->integer), item->text_at("order") == "digits"});
     }
     return table;
   }();

@@ -16,11 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string text_of(const yaml::Node& node, std::string_view key) {
-  const yaml::Node* value = node.find(key);
-  return value ? std::string(value->text) : std::string();
-}
-
 /// Reads a user catalog file, checked against the bundled catalog schema. Its problems go to
 /// `sink`; nullopt when there are any.
 std::optional<yaml::Document> load_catalog_file(const std::string& path, std::string_view key,
@@ -64,12 +59,7 @@ bool load_catalogs(const yaml::Node& catalogs, const std::string& config_path, C
     }
     if (entry.key->text == "standards") {
       for (const yaml::Node* item : document->root->find("standards")->items()) {
-        catalog::Standard standard{text_of(*item, "designation"), text_of(*item, "title"),
-                                   text_of(*item, "status"), text_of(*item, "superseded_by")};
-        if (std::string type = text_of(*item, "type"); !type.empty()) {
-          standard.type = type;
-        }
-        standards.push_back(std::move(standard));
+        standards.push_back(catalog::standard_of(*item));
       }
     } else {
       for (const yaml::Entry& code : document->root->find("cpv")->entries()) {

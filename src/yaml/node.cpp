@@ -52,6 +52,11 @@ const Node* Node::find(std::string_view name) const {
   return entry ? entry->value : nullptr;
 }
 
+std::string Node::text_at(std::string_view name) const {
+  const Node* value = find(name);
+  return value ? std::string(value->text) : std::string();
+}
+
 Node& Document::make_node() {
   if (m_block_used == m_block_size) {
     // Blocks stay well below malloc's threshold for mapping memory from the system, so that
